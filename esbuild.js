@@ -1,0 +1,77 @@
+// @ts-check
+// Builds the extension host bundle and the webview bundle from one base config, and (with
+// --tests) the unit, integration, e2e, test-server and bench files into out/.
+//   node esbuild.js               development build: linked source maps
+//   node esbuild.js --production  minified, no source maps (what the VSIX ships)
+//   node esbuild.js --watch       rebuilds both bundles on change
+//   node esbuild.js --tests       test and bench files into out/ (node, dependencies external)
+'use strict';
+const esbuild = require('esbuild');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const tests = process.argv.includes('--tests');
+
+/** @type {import('esbuild').BuildOptions} */
+const base = {
+  bundle: true,
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  sourcesContent: false,
+  logLevel: 'warning',
+  legalComments: production ? 'none' : 'inline',
+};
+
+/** @type {import('esbuild').BuildOptions} */
+const host = {
+  ...base,
+  entryPoints: ['src/extension.ts'],
+  outfile: 'dist/extension.js',
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['vscode'],
+};
+
+/** @type {import('esbuild').BuildOptions} */
+const webview = {
+  ...base,
+  entryPoints: ['src/webview/main.ts'],
+  outfile: 'dist/webview.js',
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2022',
+};
+
+/** @type {import('esbuild').BuildOptions} */
+const testFiles = {
+  ...base,
+  minify: false,
+  sourcemap: 'inline',
+  entryPoints: ['test/**/*.ts', 'bench/**/*.ts'],
+  outdir: 'out',
+  outbase: '.',
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  packages: 'external',
+  external: ['vscode'],
+};
+
+async function main() {
+  const configs = tests ? [testFiles] : [host, webview];
+  if (watch) {
+    for (const config of configs) {
+      const context = await esbuild.context(config);
+      await context.watch();
+    }
+    console.log('[watch] watching for changes');
+    return;
+  }
+  await Promise.all(configs.map((config) => esbuild.build(config)));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,51 @@
+// Lint rules that keep the layers honest: src/common and src/webview never import `vscode` at run
+// time (type-only imports are allowed), src/common never reaches into the host or the webview,
+// and the webview shares nothing with the host but the protocol types.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const vscodeAtRunTime = {
+  name: 'vscode',
+  allowTypeImports: true,
+  message: 'Pure code must not import vscode at run time; put the adapter in src/host.',
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['src/common/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        paths: [vscodeAtRunTime],
+        patterns: [{ group: ['**/host/**', '**/webview/**'], message: 'src/common depends on nothing above it.' }],
+      }],
+    },
+  },
+  {
+    files: ['src/webview/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        paths: [vscodeAtRunTime],
+        patterns: [
+          { group: ['**/host/**'], message: 'The webview shares nothing with the host but the protocol types.' },
+          { group: ['**/common/**', '!**/common/protocol'], allowTypeImports: true, message: 'The webview may only import types from src/common.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', console: 'readonly', __dirname: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+);

@@ -1,0 +1,137 @@
+/**
+ * The host <-> webview protocol: one discriminated union per direction.
+ *
+ * Both sides import this file with `import type` only; the host validates every message that
+ * arrives from the webview with `parseWebviewMessage` (src/common/protocolValidation.ts) before
+ * acting on it. The host owns all state: the webview can be destroyed and rebuilt at any time, and
+ * after it says `ready` the host replays everything with `init`.
+ */
+import type { ContentBlock, StopReason, Usage } from './anthropic/types';
+
+export type TurnStatus = 'streaming' | 'done' | 'stopped' | 'error';
+
+/** A context block attached to a user turn by an editor command (shown as a chip). */
+export interface ContextChip {
+  label: string; // e.g. "src/a.ts:10-24"
+  language: string;
+  text: string;
+}
+
+export interface ViewError {
+  /** What happened and what to do, in words a person understands. */
+  message: string;
+  kind: string;
+  status?: number;
+  requestId?: string;
+  retryable: boolean;
+}
+
+export interface TurnCost {
+  /** Dollars for this turn; undefined when the model's prices are unknown. */
+  dollars?: number;
+  serverToolRequests: number;
+}
+
+export interface ViewTurn {
+  id: string;
+  role: 'user' | 'assistant';
+  status: TurnStatus;
+  blocks: ContentBlock[];
+  chips?: ContextChip[];
+  model?: string;
+  stopReason?: StopReason | null;
+  usage?: Usage;
+  cost?: TurnCost;
+  error?: ViewError;
+  /** The stream broke: what is shown is what arrived. */
+  interrupted?: boolean;
+}
+
+export interface ConversationTotals {
+  inputTokens: number;
+  outputTokens: number;
+  cacheReadTokens: number;
+  cacheCreationTokens: number;
+  dollars?: number;
+  /** cache reads / all prompt tokens, 0..1 */
+  cacheHitRate: number;
+}
+
+export interface ConversationSummary {
+  id: string;
+  title: string;
+  model: string;
+  updatedAt: number;
+}
+
+export interface ModelOption {
+  id: string;
+  label: string;
+}
+
+export interface ChatControls {
+  model: string;
+  models: ModelOption[];
+  effort: string;
+  efforts: string[];
+  thinking: 'auto' | 'on' | 'off';
+  thinkingChoices: Array<'auto' | 'on' | 'off'>;
+  thinkingBudgetTokens: number;
+  /** Whether the model takes a fixed thinking budget (older models). */
+  thinkingBudgetApplies: boolean;
+  webSearch: boolean;
+  webFetch: boolean;
+}
+
+export interface ChatState {
+  conversationId: string;
+  title: string;
+  turns: ViewTurn[];
+  totals: ConversationTotals;
+  controls: ChatControls;
+  hasApiKey: boolean;
+  history: ConversationSummary[];
+  /** The request streaming now, if any. */
+  activeRequestId?: string;
+}
+
+/** One streamed change to a block of the streaming turn. */
+export type BlockOp =
+  | { op: 'append'; index: number; field: 'text' | 'thinking'; text: string }
+  | { op: 'set'; index: number; block: ContentBlock };
+
+// ---------- host -> webview ----------
+
+export type HostToWebview =
+  | { type: 'init'; state: ChatState }
+  | { type: 'turnAdded'; turn: ViewTurn; requestId?: string }
+  | { type: 'blockOps'; requestId: string; turnId: string; ops: BlockOp[] }
+  | { type: 'turnUpdated'; turn: ViewTurn; totals: ConversationTotals; activeRequestId?: string }
+  | { type: 'retrying'; requestId: string; attempt: number; delayMs: number; reason: string }
+  | { type: 'controls'; controls: ChatControls }
+  | { type: 'history'; history: ConversationSummary[] }
+  | { type: 'apiKey'; hasApiKey: boolean }
+  | { type: 'notice'; level: 'info' | 'warning'; message: string };
+
+// ---------- webview -> host ----------
+
+export type ControlKey = 'effort' | 'thinking' | 'thinkingBudgetTokens' | 'webSearch' | 'webFetch';
+
+export type WebviewToHost =
+  | { type: 'ready' }
+  | { type: 'send'; text: string }
+  | { type: 'stop'; requestId: string }
+  | { type: 'newChat' }
+  | { type: 'retry' }
+  | { type: 'continue' }
+  | { type: 'cancelRetry'; requestId: string }
+  | { type: 'setModel'; model: string }
+  | { type: 'setControl'; key: ControlKey; value: string | number | boolean }
+  | { type: 'openLink'; url: string }
+  | { type: 'copyCode'; code: string }
+  | { type: 'insertCode'; code: string }
+  | { type: 'setApiKey' }
+  | { type: 'openConversation'; id: string }
+  | { type: 'renameConversation'; id: string; title: string }
+  | { type: 'deleteConversation'; id: string }
+  | { type: 'exportConversation'; id: string; format: 'markdown' | 'json' };
