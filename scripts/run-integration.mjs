@@ -1,0 +1,77 @@
+// @ts-check
+// Runs the integration suites inside a real VS Code extension host: code-server 1.100 with the
+// built extension and a small test-runner extension installed, its workbench opened in Chromium
+// (code-server starts no extension host until a browser connects). The suites talk only to the
+// local test server.
+import { mkdtempSync, writeFileSync, existsSync, readFileSync, cpSync, mkdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { ensureAll } from '../test/support/install.mjs';
+import { startCodeServer, repoRoot } from '../test/support/codeServer.mjs';
+import { openWorkbench } from '../test/support/browser.mjs';
+import { buildAll } from './build-all.mjs';
+
+const require = createRequire(import.meta.url);
+
+async function main() {
+  ensureAll();
+  buildAll();
+  const { startTestServer } = require(path.join(repoRoot, 'out/test/server/server.js'));
+  const server = await startTestServer();
+  const temp = mkdtempSync(path.join(os.tmpdir(), 'claude-messages-it-'));
+  const workspace = path.join(temp, 'workspace');
+  cpSync(path.join(repoRoot, 'test/integration/workspace'), workspace, { recursive: true });
+  const runnerDir = path.join(temp, 'runner');
+  mkdirSync(runnerDir);
+  writeFileSync(path.join(runnerDir, 'package.json'), JSON.stringify({
+    name: 'test-runner', publisher: 'claude-messages-tests', version: '0.0.1',
+    engines: { vscode: '^1.100.0' }, activationEvents: ['onStartupFinished'], main: './index.js',
+  }));
+  writeFileSync(path.join(runnerDir, 'index.js'),
+    `module.exports = require(${JSON.stringify(path.join(repoRoot, 'out/test/integration/runner/extension.js'))});\n`);
+  const resultsFile = path.join(temp, 'results.json');
+
+  const codeServer = await startCodeServer({
+    workspace,
+    extraExtensions: [runnerDir],
+    settings: { 'claudeMessages.baseUrl': server.url },
+    env: {
+      CLAUDE_MESSAGES_TEST_SUITES: path.join(repoRoot, 'out/test/integration/index.js'),
+      CLAUDE_MESSAGES_TEST_RESULTS: resultsFile,
+      CLAUDE_MESSAGES_TEST_SERVER: server.url,
+    },
+    quiet: true,
+  });
+  let exitCode = 1;
+  const { browser } = await openWorkbench(codeServer.workbenchUrl);
+  try {
+    const deadline = Date.now() + 5 * 60_000;
+    while (!existsSync(resultsFile) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
+    if (!existsSync(resultsFile)) {
+      console.error('integration: no results after 5 minutes; code-server said:\n' + codeServer.logs.slice(-4000));
+    } else {
+      const results = JSON.parse(readFileSync(resultsFile, 'utf8'));
+      for (const test of results.tests) {
+        const mark = test.state === 'passed' ? '✔' : test.state === 'pending' ? '-' : '✘';
+        console.log(`  ${mark} ${test.title}`);
+        if (test.error) console.log(`      ${test.error.split('\n').slice(0, 8).join('\n      ')}`);
+      }
+      console.log(`\n  ${results.passed} passing`);
+      if (results.failed) console.log(`  ${results.failed} failing`);
+      if (results.pending) console.log(`  ${results.pending} pending`);
+      exitCode = results.failed === 0 && results.pending === 0 && results.passed > 0 ? 0 : 1;
+    }
+  } finally {
+    await browser.close();
+    await codeServer.stop();
+    await server.close();
+    rmSync(temp, { recursive: true, force: true });
+  }
+  process.exit(exitCode);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,14 @@
+/** Command ids, in one place (CONTRACT.md fixes them). */
+export const CommandIds = {
+  setApiKey: 'claudeMessages.setApiKey',
+  clearApiKey: 'claudeMessages.clearApiKey',
+  testConnection: 'claudeMessages.testConnection',
+  newChat: 'claudeMessages.newChat',
+  selectModel: 'claudeMessages.selectModel',
+  explainSelection: 'claudeMessages.explainSelection',
+  inlineEdit: 'claudeMessages.inlineEdit',
+  acceptEdit: 'claudeMessages.acceptEdit',
+  rejectEdit: 'claudeMessages.rejectEdit',
+} as const;
+
+export const CHAT_VIEW_ID = 'claudeMessages.chat';

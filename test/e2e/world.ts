@@ -1,0 +1,79 @@
+/**
+ * The e2e world: one test server, one code-server with the built extension, one Chromium page,
+ * shared by every e2e test (starting code-server takes seconds, a browser more). Tests reset the
+ * test server's queue and start a new chat rather than restarting everything.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { startTestServer, type TestServer } from '../server/server';
+
+export const repoRoot = path.resolve(__dirname, '..', '..', '..');
+
+interface RunningCodeServer {
+  url: string;
+  workbenchUrl: string;
+  userDataDir: string;
+  logs: string;
+  stop(): Promise<void>;
+}
+interface SupportModules {
+  startCodeServer(options: { workspace: string; settings?: Record<string, unknown>; quiet?: boolean }): Promise<RunningCodeServer>;
+  openWorkbench(url: string, options?: { colorScheme?: 'light' | 'dark' }): Promise<{ browser: Browser; page: Page }>;
+  findWebviewFrame(page: Page, selector: string, timeoutMs?: number): Promise<Frame>;
+  runCommand(page: Page, title: string): Promise<void>;
+}
+
+export interface World {
+  server: TestServer;
+  codeServer: RunningCodeServer;
+  browser: Browser;
+  page: Page;
+  workspace: string;
+  support: SupportModules;
+  screenshotsDir: string;
+}
+
+let current: World | undefined;
+
+/** Loads the plain-JS support modules at run time (they are shared with npm start, unbundled). */
+async function loadSupport(): Promise<SupportModules> {
+  const load = (file: string): Promise<Record<string, unknown>> =>
+    import(pathToFileURL(path.join(repoRoot, 'test', 'support', file)).href) as Promise<Record<string, unknown>>;
+  const [codeServer, browser] = await Promise.all([load('codeServer.mjs'), load('browser.mjs')]);
+  return { ...codeServer, ...browser } as unknown as SupportModules;
+}
+
+export async function startWorld(): Promise<World> {
+  const support = await loadSupport();
+  const server = await startTestServer();
+  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'claude-messages-e2e-ws-'));
+  fs.cpSync(path.join(repoRoot, 'test', 'integration', 'workspace'), workspace, { recursive: true });
+  const codeServer = await support.startCodeServer({
+    workspace,
+    settings: { 'claudeMessages.baseUrl': server.url, 'workbench.colorTheme': process.env.E2E_THEME ?? 'Default Dark Modern' },
+    quiet: true,
+  });
+  const { browser, page } = await support.openWorkbench(codeServer.workbenchUrl);
+  const screenshotsDir = path.join(repoRoot, 'test-results', 'e2e');
+  fs.mkdirSync(screenshotsDir, { recursive: true });
+  current = { server, codeServer, browser, page, workspace, support, screenshotsDir };
+  return current;
+}
+
+export function world(): World {
+  if (!current) throw new Error('the e2e world is not started (test/e2e/hooks.ts)');
+  return current;
+}
+
+export async function stopWorld(): Promise<void> {
+  if (!current) return;
+  const { browser, codeServer, server, workspace } = current;
+  current = undefined;
+  await browser.close().catch(() => undefined);
+  await codeServer.stop();
+  await server.close();
+  fs.rmSync(workspace, { recursive: true, force: true });
+}
