@@ -1,0 +1,91 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { world } from './world';
+import { lastAssistant, newChat, openChat, screenshot, sendPrompt, setApiKeyThroughCommand, waitForStatus } from './chatView';
+
+const KEY = 'sk-ant-e2e-secret-key-9f8e7d6c5b4a';
+
+describe('chat: the first conversation', () => {
+  it('opens the chat view, takes the key through the command, and streams a reply token by token', async () => {
+    const { server } = world();
+    server.reset();
+    server.configure({ apiKey: KEY, tokenDelayMs: 40 });
+    const frame = await openChat();
+    await setApiKeyThroughCommand(KEY);
+
+    await sendPrompt(frame, 'Hello from the e2e test');
+    const user = frame.locator('[data-testid="message"][data-role="user"]').last();
+    await user.waitFor();
+    assert.match(await user.innerText(), /Hello from the e2e test/);
+
+    await waitForStatus(frame, 'streaming');
+    const lengths = new Set<number>();
+    const assistant = lastAssistant(frame);
+    while ((await assistant.getAttribute('data-status')) === 'streaming') {
+      lengths.add((await assistant.innerText()).length);
+      await frame.waitForTimeout(50);
+    }
+    assert.ok(lengths.size >= 4, `the reply should grow visibly while streaming (saw ${lengths.size} lengths)`);
+    assert.equal(await assistant.getAttribute('data-status'), 'done');
+    assert.match(await assistant.locator('[data-block-type="text"]').first().innerText(), /You said: Hello from the e2e test/);
+
+    const request = server.requests.filter((r) => r.path === '/v1/messages').at(-1);
+    assert.ok(request, 'the test server saw the request');
+    assert.equal(request.headers['x-api-key'], KEY);
+    await screenshot('screenshot-chat-dark');
+  });
+
+  it('shows the final usage figures the server sent', async () => {
+    const frame = await openChat();
+    const usage = lastAssistant(frame).locator('[data-testid="usage"]');
+    await usage.waitFor();
+    const { server } = world();
+    const reply = server.replies.at(-1);
+    assert.ok(reply?.usage, 'the server recorded the usage it sent');
+    assert.equal(Number(await usage.getAttribute('data-input-tokens')), reply.usage.input_tokens);
+    assert.equal(Number(await usage.getAttribute('data-output-tokens')), reply.usage.output_tokens);
+    assert.equal(Number(await usage.getAttribute('data-cache-read-tokens')), reply.usage.cache_read_input_tokens ?? 0);
+    assert.equal(Number(await usage.getAttribute('data-cache-creation-tokens')), reply.usage.cache_creation_input_tokens ?? 0);
+  });
+
+  it('stops a reply mid-stream and keeps what arrived', async () => {
+    const { server } = world();
+    server.configure({ tokenDelayMs: 150 });
+    const frame = await openChat();
+    await sendPrompt(frame, 'Tell me a long story');
+    await waitForStatus(frame, 'streaming');
+    const assistant = lastAssistant(frame);
+    await assistant.locator('[data-block-type="text"]').first().waitFor();
+    await frame.waitForFunction(() => {
+      const turns = document.querySelectorAll('[data-testid="message"][data-role="assistant"]');
+      return (turns[turns.length - 1]?.textContent ?? '').length > 20;
+    });
+    const stop = frame.locator('[data-testid="stop"]');
+    assert.ok(await stop.isEnabled(), 'stop is enabled while streaming');
+    await stop.click();
+    await waitForStatus(frame, 'stopped', 10_000);
+    const kept = await assistant.innerText();
+    assert.ok(kept.length > 20, 'partial text stays on screen');
+    await frame.waitForTimeout(600);
+    assert.equal(await assistant.innerText(), kept, 'nothing arrives after stop');
+    assert.equal(await frame.locator('[data-testid="stop"]:enabled').count(), 0, 'stop is gone once stopped');
+    server.configure({ tokenDelayMs: 40 });
+  });
+
+  it('starts a new chat, and the key never appears in settings, request bodies or the webview', async () => {
+    const { server, codeServer } = world();
+    const frame = await openChat();
+    await newChat(frame);
+    assert.equal(await frame.locator('[data-testid="message"]').count(), 0);
+
+    const settingsText = fs.readFileSync(path.join(codeServer.userDataDir, 'User', 'settings.json'), 'utf8');
+    assert.ok(!settingsText.includes(KEY), 'the key is not in settings.json');
+    for (const request of server.requests) {
+      assert.ok(!request.body.includes(KEY), `the key is not in the body of ${request.path}`);
+      assert.ok(!request.path.includes(KEY), 'the key is not in a URL');
+    }
+    const html = await frame.content();
+    assert.ok(!html.includes(KEY), 'the key is not in the webview');
+  });
+});

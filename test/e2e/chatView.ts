@@ -1,0 +1,55 @@
+/** Page helpers for the chat view, in the vocabulary of CONTRACT.md's test ids. */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Frame } from 'playwright-core';
+import { repoRoot, world } from './world';
+
+/** Opens the chat view from the activity bar, as a person would, and returns its webview frame. */
+export async function openChat(): Promise<Frame> {
+  const { page, support } = world();
+  const icon = page.locator('.activitybar a[aria-label="Claude Messages"], .activitybar .action-item[aria-label="Claude Messages"]').first();
+  const frameNow = await support.findWebviewFrame(page, '[data-testid="prompt"]', 1000).catch(() => undefined);
+  if (frameNow) return frameNow;
+  await icon.click();
+  return support.findWebviewFrame(page, '[data-testid="prompt"]');
+}
+
+export async function setApiKeyThroughCommand(key: string): Promise<void> {
+  const { page, support } = world();
+  await support.runCommand(page, 'Claude Messages: Set API Key');
+  const input = page.locator('.quick-input-widget input[type="password"]');
+  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  await input.fill(key);
+  await input.press('Enter');
+  await input.waitFor({ state: 'hidden', timeout: 15_000 });
+}
+
+export async function sendPrompt(frame: Frame, text: string): Promise<void> {
+  const prompt = frame.locator('[data-testid="prompt"]');
+  await prompt.click();
+  await prompt.fill(text);
+  await prompt.press('Enter');
+}
+
+export function lastAssistant(frame: Frame) {
+  return frame.locator('[data-testid="message"][data-role="assistant"]').last();
+}
+
+export async function waitForStatus(frame: Frame, status: string, timeoutMs = 30_000): Promise<void> {
+  await frame.locator(`[data-testid="message"][data-role="assistant"][data-status="${status}"]`).last().waitFor({ timeout: timeoutMs });
+}
+
+/** Saves a screenshot under test-results/e2e, and under media/ when UPDATE_SCREENSHOTS=1. */
+export async function screenshot(name: string): Promise<string> {
+  const { page, screenshotsDir } = world();
+  const file = path.join(screenshotsDir, `${name}.png`);
+  await page.screenshot({ path: file });
+  if (process.env.UPDATE_SCREENSHOTS === '1') fs.copyFileSync(file, path.join(repoRoot, 'media', `${name}.png`));
+  return file;
+}
+
+export async function newChat(frame: Frame): Promise<void> {
+  await frame.locator('[data-testid="new-chat"]').click();
+  await assert.doesNotReject(frame.locator('[data-testid="message"]').first().waitFor({ state: 'detached', timeout: 10_000 }));
+}

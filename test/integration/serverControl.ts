@@ -1,0 +1,42 @@
+/**
+ * Talks to the test server's control API from inside the extension host (the server runs in the
+ * harness process, so the suites reach it over HTTP).
+ */
+export interface RecordedRequestView {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body: string;
+  json?: unknown;
+}
+
+export function testServerUrl(): string {
+  const url = process.env.CLAUDE_MESSAGES_TEST_SERVER;
+  if (!url) throw new Error('CLAUDE_MESSAGES_TEST_SERVER is not set: run the suites through npm run test:integration');
+  return url;
+}
+
+export async function recordedRequests(): Promise<RecordedRequestView[]> {
+  const response = await fetch(`${testServerUrl()}/__control/requests`);
+  return (await response.json()) as RecordedRequestView[];
+}
+
+export async function resetServer(): Promise<void> {
+  await fetch(`${testServerUrl()}/__control/reset`, { method: 'POST' });
+}
+
+export async function enqueueReplies(replies: unknown[]): Promise<void> {
+  await fetch(`${testServerUrl()}/__control/enqueue`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(replies),
+  });
+}
+
+export async function configureServer(config: Record<string, unknown>): Promise<void> {
+  await fetch(`${testServerUrl()}/__control/config`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(config),
+  });
+}
