@@ -1,0 +1,101 @@
+/**
+ * The on-disk form of one conversation: `{ "version": 1, "conversation": {...} }`, keys sorted.
+ *
+ * Parsing checks the shape the rest of the code relies on (ids, roles, statuses, content arrays)
+ * but not the blocks themselves, which are open and kept as they are. A file from a newer version
+ * is refused rather than guessed at, so older code never rewrites data it does not understand.
+ */
+import type { ContentBlock, UserContentBlock } from '../anthropic/types';
+import type { AssistantTurn, Conversation, StoredTurn, UserTurn } from './conversation';
+import { stableStringify } from './stableJson';
+
+/** The version written in each conversation file; bump it and add a migration when the shape changes. */
+export const CONVERSATION_FILE_VERSION = 1;
+
+/** Thrown when a file is not a conversation this code can read. */
+export class ConversationFormatError extends Error {
+  override readonly name = 'ConversationFormatError';
+}
+
+/** The file text of a conversation. */
+export function serializeConversation(conversation: Conversation): string {
+  return `${stableStringify({ version: CONVERSATION_FILE_VERSION, conversation })}\n`;
+}
+
+/**
+ * Reads a conversation file. A turn saved while it was still streaming (the window closed or the
+ * host crashed) comes back as `stopped` and `interrupted`: its content is what had arrived.
+ * @throws ConversationFormatError when the text is not a readable conversation file.
+ */
+export function parseConversation(text: string): Conversation {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new ConversationFormatError(`Not JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (!isRecord(data)) {
+    throw new ConversationFormatError('Not a JSON object.');
+  }
+  const version = data['version'];
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    throw new ConversationFormatError('No valid version field.');
+  }
+  if (version > CONVERSATION_FILE_VERSION) {
+    throw new ConversationFormatError(`Written by a newer version of the extension (file version ${version}).`);
+  }
+  return readConversation(data['conversation']);
+}
+
+function readConversation(value: unknown): Conversation {
+  if (!isRecord(value)) {
+    throw new ConversationFormatError('No conversation object.');
+  }
+  const { id, title, model, createdAt, updatedAt, turns } = value;
+  if (typeof id !== 'string' || typeof title !== 'string' || typeof model !== 'string') {
+    throw new ConversationFormatError('Conversation id, title or model missing.');
+  }
+  if (typeof createdAt !== 'number' || typeof updatedAt !== 'number' || !Array.isArray(turns)) {
+    throw new ConversationFormatError('Conversation times or turns missing.');
+  }
+  return { ...value, id, title, model, createdAt, updatedAt, turns: turns.map(readTurn) };
+}
+
+function readTurn(value: unknown, index: number): StoredTurn {
+  if (!isRecord(value) || typeof value['id'] !== 'string' || typeof value['createdAt'] !== 'number' || !isBlockArray(value['content'])) {
+    throw new ConversationFormatError(`Turn ${index} is malformed.`);
+  }
+  const id = value['id'];
+  const createdAt = value['createdAt'];
+  if (value['role'] === 'user') {
+    // Blocks are open: checked for a string `type` only, and kept as they are.
+    const turn: UserTurn = { ...value, id, role: 'user', createdAt, content: value['content'] as UserContentBlock[] };
+    return turn;
+  }
+  if (value['role'] !== 'assistant') {
+    throw new ConversationFormatError(`Turn ${index} has no valid role.`);
+  }
+  const status = value['status'];
+  const model = value['model'];
+  const stopReason = value['stopReason'];
+  if (status !== 'streaming' && status !== 'done' && status !== 'stopped' && status !== 'error') {
+    throw new ConversationFormatError(`Turn ${index} has no valid status.`);
+  }
+  if (typeof model !== 'string' || (stopReason !== null && typeof stopReason !== 'string')) {
+    throw new ConversationFormatError(`Turn ${index} has no valid model or stop reason.`);
+  }
+  const turn: AssistantTurn = { ...value, id, role: 'assistant', createdAt, status, model, stopReason, content: value['content'] as ContentBlock[] };
+  if (status === 'streaming') {
+    turn.status = 'stopped';
+    turn.interrupted = true;
+  }
+  return turn;
+}
+
+function isBlockArray(value: unknown): value is Array<Record<string, unknown>> {
+  return Array.isArray(value) && value.every((block) => isRecord(block) && typeof block['type'] === 'string');
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

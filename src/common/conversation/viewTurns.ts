@@ -1,0 +1,49 @@
+/**
+ * Stored turns -> the turns the webview renders (`ViewTurn`).
+ *
+ * A user turn shows its own text and tool results; its context blocks are shown as chips instead
+ * of repeating a whole file in the transcript. Assistant blocks are passed through unchanged (the
+ * host serializes them into a message, so sharing the objects is safe).
+ */
+import type { ContentBlock } from '../anthropic/types';
+import type { ViewTurn } from '../protocol';
+import type { Conversation, StoredTurn } from './conversation';
+import { isContextBlock } from './contextBlocks';
+import type { PriceLookup } from './pricing';
+import { fallbackPrices, turnCost } from './pricing';
+
+/** All turns of a conversation as the webview renders them. */
+export function toViewTurns(conversation: Conversation, pricesFor: PriceLookup = fallbackPrices): ViewTurn[] {
+  return conversation.turns.map((turn) => toViewTurn(turn, pricesFor));
+}
+
+/** One stored turn as the webview renders it, with its cost when it has usage. */
+export function toViewTurn(turn: StoredTurn, pricesFor: PriceLookup = fallbackPrices): ViewTurn {
+  if (turn.role === 'user') {
+    const blocks: ContentBlock[] = turn.content.filter((block) => !isContextBlock(block)).map((block) => ({ ...block }));
+    const view: ViewTurn = { id: turn.id, role: 'user', status: 'done', blocks };
+    if (turn.chips && turn.chips.length > 0) {
+      view.chips = turn.chips;
+    }
+    return view;
+  }
+  const view: ViewTurn = {
+    id: turn.id,
+    role: 'assistant',
+    status: turn.status,
+    blocks: turn.content,
+    model: turn.model,
+    stopReason: turn.stopReason,
+  };
+  if (turn.usage) {
+    view.usage = turn.usage;
+    view.cost = turnCost(turn.usage, pricesFor(turn.model), turn.cacheTtl ? { assumedTtl: turn.cacheTtl } : {});
+  }
+  if (turn.error) {
+    view.error = turn.error;
+  }
+  if (turn.interrupted) {
+    view.interrupted = true;
+  }
+  return view;
+}

@@ -1,0 +1,225 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Conversation } from '../../../src/common/conversation/conversation';
+import { appendUserTurn, createConversation, startAssistantTurn, updateAssistantTurn } from '../../../src/common/conversation/conversation';
+import { serializeConversation } from '../../../src/common/conversation/serialization';
+import type { StoreFs } from '../../../src/common/conversation/store';
+import { ConversationStore, INDEX_FILE } from '../../../src/common/conversation/store';
+import { richResponse } from './fixtures';
+
+function conversation(id: string, title: string, updatedAt = 1000): Conversation {
+  const c = createConversation({ model: 'claude-sonnet-5', id, title, now: 1 });
+  appendUserTurn(c, { content: [{ type: 'text', text: `Question for ${title}` }], now: 2 });
+  c.updatedAt = updatedAt;
+  return c;
+}
+
+/** node:fs/promises with hooks to inject faults and delays. */
+function hookedFs(hooks: Partial<StoreFs>): StoreFs {
+  return {
+    readFile: hooks.readFile ?? ((f, e) => fs.readFile(f, e)),
+    writeFile: hooks.writeFile ?? ((f, d, e) => fs.writeFile(f, d, e)),
+    rename: hooks.rename ?? ((a, b) => fs.rename(a, b)),
+    unlink: hooks.unlink ?? ((f) => fs.unlink(f)),
+    readdir: hooks.readdir ?? ((d) => fs.readdir(d)),
+    mkdir: hooks.mkdir ?? ((d, o) => fs.mkdir(d, o)),
+  };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('ConversationStore', () => {
+  let dir: string;
+  let warnings: string[];
+  const options = () => ({ onWarning: (message: string) => warnings.push(message), newId: () => `moved-${warnings.length}` });
+
+  beforeEach(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cm-store-'));
+    warnings = [];
+  });
+  afterEach(async () => {
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  it('saves, loads and lists conversations, newest first, and remembers the open one across reloads', async () => {
+    const store = new ConversationStore(dir, fs, options());
+    const a = conversation('a', 'First', 100);
+    const b = conversation('b', 'Second', 200);
+    assert.equal(await store.save(a), 'a');
+    await store.save(b);
+    await store.setLastOpenId('a');
+    assert.deepEqual(await store.load('a'), a);
+    const reloaded = new ConversationStore(dir, fs, options());
+    assert.deepEqual(await reloaded.list(), [
+      { id: 'b', title: 'Second', model: 'claude-sonnet-5', updatedAt: 200 },
+      { id: 'a', title: 'First', model: 'claude-sonnet-5', updatedAt: 100 },
+    ]);
+    assert.equal(await reloaded.getLastOpenId(), 'a');
+    const file = JSON.parse(await fs.readFile(path.join(dir, 'a.json'), 'utf8')) as { version: number };
+    assert.equal(file.version, 1);
+    assert.deepEqual(warnings, []);
+  });
+
+  it('keeps the old file whole when a write fails before the rename (no partial file is visible)', async () => {
+    const good = new ConversationStore(dir, fs, options());
+    const c = conversation('c', 'Old title');
+    await good.save(c);
+    const before = await fs.readFile(path.join(dir, 'c.json'), 'utf8');
+
+    const crashingRename = new ConversationStore(dir, hookedFs({ rename: () => Promise.reject(new Error('crash during rename')) }), options());
+    c.title = 'New title';
+    await assert.rejects(crashingRename.save(c), /crash during rename/);
+    assert.equal(await fs.readFile(path.join(dir, 'c.json'), 'utf8'), before);
+
+    const halfWrite = new ConversationStore(
+      dir,
+      hookedFs({
+        writeFile: async (f, d, e) => {
+          await fs.writeFile(f, d.slice(0, d.length / 2), e);
+          throw new Error('disk full');
+        },
+      }),
+      options(),
+    );
+    await assert.rejects(halfWrite.save(c), /disk full/);
+    assert.equal(await fs.readFile(path.join(dir, 'c.json'), 'utf8'), before);
+    assert.equal((await new ConversationStore(dir, fs, options()).load('c'))?.title, 'Old title');
+    // Temp files of the failed writes are cleaned up.
+    assert.deepEqual((await fs.readdir(dir)).filter((n) => n.endsWith('.tmp')), []);
+  });
+
+  it('rebuilds the index from the files when index.json is deleted or corrupt', async () => {
+    const store = new ConversationStore(dir, fs, options());
+    await store.save(conversation('a', 'A', 1));
+    await store.save(conversation('b', 'B', 2));
+    await fs.unlink(path.join(dir, INDEX_FILE));
+    const afterDelete = new ConversationStore(dir, fs, options());
+    assert.deepEqual(
+      (await afterDelete.list()).map((s) => s.id),
+      ['b', 'a'],
+    );
+    assert.ok(await fs.stat(path.join(dir, INDEX_FILE)));
+
+    await fs.writeFile(path.join(dir, INDEX_FILE), '{"conversations": [tru');
+    const afterCorrupt = new ConversationStore(dir, fs, options());
+    assert.deepEqual(
+      (await afterCorrupt.list()).map((s) => s.id),
+      ['b', 'a'],
+    );
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0] ?? '', /index is unreadable/);
+  });
+
+  it('skips a corrupt conversation file with a warning and never overwrites or deletes it', async () => {
+    const garbage = '{"version": 1, "conversation": {"id": "bad", "tur';
+    await fs.writeFile(path.join(dir, 'bad.json'), garbage);
+    const store = new ConversationStore(dir, fs, options());
+    await store.save(conversation('ok', 'Fine'));
+    assert.deepEqual(
+      (await store.rebuildIndex()).map((s) => s.id),
+      ['ok'],
+    );
+    assert.ok(warnings.some((w) => w.includes('bad.json')));
+    assert.equal(await store.load('bad'), undefined);
+
+    const c = conversation('bad', 'Would overwrite');
+    const savedAs = await store.save(c);
+    assert.notEqual(savedAs, 'bad');
+    assert.equal(c.id, savedAs);
+    assert.equal((await store.load(savedAs))?.title, 'Would overwrite');
+    await store.delete('bad');
+    assert.equal(await fs.readFile(path.join(dir, 'bad.json'), 'utf8'), garbage);
+  });
+
+  it('does not overwrite a file written by a newer version', async () => {
+    const future = JSON.stringify({ version: 99, conversation: { id: 'f' } });
+    await fs.writeFile(path.join(dir, 'f.json'), future);
+    const store = new ConversationStore(dir, fs, options());
+    assert.equal(await store.load('f'), undefined);
+    assert.notEqual(await store.save(conversation('f', 'x')), 'f');
+    assert.equal(await fs.readFile(path.join(dir, 'f.json'), 'utf8'), future);
+  });
+
+  it('loads a turn saved while streaming as stopped and interrupted, with what had arrived', async () => {
+    const store = new ConversationStore(dir, fs, options());
+    const c = conversation('s', 'Streaming');
+    const turn = startAssistantTurn(c, { model: 'claude-sonnet-5' });
+    updateAssistantTurn(c, turn.id, { content: richResponse() });
+    await store.save(c);
+    const loaded = await new ConversationStore(dir, fs, options()).load('s');
+    const last = loaded?.turns[1];
+    assert.ok(last?.role === 'assistant');
+    assert.equal(last.status, 'stopped');
+    assert.equal(last.interrupted, true);
+    assert.deepEqual(last.content, richResponse());
+  });
+
+  it('serializes concurrent saves of one conversation: no interleaving, the last save wins', async () => {
+    const inFlight = new Map<string, number>();
+    let maxInFlight = 0;
+    const target = (file: string) => file.replace(/\.[0-9a-f]+\.tmp$/, '');
+    const store = new ConversationStore(
+      dir,
+      hookedFs({
+        writeFile: async (f, d, e) => {
+          const t = target(f);
+          const n = (inFlight.get(t) ?? 0) + 1;
+          inFlight.set(t, n);
+          maxInFlight = Math.max(maxInFlight, n);
+          await sleep(Math.random() * 5);
+          await fs.writeFile(f, d, e);
+        },
+        rename: async (a, b) => {
+          await sleep(Math.random() * 5);
+          await fs.rename(a, b);
+          inFlight.set(b, (inFlight.get(b) ?? 1) - 1);
+        },
+      }),
+      options(),
+    );
+    const c = conversation('x', 'v0');
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) => {
+        const version = structuredClone(c);
+        version.title = `v${i}`;
+        return store.save(version);
+      }),
+    );
+    assert.equal(maxInFlight, 1);
+    assert.equal((await store.load('x'))?.title, 'v9');
+    assert.equal((await store.list()).find((s) => s.id === 'x')?.title, 'v9');
+  });
+
+  it('deletes and renames through the index', async () => {
+    const store = new ConversationStore(dir, fs, options());
+    await store.save(conversation('a', 'A', 10));
+    await store.save(conversation('b', 'B', 20));
+    await store.setLastOpenId('a');
+    const renamed = await store.rename('b', 'Better name');
+    assert.equal(renamed?.title, 'Better name');
+    assert.equal(renamed?.updatedAt, 20);
+    assert.deepEqual(await store.list(), [
+      { id: 'b', title: 'Better name', model: 'claude-sonnet-5', updatedAt: 20 },
+      { id: 'a', title: 'A', model: 'claude-sonnet-5', updatedAt: 10 },
+    ]);
+    await store.delete('a');
+    await assert.rejects(fs.stat(path.join(dir, 'a.json')));
+    assert.deepEqual(
+      (await store.list()).map((s) => s.id),
+      ['b'],
+    );
+    assert.equal(await store.getLastOpenId(), undefined);
+  });
+
+  it('refuses ids that are not plain file names', async () => {
+    const store = new ConversationStore(dir, fs, options());
+    await assert.rejects(store.save(conversation('../escape', 'x')), /Not a valid conversation id/);
+    await assert.rejects(store.save(conversation('index', 'x')), /Not a valid conversation id/);
+    assert.equal(await store.load('../../etc/passwd'), undefined);
+    await fs.writeFile(path.join(dir, 'ok.json'), serializeConversation(conversation('other-id', 'Copied')));
+    // The file name is the id, whatever the file says.
+    assert.equal((await store.load('ok'))?.id, 'ok');
+  });
+});
