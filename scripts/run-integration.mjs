@@ -18,7 +18,7 @@ async function main() {
   ensureAll();
   buildAll();
   const { startTestServer } = require(path.join(repoRoot, 'out/test/server/server.js'));
-  const server = await startTestServer();
+  const server = await startTestServer({ apiKey: null });
   const temp = mkdtempSync(path.join(os.tmpdir(), 'claude-messages-it-'));
   const workspace = path.join(temp, 'workspace');
   cpSync(path.join(repoRoot, 'test/integration/workspace'), workspace, { recursive: true });

@@ -8,7 +8,7 @@ import { runTests } from '@vscode/test-electron';
 import { startTestServer } from '../server/server';
 
 async function main(): Promise<void> {
-  const server = await startTestServer();
+  const server = await startTestServer({ apiKey: null });
   const repoRoot = path.resolve(__dirname, '..', '..', '..');
   try {
     await runTests({

@@ -1,0 +1,76 @@
+/**
+ * Builders for failures: HTTP errors in the shapes the API and gateways use, and stream faults.
+ * The server adds `request_id` to Anthropic-shaped error bodies.
+ */
+import type { JsonValue } from '../../src/common/anthropic/types';
+import type { DropReply, HttpErrorReply, MalformedReply, ReplyMatch, ScriptEvent, SseErrorReply, StallReply } from './types';
+
+/** An Anthropic error body: `{"type":"error","error":{type,message}}`. */
+export function apiErrorBody(type: string, message: string): JsonValue {
+  return { type: 'error', error: { type, message } };
+}
+
+/** Any HTTP error with an Anthropic error body. */
+export function httpErrorReply(status: number, type: string, message: string, headers?: Record<string, string>, when?: ReplyMatch): HttpErrorReply {
+  return { kind: 'http-error', status, body: apiErrorBody(type, message), ...(headers ? { headers } : {}), ...(when ? { when } : {}) };
+}
+
+/** 401 authentication_error (a revoked key, say). */
+export function authenticationErrorReply(message = 'invalid x-api-key'): HttpErrorReply {
+  return httpErrorReply(401, 'authentication_error', message);
+}
+
+/** 429 rate_limit_error with `retry-after` (seconds). */
+export function rateLimitReply(retryAfterSeconds = 1): HttpErrorReply {
+  return httpErrorReply(429, 'rate_limit_error', 'Number of request tokens has exceeded your per-minute rate limit', {
+    'retry-after': String(retryAfterSeconds),
+  });
+}
+
+/** 500 api_error. */
+export function serverErrorReply(message = 'Internal server error'): HttpErrorReply {
+  return httpErrorReply(500, 'api_error', message);
+}
+
+/** 529 overloaded_error. */
+export function overloadedReply(message = 'Overloaded'): HttpErrorReply {
+  return httpErrorReply(529, 'overloaded_error', message);
+}
+
+/** 400 invalid_request_error, e.g. a parameter the model does not take. */
+export function invalidRequestReply(message = 'temperature: not supported for this model'): HttpErrorReply {
+  return httpErrorReply(400, 'invalid_request_error', message);
+}
+
+/** CometAPI's error shape: `{"error":{"message","type":"comet_api_error"}}`. */
+export function cometErrorReply(status = 400, message = 'invalid model claude-x, please check your request'): HttpErrorReply {
+  return { kind: 'http-error', status, body: { error: { message, type: 'comet_api_error' } } };
+}
+
+/** An HTML page, as a wrong base URL (a website, a proxy login page) answers. */
+export function htmlReply(status = 404): HttpErrorReply {
+  return {
+    kind: 'http-error', status, headers: { 'content-type': 'text/html; charset=utf-8' },
+    body: '<!DOCTYPE html><html><head><title>Not Found</title></head><body><h1>Not Found</h1><p>The requested URL was not found on this server.</p></body></html>',
+  };
+}
+
+/** Destroys the socket after `afterEvents` events (or before any response with `beforeHeaders`). */
+export function dropReply(afterEvents: number, options: { beforeHeaders?: boolean; events?: ScriptEvent[] } = {}): DropReply {
+  return { kind: 'drop', afterEvents, ...options };
+}
+
+/** Stops after `afterEvents` events and holds the socket open. */
+export function stallReply(afterEvents: number, options: { events?: ScriptEvent[] } = {}): StallReply {
+  return { kind: 'stall', afterEvents, ...options };
+}
+
+/** Sends `data: {not json` after `afterEvents` events. */
+export function malformedReply(afterEvents: number, options: { data?: string; events?: ScriptEvent[] } = {}): MalformedReply {
+  return { kind: 'malformed', afterEvents, ...options };
+}
+
+/** Sends `event: error` (overloaded_error by default) after `afterEvents` events. */
+export function sseErrorReply(afterEvents: number, error = { type: 'overloaded_error', message: 'Overloaded' }): SseErrorReply {
+  return { kind: 'sse-error', afterEvents, error };
+}
