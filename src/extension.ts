@@ -1,7 +1,63 @@
-import type * as vscode from 'vscode';
+/**
+ * The composition root: builds the services, registers the view and the commands, and returns the
+ * small public API. Each feature is wired inside its own try/catch so one failure does not take
+ * the others down.
+ */
+import * as vscode from 'vscode';
+import type { ClaudeMessagesApi } from './host/api';
+import { ChatController } from './host/chatController';
+import { ChatViewProvider } from './host/chatView';
+import { ClientFactory } from './host/clientFactory';
+import { registerClearApiKey } from './host/commands/clearApiKey';
+import { registerExplainSelection } from './host/commands/explainSelection';
+import { CHAT_VIEW_ID } from './host/commands/ids';
+import { registerNewChat } from './host/commands/newChat';
+import { registerSelectModel } from './host/commands/selectModel';
+import { registerSetApiKey } from './host/commands/setApiKey';
+import { registerTestConnection } from './host/commands/testConnection';
+import { Log } from './host/log';
+import { ModelCatalog } from './host/modelCatalog';
+import { ApiKeyStore } from './host/secrets';
 
-export function activate(_context: vscode.ExtensionContext): void {
-  // Wiring arrives with the host adapters.
+export function activate(context: vscode.ExtensionContext): ClaudeMessagesApi {
+  const log = new Log();
+  context.subscriptions.push(log);
+  const wire = (feature: string, build: () => vscode.Disposable | vscode.Disposable[]): void => {
+    try {
+      const built = build();
+      context.subscriptions.push(...(Array.isArray(built) ? built : [built]));
+    } catch (error) {
+      log.error(`Could not start ${feature}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    }
+  };
+
+  const keys = new ApiKeyStore(context.secrets);
+  context.subscriptions.push(keys);
+  const clients = new ClientFactory(keys, log);
+  const catalog = new ModelCatalog(clients, log);
+
+  wire('the API key commands', () => [registerSetApiKey(keys), registerClearApiKey(keys), registerTestConnection(clients)]);
+  wire('the model picker', () => registerSelectModel(catalog));
+
+  wire('the chat', () => {
+    const controller = new ChatController(context.globalStorageUri, keys, clients, catalog, log);
+    const view = new ChatViewProvider(context.extensionUri, controller, (error) => log.error(String(error instanceof Error ? error.stack : error)));
+    controller.connect((message) => view.post(message));
+    void controller.start().catch((error: unknown) => log.error(`Could not restore the chat: ${String(error)}`));
+    return [
+      controller,
+      view,
+      vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, view),
+      registerNewChat(controller.session, view),
+      registerExplainSelection(controller.session, view),
+    ];
+  });
+
+  return {
+    setApiKey: (key) => keys.set(key),
+    clearApiKey: () => keys.clear(),
+    hasApiKey: () => keys.has(),
+  };
 }
 
 export function deactivate(): void {}

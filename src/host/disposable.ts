@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 
 /**
  * Base for objects that own listeners, emitters and watchers: everything created is registered

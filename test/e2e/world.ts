@@ -36,7 +36,8 @@ export interface World {
   screenshotsDir: string;
 }
 
-let current: World | undefined;
+// Each test file is bundled on its own, so module state is per file: the world lives on globalThis.
+const holder = globalThis as { claudeMessagesE2eWorld?: World };
 
 /** Loads the plain-JS support modules at run time (they are shared with npm start, unbundled). */
 async function loadSupport(): Promise<SupportModules> {
@@ -59,19 +60,21 @@ export async function startWorld(): Promise<World> {
   const { browser, page } = await support.openWorkbench(codeServer.workbenchUrl);
   const screenshotsDir = path.join(repoRoot, 'test-results', 'e2e');
   fs.mkdirSync(screenshotsDir, { recursive: true });
-  current = { server, codeServer, browser, page, workspace, support, screenshotsDir };
-  return current;
+  holder.claudeMessagesE2eWorld = { server, codeServer, browser, page, workspace, support, screenshotsDir };
+  return holder.claudeMessagesE2eWorld;
 }
 
 export function world(): World {
+  const current = holder.claudeMessagesE2eWorld;
   if (!current) throw new Error('the e2e world is not started (test/e2e/hooks.ts)');
   return current;
 }
 
 export async function stopWorld(): Promise<void> {
+  const current = holder.claudeMessagesE2eWorld;
   if (!current) return;
   const { browser, codeServer, server, workspace } = current;
-  current = undefined;
+  holder.claudeMessagesE2eWorld = undefined;
   await browser.close().catch(() => undefined);
   await codeServer.stop();
   await server.close();

@@ -1,0 +1,187 @@
+import { randomUUID } from 'node:crypto';
+import * as vscode from 'vscode';
+import { buildMessagesRequest } from '../common/anthropic/request';
+import { placeCacheBreakpoints } from '../common/anthropic/caching';
+import type { MessageParam, Tool } from '../common/anthropic/types';
+import { ChatSession, type ChatTools } from '../common/chat/chatSession';
+import { chatControls } from '../common/chat/controls';
+import { toViewError } from '../common/chat/viewError';
+import { fallbackPrices, type ModelPrices } from '../common/conversation/pricing';
+import { ConversationStore } from '../common/conversation/store';
+import type { HostToWebview, WebviewToHost } from '../common/protocol';
+import type { ChatViewModel } from './chatView';
+import type { ClientFactory } from './clientFactory';
+import { Disposable } from './disposable';
+import type { Log } from './log';
+import type { ModelCatalog } from './modelCatalog';
+import type { ApiKeyStore } from './secrets';
+import { onSettingsChanged, readSettings, writeSetting } from './settings';
+
+const FRAME_MS = 16;
+
+/** Ids must fit the protocol's id pattern (letters, digits, - and _). */
+function newId(): string {
+  return randomUUID().replace(/-/g, '').slice(0, 24);
+}
+
+/**
+ * Connects the chat session (pure) to VS Code: settings, the key, the model catalog, the store in
+ * global storage, links, clipboard and the editor. It is the `ChatViewModel` the view talks to.
+ */
+export class ChatController extends Disposable implements ChatViewModel {
+  readonly session: ChatSession;
+  private hasKey = false;
+  private post: (message: HostToWebview) => void = () => undefined;
+
+  constructor(
+    storageDir: vscode.Uri,
+    private readonly keys: ApiKeyStore,
+    private readonly clients: ClientFactory,
+    private readonly catalog: ModelCatalog,
+    private readonly log: Log,
+    tools?: ChatTools,
+  ) {
+    super();
+    const store = new ConversationStore(storageDir.fsPath, undefined, { onWarning: (message) => log.warn(message) });
+    this.session = new ChatSession({
+      store,
+      createClient: () => clients.create(),
+      buildRequest: (messages, extraTools) => this.buildRequest(messages, extraTools),
+      toViewError,
+      currentModel: () => readSettings().request.model,
+      cacheTtl: () => {
+        const ttl = readSettings().request.cacheTtl;
+        return ttl === 'off' ? undefined : ttl;
+      },
+      maxToolRounds: () => readSettings().maxToolRounds,
+      prices: (model) => this.prices(model),
+      post: (message) => this.post(message),
+      schedule: (fn) => {
+        const timer = setTimeout(fn, FRAME_MS);
+        return () => clearTimeout(timer);
+      },
+      controls: () => {
+        const { request } = readSettings();
+        return chatControls(request, this.catalog.capabilities(request.model), this.catalog.options());
+      },
+      hasApiKey: () => this.hasKey,
+      newId,
+      now: () => Date.now(),
+      warn: (message) => log.warn(message),
+      tools,
+    });
+    this.register({ dispose: () => this.session.dispose() });
+    this.register(onSettingsChanged(() => {
+      this.catalog.invalidate();
+      this.session.refreshControls();
+    }));
+    this.register(keys.onDidChange(() => void this.refreshKey()));
+  }
+
+  /** Loads the key state and the conversation that was open before the reload. */
+  async start(): Promise<void> {
+    await this.refreshKey();
+    await this.session.restore();
+    void this.catalog.load().then(() => this.session.refreshControls());
+  }
+
+  /** Where the session's messages go (the chat view). */
+  connect(post: (message: HostToWebview) => void): void {
+    this.post = post;
+  }
+
+  replay(): HostToWebview {
+    return this.session.replay();
+  }
+
+  async handle(message: WebviewToHost): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        return;
+      case 'send':
+        return this.session.send(message.text);
+      case 'stop':
+      case 'cancelRetry':
+        return this.session.stop(message.requestId);
+      case 'newChat':
+        return this.session.newChat();
+      case 'retry':
+        return this.session.retry();
+      case 'continue':
+        return this.session.continueReply();
+      case 'setModel':
+        await writeSetting('model', message.model);
+        return;
+      case 'setControl':
+        await writeSetting(message.key, message.value);
+        return;
+      case 'openLink':
+        await vscode.env.openExternal(vscode.Uri.parse(message.url, true));
+        return;
+      case 'copyCode':
+        await vscode.env.clipboard.writeText(message.code);
+        return;
+      case 'insertCode':
+        return this.insertCode(message.code);
+      case 'setApiKey':
+        await vscode.commands.executeCommand('claudeMessages.setApiKey');
+        return;
+      case 'openConversation':
+        return this.session.open(message.id);
+      case 'renameConversation':
+        return this.session.rename(message.id, message.title);
+      case 'deleteConversation':
+        return this.session.delete(message.id);
+      case 'exportConversation':
+        return this.exportConversation(message.id, message.format);
+    }
+  }
+
+  private buildRequest(messages: MessageParam[], tools: Tool[]) {
+    const { request } = readSettings();
+    const built = buildMessagesRequest({ settings: request, capabilities: this.catalog.capabilities(request.model), messages, tools });
+    const body = request.cacheTtl === 'off' ? built.body : placeCacheBreakpoints(built.body, request.cacheTtl);
+    return { body, warnings: built.warnings };
+  }
+
+  private prices(model: string): ModelPrices | undefined {
+    const capabilities = this.catalog.capabilities(model);
+    if (capabilities.source === 'inferred') return fallbackPrices(model);
+    const p = capabilities.pricing;
+    return { inputPerMTok: p.inputPerMTok, outputPerMTok: p.outputPerMTok, cacheReadPerMTok: p.cacheReadPerMTok, webSearchPer1k: p.webSearchPer1000 };
+  }
+
+  private async refreshKey(): Promise<void> {
+    this.hasKey = await this.keys.has();
+    if (this.isDisposed) return;
+    this.catalog.invalidate();
+    this.session.refreshControls();
+  }
+
+  private async insertCode(code: string): Promise<void> {
+    const editor = vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors[0];
+    if (!editor) {
+      void vscode.window.showInformationMessage('Claude Messages: open an editor to insert the code into.');
+      return;
+    }
+    await editor.edit((edit) => {
+      for (const selection of editor.selections) edit.replace(selection, code);
+    });
+  }
+
+  private async exportConversation(id: string, format: 'markdown' | 'json'): Promise<void> {
+    const exported = await this.session.export(id, format);
+    if (!exported) return;
+    const extension = format === 'markdown' ? 'md' : 'json';
+    const safeTitle = exported.title.replace(/[^\w\- ]+/g, '').trim().slice(0, 60) || 'conversation';
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const target = await vscode.window.showSaveDialog({
+      defaultUri: folder ? vscode.Uri.joinPath(folder, `${safeTitle}.${extension}`) : undefined,
+      filters: format === 'markdown' ? { Markdown: ['md'] } : { JSON: ['json'] },
+      title: 'Export conversation',
+    });
+    if (!target) return;
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(exported.text));
+    this.log.info(`Exported conversation to ${target.toString()}`);
+  }
+}
