@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { buildMessagesRequest } from '../common/anthropic/request';
-import { placeCacheBreakpoints } from '../common/anthropic/caching';
 import type { MessageParam, Tool } from '../common/anthropic/types';
 import { ChatSession, type ChatTools } from '../common/chat/chatSession';
 import { chatControls } from '../common/chat/controls';
@@ -139,9 +138,8 @@ export class ChatController extends Disposable implements ChatViewModel {
 
   private buildRequest(messages: MessageParam[], tools: Tool[]) {
     const { request } = readSettings();
-    const built = buildMessagesRequest({ settings: request, capabilities: this.catalog.capabilities(request.model), messages, tools });
-    const body = request.cacheTtl === 'off' ? built.body : placeCacheBreakpoints(built.body, request.cacheTtl);
-    return { body, warnings: built.warnings };
+    // Cache breakpoints are placed by the builder, per claudeMessages.cacheTtl.
+    return buildMessagesRequest({ settings: request, capabilities: this.catalog.capabilities(request.model), messages, tools });
   }
 
   private prices(model: string): ModelPrices | undefined {

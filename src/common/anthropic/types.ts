@@ -44,6 +44,8 @@ export interface TextBlock {
   text: string;
   citations?: Citation[] | null;
   cache_control?: CacheControl;
+  /** Not an API field: marks editor context for cache placement (see caching.ts); stripped before sending. */
+  editorContext?: true;
   [key: string]: unknown;
 }
 export interface ThinkingBlock {
@@ -124,6 +126,11 @@ export interface ImageBlock {
 }
 export interface DocumentBlock {
   type: 'document';
+  /**
+   * Not an API field: marks editor context (see caching.ts); stripped before sending. Document
+   * blocks count as context whether or not it is set.
+   */
+  editorContext?: true;
   source: { type: 'text'; media_type: 'text/plain'; data: string } | { type: string; [key: string]: unknown };
   title?: string;
   context?: string;
@@ -224,6 +231,18 @@ export interface UnknownEvent {
   type: string;
   [key: string]: unknown;
 }
+/**
+ * An event whose type this code does not know. The API adds event types over time; they are
+ * passed through to listeners (never dropped) but leave the message snapshot alone. Wrapped under
+ * its own literal `type` so that narrowing on the known types keeps working.
+ */
+export interface UnrecognizedStreamEvent {
+  type: 'unrecognized';
+  /** The SSE `event:` name, or the JSON's `type` when the name is missing. */
+  name: string;
+  /** The parsed `data:` JSON, unchanged. */
+  payload: unknown;
+}
 export type StreamEvent =
   | MessageStartEvent
   | ContentBlockStartEvent
@@ -232,7 +251,8 @@ export type StreamEvent =
   | MessageDeltaEvent
   | MessageStopEvent
   | PingEvent
-  | ErrorEvent;
+  | ErrorEvent
+  | UnrecognizedStreamEvent;
 
 // ---------- Tools and the request ----------
 
@@ -289,4 +309,58 @@ export interface MessagesRequest {
   output_config?: { effort?: Effort; [key: string]: unknown };
   service_tier?: 'auto' | 'standard_only';
   cache_control?: CacheControl;
+}
+
+// ---------- Models and token counting ----------
+
+/** `{supported}` as the models endpoint reports each capability. */
+export interface CapabilitySupport {
+  supported: boolean;
+  [key: string]: unknown;
+}
+
+/**
+ * The part of `GET /v1/models` `capabilities` this extension reads. Everything is optional because
+ * gateways send partial copies or nothing at all.
+ */
+export interface ApiModelCapabilities {
+  thinking?: {
+    supported?: boolean;
+    types?: {
+      adaptive?: CapabilitySupport | null;
+      enabled?: CapabilitySupport | null;
+      disabled?: CapabilitySupport | null;
+      [key: string]: unknown;
+    } | null;
+  } | null;
+  effort?: {
+    supported?: boolean;
+    low?: CapabilitySupport | null;
+    medium?: CapabilitySupport | null;
+    high?: CapabilitySupport | null;
+    xhigh?: CapabilitySupport | null;
+    max?: CapabilitySupport | null;
+  } | null;
+  server_tools?: {
+    supported?: boolean;
+    web_search?: CapabilitySupport | null;
+    [key: string]: unknown;
+  } | null;
+  [key: string]: unknown;
+}
+
+/** One entry of `GET /v1/models`, normalized (gateways may send only `id`). */
+export interface ModelInfo {
+  id: string;
+  display_name: string;
+  created_at?: string;
+  capabilities?: ApiModelCapabilities | null;
+  max_input_tokens?: number | null;
+  max_tokens?: number | null;
+  [key: string]: unknown;
+}
+
+/** The answer of `POST /v1/messages/count_tokens`. */
+export interface CountTokensResponse {
+  input_tokens: number;
 }

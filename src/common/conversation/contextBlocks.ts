@@ -8,6 +8,7 @@
  * would reject. The file block comes first because it changes least: a cache breakpoint after it
  * can be reused by the next question about another part of the same file.
  */
+import { markAsContext } from '../anthropic/caching';
 import type { TextBlock } from '../anthropic/types';
 import type { ContextChip } from '../protocol';
 
@@ -61,11 +62,11 @@ export function buildContextContent(context: EditorContext, question: string, op
     fileText !== context.selection.text
   ) {
     const lines = lineCount(fileText);
-    blocks.push({ type: 'text', text: contextBlockText({ kind: 'file', path: context.path, language: context.language, startLine: 1, endLine: lines }, fileText) });
+    blocks.push(markAsContext({ type: 'text', text: contextBlockText({ kind: 'file', path: context.path, language: context.language, startLine: 1, endLine: lines }, fileText) }));
     chips.push({ label: context.path, language: context.language, text: fileText });
   }
   const { startLine, endLine, text } = context.selection;
-  blocks.push({ type: 'text', text: contextBlockText({ kind: 'selection', path: context.path, language: context.language, startLine, endLine }, text) });
+  blocks.push(markAsContext({ type: 'text', text: contextBlockText({ kind: 'selection', path: context.path, language: context.language, startLine, endLine }, text) }));
   chips.push({ label: `${context.path}:${startLine}-${endLine}`, language: context.language, text });
   // An empty question would be an empty text block, which the API rejects.
   if (question.trim() !== '') {

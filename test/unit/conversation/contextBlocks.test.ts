@@ -14,10 +14,11 @@ describe('context blocks', () => {
     assert.equal(blocks[0]?.text, `<file path="src/a.ts" language="typescript" lines="1-5">\n${FILE}\n</file>`);
     assert.equal(blocks[1]?.text, '<selection path="src/a.ts" language="typescript" lines="3-5">\nfunction a() {\n  return 1;\n}\n</selection>');
     assert.deepEqual(blocks[2], { type: 'text', text: 'What does this do?' });
-    // Plain API text blocks: nothing but type and text, so the API accepts them as they are.
-    for (const block of blocks) {
-      assert.deepEqual(Object.keys(block).sort(), ['text', 'type']);
-    }
+    // Context blocks carry the editorContext mark (the request builder strips it and caches them);
+    // the question is a plain text block.
+    assert.deepEqual(Object.keys(blocks[0]!).sort(), ['editorContext', 'text', 'type']);
+    assert.deepEqual(Object.keys(blocks[1]!).sort(), ['editorContext', 'text', 'type']);
+    assert.deepEqual(Object.keys(blocks[2]!).sort(), ['text', 'type']);
     assert.deepEqual(
       chips.map((c) => c.label),
       ['src/a.ts', 'src/a.ts:3-5'],

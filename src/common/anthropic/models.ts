@@ -1,0 +1,240 @@
+/**
+ * Model capabilities: from the endpoint's `GET /v1/models` when it reports them, else the built-in
+ * table, else rules inferred from the id's family and version, so a model released after this code
+ * still gets sensible requests.
+ */
+import { BUILT_IN_MODELS, pricing } from './modelTable';
+import type { ModelCapabilities, ModelFamily, ModelPricing } from './modelTypes';
+import { EFFORT_LEVELS } from './modelTypes';
+import type { ApiModelCapabilities, Effort, ModelInfo } from './types';
+
+export { BUILT_IN_MODELS } from './modelTable';
+export type { ModelCapabilities, ModelFamily, ModelPricing } from './modelTypes';
+export { EFFORT_LEVELS } from './modelTypes';
+
+/** What an id says about its model. */
+export interface ParsedModelId {
+  family: ModelFamily;
+  /** major + minor / 10, e.g. 4.6; undefined when the id has no version. */
+  version: number | undefined;
+  /** `claude-<family>-<major>[-<minor>]`, the form the built-in table uses; undefined if unknown. */
+  canonicalId: string | undefined;
+}
+
+const FAMILIES: ReadonlySet<string> = new Set(['opus', 'sonnet', 'haiku', 'fable', 'mythos']);
+// One or two digits: a version part. Eight digits (20250219) is a snapshot date, never a version.
+const VERSION_PART = /^\d{1,2}$/;
+
+function versionFrom(parts: string[]): { major: number; minor: number } | undefined {
+  const [major, minor] = parts;
+  if (major === undefined) return undefined;
+  return { major: Number(major), minor: minor === undefined ? 0 : Number(minor) };
+}
+
+/**
+ * Reads family and version from ids such as `claude-sonnet-4-6`, `claude-3-7-sonnet-20250219`,
+ * `claude-opus-4-20250514`, `us.anthropic.claude-sonnet-4-5-20250929-v1:0` or
+ * `anthropic/claude-3.5-haiku`. Numbers after the family win over numbers before it.
+ */
+export function parseModelId(id: string): ParsedModelId {
+  const lower = id.toLowerCase().replace(/\[[^\]]*\]/g, '');
+  const at = lower.lastIndexOf('claude');
+  if (at < 0) return { family: 'unknown', version: undefined, canonicalId: undefined };
+  const tokens = lower.slice(at + 'claude'.length).split(/[-_.:/@\s]+/).filter((t) => t.length > 0);
+  const familyIndex = tokens.findIndex((t) => FAMILIES.has(t));
+  let version: { major: number; minor: number } | undefined;
+  let family: ModelFamily = 'unknown';
+  if (familyIndex >= 0) {
+    family = tokens[familyIndex] as ModelFamily;
+    const after: string[] = [];
+    for (let i = familyIndex + 1; i < tokens.length && after.length < 2; i++) {
+      const token = tokens[i] as string;
+      if (!VERSION_PART.test(token)) break;
+      after.push(token);
+    }
+    const before: string[] = [];
+    for (let i = familyIndex - 1; i >= 0 && before.length < 2; i--) {
+      const token = tokens[i] as string;
+      if (!VERSION_PART.test(token)) break;
+      before.unshift(token);
+    }
+    version = versionFrom(after.length > 0 ? after : before);
+  } else {
+    const leading: string[] = [];
+    for (const token of tokens) {
+      if (!VERSION_PART.test(token) || leading.length >= 2) break;
+      leading.push(token);
+    }
+    version = versionFrom(leading);
+  }
+  const value = version ? version.major + version.minor / 10 : undefined;
+  const canonicalId =
+    family !== 'unknown' && version
+      ? `claude-${family}-${version.major}${version.minor ? `-${version.minor}` : ''}`
+      : undefined;
+  return { family, version: value, canonicalId };
+}
+
+function inferredPricing(family: ModelFamily, v: number | undefined): ModelPricing {
+  const version = v ?? 0;
+  switch (family) {
+    case 'fable':
+    case 'mythos':
+      return pricing(10, 50, version >= 5.1 ? 0.25 : 1);
+    case 'opus':
+      if (version >= 5.5) return pricing(4, 20, 0.2);
+      return version >= 4.5 ? pricing(5, 25, 0.5) : pricing(15, 75, 1.5);
+    case 'sonnet':
+      if (version >= 5.5) return pricing(2, 10, 0.1);
+      return version >= 5 ? pricing(2, 10, 0.2) : pricing(3, 15, 0.3);
+    case 'haiku':
+      if (version >= 5.5) return pricing(0.1, 0.5, 0.01);
+      if (version >= 4.5) return pricing(1, 5, 0.1);
+      return version >= 3.5 ? pricing(0.8, 4, 0.08) : pricing(0.25, 1.25, 0.03);
+    default:
+      return pricing(3, 15, 0.3);
+  }
+}
+
+function titleCase(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/**
+ * Capabilities from the id alone, by generation: Fable/Mythos always think adaptively; 5.5 and
+ * later (and Fable/Mythos 5.1) also refuse `disabled` and forced tool choice; 5.x thinks by
+ * default; 4.7+ takes adaptive thinking only and no sampling parameters; 4.6 takes both thinking
+ * forms; 3.7 to 4.5 take a budget only; older models do not think.
+ */
+export function inferCapabilities(id: string): ModelCapabilities {
+  const { family, version } = parseModelId(id);
+  const v = version ?? 0;
+  const fableLike = family === 'fable' || family === 'mythos';
+  const known = family !== 'unknown' || version !== undefined;
+  const newest = (fableLike && v >= 5.1) || v >= 5.5;
+  const base = {
+    id,
+    displayName: family !== 'unknown' && version !== undefined ? `Claude ${titleCase(family)} ${v}` : id,
+    family,
+    version,
+    webSearch: true,
+    pricing: inferredPricing(family, version),
+    source: 'inferred' as const,
+  };
+  if (fableLike || v >= 4.7) {
+    return {
+      ...base,
+      thinking: { adaptive: true, enabled: false, disabled: !fableLike && !newest },
+      thinkingOnByDefault: fableLike || v >= 5,
+      ...(family === 'opus' && v >= 5 && !newest ? { disabledThinkingMaxEffort: 'high' as Effort } : {}),
+      effortLevels: EFFORT_LEVELS,
+      forcedToolChoice: !newest,
+      samplingParameters: false,
+      contextWindow: 1_000_000,
+      maxOutputTokens: 128_000,
+    };
+  }
+  if (v >= 4.6) {
+    return {
+      ...base,
+      thinking: { adaptive: true, enabled: true, disabled: true },
+      thinkingOnByDefault: false,
+      effortLevels: ['low', 'medium', 'high', 'max'],
+      forcedToolChoice: true,
+      samplingParameters: true,
+      contextWindow: 1_000_000,
+      maxOutputTokens: family === 'opus' ? 128_000 : 64_000,
+    };
+  }
+  if (v >= 3.7) {
+    return {
+      ...base,
+      thinking: { adaptive: false, enabled: true, disabled: true },
+      thinkingOnByDefault: false,
+      effortLevels: family === 'opus' && v >= 4.5 ? ['low', 'medium', 'high'] : [],
+      forcedToolChoice: true,
+      samplingParameters: true,
+      contextWindow: 200_000,
+      maxOutputTokens: v >= 4.5 ? 64_000 : 32_000,
+    };
+  }
+  return {
+    ...base,
+    thinking: { adaptive: false, enabled: false, disabled: false },
+    thinkingOnByDefault: false,
+    effortLevels: [],
+    forcedToolChoice: true,
+    samplingParameters: true,
+    contextWindow: 200_000,
+    // An id we cannot read at all may be any gateway model: do not cap max_tokens for it.
+    maxOutputTokens: known ? 8_192 : 1_000_000,
+  };
+}
+
+/** The built-in entry for an id (also for dated or provider-prefixed forms of it). */
+export function builtInModel(id: string): ModelCapabilities | undefined {
+  const exact = BUILT_IN_MODELS.find((m) => m.id === id);
+  if (exact) return exact;
+  const canonical = parseModelId(id).canonicalId;
+  const match = canonical ? BUILT_IN_MODELS.find((m) => m.id === canonical) : undefined;
+  return match ? { ...match, id } : undefined;
+}
+
+function supported(value: { supported?: boolean } | null | undefined): boolean | undefined {
+  return value && typeof value.supported === 'boolean' ? value.supported : undefined;
+}
+
+/** Overlays what `/v1/models` reported on top of `base`; fields it did not report stay as they are. */
+function applyApiCapabilities(base: ModelCapabilities, info: ModelInfo): ModelCapabilities {
+  const out: ModelCapabilities = { ...base, thinking: { ...base.thinking } };
+  let fromApi = false;
+  if (info.display_name && info.display_name !== info.id) out.displayName = info.display_name;
+  if (typeof info.max_input_tokens === 'number' && info.max_input_tokens > 0) {
+    out.contextWindow = info.max_input_tokens;
+    fromApi = true;
+  }
+  if (typeof info.max_tokens === 'number' && info.max_tokens > 0) {
+    out.maxOutputTokens = info.max_tokens;
+    fromApi = true;
+  }
+  const caps: ApiModelCapabilities | null | undefined = info.capabilities;
+  if (caps) {
+    const types = caps.thinking?.types;
+    if (caps.thinking?.supported === false) {
+      out.thinking = { adaptive: false, enabled: false, disabled: supported(types?.disabled) ?? true };
+      out.thinkingOnByDefault = false;
+      fromApi = true;
+    } else if (types) {
+      out.thinking = {
+        adaptive: supported(types.adaptive) ?? out.thinking.adaptive,
+        enabled: supported(types.enabled) ?? out.thinking.enabled,
+        disabled: supported(types.disabled) ?? out.thinking.disabled,
+      };
+      fromApi = true;
+    }
+    const effort = caps.effort;
+    if (effort) {
+      out.effortLevels =
+        effort.supported === false ? [] : EFFORT_LEVELS.filter((level) => supported(effort[level]) === true);
+      fromApi = true;
+    }
+    const web = supported(caps.server_tools?.web_search);
+    if (web !== undefined) out.webSearch = web;
+  }
+  if (fromApi) out.source = 'api';
+  return out;
+}
+
+/**
+ * The capabilities to build a request with: the endpoint's report when there is one, on top of
+ * the built-in entry or, failing that, the rules inferred from the id.
+ */
+export function capabilitiesFor(id: string, info?: ModelInfo): ModelCapabilities {
+  const base = builtInModel(id) ?? inferCapabilities(id);
+  return info ? applyApiCapabilities(base, info) : base;
+}
+
+/** The cache write price for a TTL. */
+export function cacheWritePrice(prices: ModelPricing, ttl: '5m' | '1h'): number {
+  return ttl === '1h' ? prices.cacheWrite1hPerMTok : prices.cacheWrite5mPerMTok;
+}

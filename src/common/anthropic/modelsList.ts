@@ -1,0 +1,52 @@
+/**
+ * Normalizes a page of `GET /v1/models`. Anthropic answers `{data, has_more, last_id}`; gateways
+ * answer OpenAI-style `{data:[{id}]}`, `{models:[…]}` or a bare array, sometimes of plain strings.
+ */
+import type { ApiModelCapabilities, ModelInfo } from './types';
+
+/** One page, whatever shape it came in. */
+export interface ModelsPage {
+  models: ModelInfo[];
+  hasMore: boolean;
+  /** The cursor for the next page (`after_id`). */
+  lastId: string | undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function toModelInfo(entry: unknown): ModelInfo | undefined {
+  if (typeof entry === 'string') return entry.trim() ? { id: entry.trim(), display_name: entry.trim() } : undefined;
+  if (!isRecord(entry)) return undefined;
+  const rawId = entry['id'] ?? entry['model'] ?? entry['name'];
+  if (typeof rawId !== 'string' || rawId.trim() === '') return undefined;
+  const id = rawId.trim();
+  const info: ModelInfo = { ...entry, id, display_name: typeof entry['display_name'] === 'string' && entry['display_name'] ? entry['display_name'] : id };
+  if (entry['created_at'] !== undefined && typeof entry['created_at'] !== 'string') delete info.created_at;
+  if (entry['capabilities'] !== undefined && !isRecord(entry['capabilities'])) info.capabilities = null;
+  else if (isRecord(entry['capabilities'])) info.capabilities = entry['capabilities'] as ApiModelCapabilities;
+  for (const key of ['max_input_tokens', 'max_tokens'] as const) {
+    const value = entry[key];
+    if (value !== undefined && value !== null && typeof value !== 'number') delete info[key];
+  }
+  return info;
+}
+
+/** Reads one page of the models list; unknown shapes give an empty page rather than an error. */
+export function normalizeModelsPage(json: unknown): ModelsPage {
+  let entries: unknown[] = [];
+  let hasMore = false;
+  let lastId: string | undefined;
+  if (Array.isArray(json)) {
+    entries = json;
+  } else if (isRecord(json)) {
+    const list = json['data'] ?? json['models'];
+    if (Array.isArray(list)) entries = list;
+    hasMore = json['has_more'] === true;
+    if (typeof json['last_id'] === 'string') lastId = json['last_id'];
+  }
+  const models = entries.map(toModelInfo).filter((m): m is ModelInfo => m !== undefined);
+  if (hasMore && lastId === undefined) lastId = models.at(-1)?.id;
+  return { models, hasMore, lastId };
+}

@@ -1,0 +1,43 @@
+/**
+ * Which failed responses are worth retrying, and how long the server asked us to wait. Kept apart
+ * from the retry loop so the error taxonomy can say `retryable` without importing the loop.
+ */
+
+/** Statuses that are transient: timeout, conflict, rate limit, server errors, overload. */
+export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 409, 429, 500, 502, 503, 504, 524, 529]);
+
+/** The few headers the policy reads; a `Headers` object fits. */
+export interface HeaderSource {
+  get(name: string): string | null;
+}
+
+/**
+ * Whether a response with this status should be retried. The server's `x-should-retry: true|false`
+ * wins over the status list, as the official SDKs do.
+ */
+export function isRetryableResponse(status: number, headers?: HeaderSource): boolean {
+  const hint = headers?.get('x-should-retry')?.trim().toLowerCase();
+  if (hint === 'true') return true;
+  if (hint === 'false') return false;
+  return RETRYABLE_STATUSES.has(status);
+}
+
+/**
+ * The wait the server asked for, in ms: `retry-after-ms`, else `retry-after` as seconds or as an
+ * HTTP date (relative to `now`). Undefined when absent or unreadable; never negative.
+ */
+export function retryAfterMs(headers: HeaderSource | undefined, now: number = Date.now()): number | undefined {
+  if (!headers) return undefined;
+  const ms = headers.get('retry-after-ms');
+  if (ms !== null && ms.trim() !== '') {
+    const value = Number(ms);
+    if (Number.isFinite(value) && value >= 0) return value;
+  }
+  const after = headers.get('retry-after');
+  if (after === null || after.trim() === '') return undefined;
+  const seconds = Number(after);
+  if (Number.isFinite(seconds)) return seconds >= 0 ? seconds * 1000 : undefined;
+  const date = Date.parse(after);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, date - now);
+}
