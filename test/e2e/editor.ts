@@ -1,0 +1,37 @@
+/** Page helpers for the editor side: open a file, select lines, read the file on disk. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { world } from './world';
+
+export async function openFile(name: string): Promise<void> {
+  const { page } = world();
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+  await input.press('Enter');
+  await page.locator(`.tab.active[aria-label*="${name}"], .tab.active:has-text("${name}")`).first().waitFor({ timeout: 15_000 });
+  await page.locator('.monaco-editor .view-lines').first().click();
+}
+
+/** Selects lines [from, to] (1-based, inclusive) with Ctrl+G and Shift+Down, as a person would. */
+export async function selectLines(from: number, to: number): Promise<void> {
+  const { page } = world();
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`:${from}`);
+  await input.press('Enter');
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Home');
+  for (let line = from; line <= to; line++) await page.keyboard.press('Shift+ArrowDown');
+}
+
+export function readWorkspaceFile(name: string): string {
+  return fs.readFileSync(path.join(world().workspace, name), 'utf8');
+}
+
+export function writeWorkspaceFile(name: string, text: string): void {
+  fs.writeFileSync(path.join(world().workspace, name), text);
+}
