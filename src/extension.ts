@@ -6,6 +6,11 @@
 import * as vscode from 'vscode';
 import type { ClaudeMessagesApi } from './host/api';
 import { ChatController } from './host/chatController';
+import { createChatTools } from './host/chatTools';
+import { registerAcceptEdit } from './host/commands/acceptEdit';
+import { registerInlineEdit } from './host/commands/inlineEdit';
+import { registerRejectEdit } from './host/commands/rejectEdit';
+import { EditReviewController } from './host/editReview/controller';
 import { ChatViewProvider } from './host/chatView';
 import { ClientFactory } from './host/clientFactory';
 import { registerClearApiKey } from './host/commands/clearApiKey';
@@ -39,8 +44,12 @@ export function activate(context: vscode.ExtensionContext): ClaudeMessagesApi {
   wire('the API key commands', () => [registerSetApiKey(keys), registerClearApiKey(keys), registerTestConnection(clients)]);
   wire('the model picker', () => registerSelectModel(catalog));
 
+  const review = new EditReviewController();
+  context.subscriptions.push(review);
+  wire('the edit review commands', () => [registerAcceptEdit(review), registerRejectEdit(review)]);
+
   wire('the chat', () => {
-    const controller = new ChatController(context.globalStorageUri, keys, clients, catalog, log);
+    const controller = new ChatController(context.globalStorageUri, keys, clients, catalog, log, createChatTools(review, log));
     const view = new ChatViewProvider(context.extensionUri, controller, (error) => log.error(String(error instanceof Error ? error.stack : error)));
     controller.connect((message) => view.post(message));
     void controller.start().catch((error: unknown) => log.error(`Could not restore the chat: ${String(error)}`));
@@ -50,6 +59,7 @@ export function activate(context: vscode.ExtensionContext): ClaudeMessagesApi {
       vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, view),
       registerNewChat(controller.session, view),
       registerExplainSelection(controller.session, view),
+      registerInlineEdit({ clients, catalog, review, chat: controller.session, revealChat: () => view.reveal() }),
     ];
   });
 

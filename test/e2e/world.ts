@@ -54,7 +54,13 @@ export async function startWorld(): Promise<World> {
   fs.cpSync(path.join(repoRoot, 'test', 'integration', 'workspace'), workspace, { recursive: true });
   const codeServer = await support.startCodeServer({
     workspace,
-    settings: { 'claudeMessages.baseUrl': server.url, 'workbench.colorTheme': process.env.E2E_THEME ?? 'Default Dark Modern' },
+    settings: {
+      'claudeMessages.baseUrl': server.url,
+      'workbench.colorTheme': process.env.E2E_THEME ?? 'Default Dark Modern',
+      // The web build defaults to auto-save after a delay; desktop VS Code (and these tests) do not,
+      // so "nothing is on disk before accept" can be checked.
+      'files.autoSave': 'off',
+    },
     quiet: true,
   });
   const { browser, page } = await support.openWorkbench(codeServer.workbenchUrl);

@@ -69,6 +69,8 @@ export class ChatSession {
   private active: ActiveRequest | undefined;
   private history: ConversationSummary[] = [];
   private saving: Promise<void> = Promise.resolve();
+  /** The request running now (settles when it has finished, been saved and reported). */
+  private running: Promise<void> = Promise.resolve();
   private disposed = false;
 
   constructor(private readonly deps: ChatSessionDeps) {
@@ -164,6 +166,7 @@ export class ChatSession {
 
   async newChat(): Promise<void> {
     this.stop();
+    await this.running;
     await this.saving;
     this.conversation = createConversation({ model: this.deps.currentModel(), id: this.deps.newId(), now: this.deps.now() });
     await this.deps.store.setLastOpenId(undefined);
@@ -173,6 +176,7 @@ export class ChatSession {
   async open(id: string): Promise<void> {
     if (id === this.conversation.id) return;
     this.stop();
+    await this.running;
     await this.saving;
     const loaded = await this.deps.store.load(id);
     if (!loaded) {
@@ -192,10 +196,18 @@ export class ChatSession {
   }
 
   async delete(id: string): Promise<void> {
+    const open = id === this.conversation.id;
+    // A reply still streaming would save the conversation again after it was deleted.
+    if (open) {
+      this.stop();
+      await this.running;
+    }
     await this.saving;
     await this.deps.store.delete(id);
-    if (id === this.conversation.id) await this.newChat();
-    else await this.refreshHistory();
+    if (open) {
+      this.history = await this.deps.store.list();
+      await this.newChat();
+    } else await this.refreshHistory();
   }
 
   /** The conversation as Markdown or JSON, or undefined when it cannot be read. */
@@ -219,7 +231,16 @@ export class ChatSession {
 
   // ---------- one request, with its continuations ----------
 
-  private async run(): Promise<void> {
+  private run(): Promise<void> {
+    const done = this.runRequest();
+    this.running = done.then(
+      () => undefined,
+      () => undefined,
+    );
+    return done;
+  }
+
+  private async runRequest(): Promise<void> {
     const requestId = this.deps.newId();
     const controller = new AbortController();
     this.active = { requestId, controller };

@@ -1,0 +1,129 @@
+import * as vscode from 'vscode';
+import { computeHunks } from '../../common/edits/diff';
+import type { ContentChange } from '../../common/edits/rebase';
+import { changesBetween } from '../../common/edits/rebase';
+import { HunkTracker } from './hunkTracker';
+import type { TrackedHunk } from './hunkTracker';
+import type { PendingHunkView } from './types';
+
+/** How a review began. */
+export interface ReviewOrigin {
+  /** The model created the file: rejecting the whole of it deletes the file. */
+  readonly created: boolean;
+  /** What was asked for, for the hover. */
+  readonly label?: string;
+}
+
+/**
+ * The review state of one document: which hunks of the applied edit still wait for a decision and
+ * where they are now. It owns no VS Code resources; the controller feeds it document changes.
+ */
+export class DocumentReview {
+  private readonly tracker: HunkTracker;
+  /** Hunks accepted so far; a created file with an accepted hunk is no longer deleted on reject. */
+  private acceptedCount = 0;
+
+  /**
+   * @param baseline the text before the edit was applied (what a full reject restores)
+   * @param applied the text right after the edit was applied, which the hunks are positioned in
+   */
+  constructor(
+    readonly document: vscode.TextDocument,
+    baseline: string,
+    applied: string,
+    readonly origin: ReviewOrigin,
+  ) {
+    this.tracker = new HunkTracker(applied, computeHunks(baseline, applied));
+  }
+
+  get pending(): readonly TrackedHunk[] {
+    return this.tracker.pending;
+  }
+
+  get size(): number {
+    return this.tracker.size;
+  }
+
+  get accepted(): number {
+    return this.acceptedCount;
+  }
+
+  hunk(id: number): TrackedHunk | undefined {
+    return this.tracker.get(id);
+  }
+
+  /** Marks hunks accepted: their text stays and they leave the review. */
+  accept(ids: readonly number[]): void {
+    const known = ids.filter((id) => this.tracker.get(id) !== undefined);
+    this.tracker.remove(known);
+    this.acceptedCount += known.length;
+  }
+
+  /** Forgets hunks whose original text is back in the document. */
+  resolve(ids: readonly number[]): void {
+    this.tracker.remove(ids);
+  }
+
+  /**
+   * Follows document changes (VS Code's `contentChanges`, in order). A hunk the user edited back
+   * to its original text (by hand, or by undoing the proposal) is resolved: nothing is left to
+   * review there.
+   */
+  applyChanges(changes: readonly ContentChange[]): void {
+    const touched = new Set<number>();
+    const doc = this.document;
+    // Asked of the text after the event; exact for a single change, which is what typing and undo
+    // of one region produce.
+    const isLineStart = (offset: number): boolean => offset === 0 || doc.positionAt(offset).character === 0;
+    for (const change of changes) {
+      for (const id of this.tracker.applyChange(change, isLineStart).touched) touched.add(id);
+    }
+    if (touched.size === 0) return;
+    const reverted = [...touched].filter((id) => {
+      const h = this.tracker.get(id);
+      return h !== undefined && this.textOf(h) === h.originalText;
+    });
+    this.tracker.remove(reverted);
+  }
+
+  /** Catches up with changes made between `applied` and the document's text, when events were missed. */
+  catchUp(applied: string): void {
+    this.applyChanges(changesBetween(applied, this.document.getText()));
+  }
+
+  /** The document text as it would be with every pending hunk rejected (accepted ones kept). */
+  baselineText(): string {
+    const text = this.document.getText();
+    let out = '';
+    let cursor = 0;
+    for (const h of [...this.tracker.pending].sort((a, b) => a.start - b.start)) {
+      out += text.slice(cursor, h.start) + h.originalText;
+      cursor = h.end;
+    }
+    return out + text.slice(cursor);
+  }
+
+  /** The hunk's current text in the document. */
+  textOf(hunk: TrackedHunk): string {
+    const doc = this.document;
+    return doc.getText(rangeOf(doc, hunk.start, hunk.end));
+  }
+
+  /** Pending hunks with their current line span, for decorations and CodeLens. */
+  views(): PendingHunkView[] {
+    const doc = this.document;
+    return this.tracker.pending.map((h) => {
+      const start = doc.positionAt(h.start);
+      if (h.start === h.end) return { id: h.id, startLine: start.line, endLine: start.line - 1, originalText: h.originalText };
+      const end = doc.positionAt(h.end);
+      // A span ending at the start of a line does not include that line.
+      const endLine = end.character === 0 && end.line > start.line ? end.line - 1 : end.line;
+      return { id: h.id, startLine: start.line, endLine, originalText: h.originalText };
+    });
+  }
+}
+
+/** The range of offsets `[start, end)` in `document`. */
+export function rangeOf(document: vscode.TextDocument, start: number, end: number): vscode.Range {
+  return new vscode.Range(document.positionAt(start), document.positionAt(end));
+}

@@ -1,0 +1,40 @@
+/** The shapes the edit review shares with its callers and its commands. */
+
+/** A whole-document change to review: `after` was computed from `snapshotText`. */
+export interface EditProposal {
+  /** The document text the edit was computed against. */
+  readonly snapshotText: string;
+  /** The document version when `snapshotText` was read; a later version means the user typed since. */
+  readonly snapshotVersion: number;
+  /** The whole text the edit produces from `snapshotText`. */
+  readonly after: string;
+  /** What was asked for, shown in the review's hover. */
+  readonly label?: string;
+}
+
+/**
+ * The outcome of a proposal. `ok: false` means nothing was changed: the user edited the same lines
+ * meanwhile (a conflict), the document closed, or VS Code refused the edit; `reason` says which.
+ */
+export type ProposeResult =
+  | { readonly ok: true; /** Hunks now waiting for review (0 when the edit changed nothing). */ readonly hunks: number }
+  | { readonly ok: false; readonly reason: string };
+
+/** Arguments of `claudeMessages.acceptEdit` / `rejectEdit`; none means every hunk in the active editor. */
+export interface HunkCommandArgs {
+  /** The document, as `Uri.toString()`. */
+  readonly uri?: string;
+  /** One hunk; all of the document's hunks when absent. */
+  readonly hunkId?: number;
+}
+
+/** A pending hunk as the UI shows it: lines in the current document, zero-based, inclusive. */
+export interface PendingHunkView {
+  readonly id: number;
+  /** First line holding the hunk's new text, or the line a pure deletion sits before. */
+  readonly startLine: number;
+  /** Last line of the new text; `startLine - 1` for a pure deletion. */
+  readonly endLine: number;
+  /** The text a reject would put back (EOLs included). */
+  readonly originalText: string;
+}

@@ -1,0 +1,89 @@
+import * as assert from 'node:assert/strict';
+import type { MessagesRequest, ToolResultBlock } from '../../src/common/anthropic/types';
+import { textReply, toolUseReply } from '../server/server';
+import { openChat, setApiKeyThroughCommand } from './chatView';
+import { openFile, readWorkspaceFile, selectLines, writeWorkspaceFile } from './editor';
+import { world } from './world';
+
+const ORIGINAL = 'export function add(a: number, b: number): number {\n  return a + b;\n}\n';
+
+async function runInlineEdit(instruction: string): Promise<void> {
+  const { page, support } = world();
+  await support.runCommand(page, 'Claude Messages: Inline Edit');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(instruction);
+  await input.press('Enter');
+}
+
+/** The editor's visible text; Monaco renders spaces as no-break spaces. */
+async function editorText(): Promise<string> {
+  return (await world().page.locator('.monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
+}
+
+describe('inline edit', () => {
+  before(async () => {
+    await openChat();
+    await setApiKeyThroughCommand('sk-ant-e2e-edit-key');
+  });
+
+  it('turns str_replace tool calls into a reviewed edit; accept and save write the expected text', async () => {
+    const { server, page } = world();
+    server.reset();
+    server.configure({ apiKey: null, tokenDelayMs: 5 });
+    writeWorkspaceFile('math.ts', ORIGINAL);
+    server.enqueue(
+      toolUseReply('str_replace_based_edit_tool', { command: 'str_replace', path: 'math.ts', old_str: '  return a + b;', new_str: '  // Adds two numbers.\n  return a + b;' }, { id: 'toolu_e2e_1' }),
+      textReply('Added a comment above the return.'),
+    );
+    await openFile('math.ts');
+    await selectLines(1, 3);
+    await runInlineEdit('add a comment');
+
+    await page.locator('.monaco-editor .view-lines', { hasText: '// Adds two numbers.' }).first().waitFor({ timeout: 30_000 });
+    const accept = page.locator('.codelens-decoration a', { hasText: /Accept/ }).first();
+    await accept.waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: `${world().screenshotsDir}/inline-edit-review.png` });
+    assert.equal(readWorkspaceFile('math.ts'), ORIGINAL, 'nothing is written before accept and save');
+
+    const requests = server.requests.filter((r) => r.path === '/v1/messages');
+    assert.equal(requests.length, 2, 'one request with the tool call, one with its result');
+    const first = requests[0]!.json as MessagesRequest;
+    assert.ok(first.tools?.some((t) => t.type === 'text_editor_20250728' && t.name === 'str_replace_based_edit_tool'));
+    const second = requests[1]!.json as MessagesRequest;
+    const results = second.messages.at(-1)!.content as ToolResultBlock[];
+    assert.equal(results[0]?.type, 'tool_result');
+    assert.equal(results[0]?.tool_use_id, 'toolu_e2e_1');
+    assert.ok(!results[0]?.is_error, String(results[0]?.content));
+
+    await accept.click();
+    await page.locator('.codelens-decoration a', { hasText: /Accept/ }).first().waitFor({ state: 'detached', timeout: 10_000 });
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+S');
+    const expected = 'export function add(a: number, b: number): number {\n  // Adds two numbers.\n  return a + b;\n}\n';
+    for (let i = 0; i < 50 && readWorkspaceFile('math.ts') !== expected; i++) await page.waitForTimeout(100);
+    assert.equal(readWorkspaceFile('math.ts'), expected);
+  });
+
+  it('reject restores the exact original text', async () => {
+    const { server, page } = world();
+    server.reset();
+    server.configure({ apiKey: null, tokenDelayMs: 5 });
+    const crlf = 'const x = 1;\r\nconst y = 2;'; // CRLF, no trailing newline
+    writeWorkspaceFile('crlf.ts', crlf);
+    server.enqueue(
+      toolUseReply('str_replace_based_edit_tool', { command: 'str_replace', path: 'crlf.ts', old_str: 'const y = 2;', new_str: 'const y = 3;' }),
+      textReply('Changed y.'),
+    );
+    await openFile('crlf.ts');
+    await runInlineEdit('set y to 3');
+    await page.locator('.monaco-editor .view-lines', { hasText: 'const y = 3;' }).first().waitFor({ timeout: 30_000 });
+    await page.locator('.codelens-decoration a', { hasText: /Reject/ }).first().click();
+    await page.locator('.monaco-editor .view-lines', { hasText: 'const y = 2;' }).first().waitFor({ timeout: 10_000 });
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+S');
+    await page.waitForTimeout(500);
+    assert.equal(readWorkspaceFile('crlf.ts'), crlf, 'byte for byte, CRLF and all');
+    assert.match(await editorText(), /const y = 2;/);
+  });
+});
