@@ -261,7 +261,10 @@ export class ChatSession {
             break;
           }
           toolRounds++;
-          const results = await this.deps.tools.run(calls, controller.signal);
+          const results = await this.deps.tools.run(calls, controller.signal).catch((error: unknown): ToolResultBlock[] =>
+            // The model gets the failure as the tool's result, so the conversation stays valid.
+            calls.map((call) => ({ type: 'tool_result', tool_use_id: call.id, is_error: true, content: `The tool failed: ${this.deps.toViewError(error).message}` })),
+          );
           if (controller.signal.aborted || this.disposed) break;
           const toolTurn = appendUserTurn(this.conversation, { content: results, id: this.deps.newId(), now: this.deps.now() });
           this.deps.post({ type: 'turnAdded', turn: toViewTurn(toolTurn, this.deps.prices) });
@@ -279,15 +282,22 @@ export class ChatSession {
 
   /** One streamed request; returns the finished assistant turn, or undefined if none was made. */
   private async runOnce(requestId: string, signal: AbortSignal): Promise<AssistantTurn | undefined> {
-    const client = await this.deps.createClient();
+    const client = await this.deps.createClient().catch((error: unknown) => this.deps.toViewError(error));
     if (this.disposed) return undefined;
     const turn = startAssistantTurn(this.conversation, { model: this.deps.currentModel(), cacheTtl: this.deps.cacheTtl(), id: this.deps.newId(), now: this.deps.now() });
     this.deps.post({ type: 'turnAdded', turn: toViewTurn(turn, this.deps.prices), requestId });
     if (!('stream' in client)) {
       return this.finish(turn.id, { kind: 'error', error: client, partial: undefined }, client);
     }
-    const { body, warnings } = this.deps.buildRequest(toApiMessages(this.conversation), this.deps.tools?.definitions() ?? []);
-    for (const warning of warnings) this.deps.warn(warning);
+    let body: MessagesRequest;
+    try {
+      const built = this.deps.buildRequest(toApiMessages(this.conversation), this.deps.tools?.definitions() ?? []);
+      body = built.body;
+      for (const warning of built.warnings) this.deps.warn(warning);
+    } catch (error) {
+      // A turn must never stay 'streaming': that would block every later send.
+      return this.finish(turn.id, { kind: 'error', error, partial: undefined }, this.deps.toViewError(error));
+    }
 
     const batcher = new OpBatcher((ops) => this.deps.post({ type: 'blockOps', requestId, turnId: turn.id, ops }), this.deps.schedule);
     let lastSave = this.deps.now();

@@ -4,6 +4,7 @@ import type { ContentBlock, Message, ToolResultBlock, ToolUseBlock } from '../..
 import type { ChatTools } from '../../../src/common/chat/chatSession';
 import { applyBlockOps } from '../../../src/common/conversation/streamOps';
 import type { ViewError } from '../../../src/common/protocol';
+import type { FakeClient } from './fakes';
 import {
   CONTROLS,
   MODEL,
@@ -264,6 +265,41 @@ describe('ChatSession', () => {
       assert.deepEqual(final?.turn.error, noKey);
       assert.equal(final?.turn.interrupted, undefined);
       assert.equal(h.session.isBusy, false);
+    });
+
+    it('ends the turn in error when creating the client throws, and a later send still works', async () => {
+      let calls = 0;
+      const holder: { client?: FakeClient } = {};
+      const h = await make({
+        scripts: [replay(textReply(['fine']))],
+        createClient: () => (calls++ === 0 ? Promise.reject(new Error('keychain locked')) : Promise.resolve(holder.client!)),
+      });
+      holder.client = h.client;
+      await h.session.send('first');
+      const failed = h.of('turnUpdated').find((u) => u.turn.role === 'assistant' && u.turn.status === 'error');
+      assert.match(failed?.turn.error?.message ?? '', /keychain locked/);
+      assert.equal(h.session.isBusy, false);
+      await h.session.send('second');
+      const last = h.of('turnUpdated').at(-1);
+      assert.equal(last?.turn.role, 'assistant');
+      assert.equal(last?.turn.status, 'done');
+      assert.equal(h.client.requests.length, 1);
+    });
+
+    it('turns a throwing tool runner into is_error tool results and goes on', async () => {
+      const h = await make({
+        scripts: [
+          replay([messageStart(), ...toolUseBlock(0, 'toolu_x', 'str_replace_based_edit_tool', { command: 'view', path: 'a.ts' }), ...messageEnd('tool_use')]),
+          replay(textReply(['after the failure'])),
+        ],
+        tools: { definitions: () => [], run: () => Promise.reject(new Error('disk on fire')) },
+      });
+      await h.session.send('edit a.ts');
+      const second = h.client.requests[1];
+      const results = lastMessage(second)?.content as Array<{ type: string; is_error?: boolean; content?: unknown }>;
+      assert.equal(results[0]?.type, 'tool_result');
+      assert.equal(results[0]?.is_error, true);
+      assert.match(String(results[0]?.content), /disk on fire/);
     });
 
     it('reports client retries as retrying messages', async () => {
