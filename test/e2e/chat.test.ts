@@ -12,12 +12,14 @@ describe('chat: the first conversation', () => {
     server.reset();
     server.configure({ apiKey: KEY, tokenDelayMs: 40 });
     const frame = await openChat();
+    if ((await frame.locator('[data-testid="message"]').count()) > 0) await newChat(frame);
     await setApiKeyThroughCommand(KEY);
 
     await sendPrompt(frame, 'Hello from the e2e test');
     const user = frame.locator('[data-testid="message"][data-role="user"]').last();
     await user.waitFor();
     assert.match(await user.innerText(), /Hello from the e2e test/);
+    assert.equal(await frame.locator('[data-testid="message"][data-role="user"]').count(), 1);
 
     await waitForStatus(frame, 'streaming');
     const lengths = new Set<number>();

@@ -8,11 +8,15 @@ import { repoRoot, world } from './world';
 /** Opens the chat view from the activity bar, as a person would, and returns its webview frame. */
 export async function openChat(): Promise<Frame> {
   const { page, support } = world();
-  const icon = page.locator('.activitybar a[aria-label="Claude Messages"], .activitybar .action-item[aria-label="Claude Messages"]').first();
-  const frameNow = await support.findWebviewFrame(page, '[data-testid="prompt"]', 1000).catch(() => undefined);
-  if (frameNow) return frameNow;
-  await icon.click();
-  return support.findWebviewFrame(page, '[data-testid="prompt"]');
+  const icon = page.locator('.activitybar .action-item:has(a[aria-label="Claude Messages"]), .activitybar .action-item[aria-label="Claude Messages"]').first();
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const frame = await support.findWebviewFrame(page, '[data-testid="prompt"]', 1500).catch(() => undefined);
+    if (frame) return frame;
+    // Clicking the icon of a container that is already shown would close it: click only when it is not.
+    if ((await icon.count()) > 0 && !((await icon.getAttribute('class')) ?? '').includes('checked')) await icon.click();
+  }
+  throw new Error('the chat view did not open');
 }
 
 export async function setApiKeyThroughCommand(key: string): Promise<void> {

@@ -5,11 +5,22 @@ import { world } from './world';
 
 export async function openFile(name: string): Promise<void> {
   const { page } = world();
-  await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(name);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
+  // A file written just now may take a moment to reach Quick Open's file index: ask again.
+  for (let attempt = 1; ; attempt++) {
+    await page.locator('.monaco-workbench .part.editor').first().click({ position: { x: 5, y: 5 } }).catch(() => undefined);
+    await page.keyboard.press('Control+P');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(name);
+    try {
+      await row.waitFor({ timeout: 5_000 });
+      break;
+    } catch (error) {
+      await page.keyboard.press('Escape');
+      if (attempt === 4) throw error;
+    }
+  }
   await input.press('Enter');
   await page.locator(`.tab.active[aria-label*="${name}"], .tab.active:has-text("${name}")`).first().waitFor({ timeout: 15_000 });
   await page.locator('.monaco-editor .view-lines').first().click();

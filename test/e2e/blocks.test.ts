@@ -1,0 +1,145 @@
+import * as assert from 'node:assert/strict';
+import {
+  authenticationErrorReply,
+  dropReply,
+  rateLimitReply,
+  stopReasonReply,
+  textReply,
+  thinkingReply,
+  webSearchReply,
+} from '../server/server';
+import { lastAssistant, newChat, openChat, screenshot, sendPrompt, setApiKeyThroughCommand, waitForStatus } from './chatView';
+import { world } from './world';
+
+/** Each test starts a new chat against a server that accepts any key and streams quickly. */
+async function freshChat() {
+  const { server } = world();
+  server.reset();
+  server.configure({ apiKey: null, tokenDelayMs: 5 });
+  const frame = await openChat();
+  await newChat(frame);
+  return frame;
+}
+
+describe('chat: what the API returns', () => {
+  before(async () => {
+    await openChat();
+    await setApiKeyThroughCommand('sk-ant-e2e-blocks-key');
+  });
+
+  it('shows thinking live, then collapsed, before the text', async () => {
+    const frame = await freshChat();
+    world().server.enqueue(thinkingReply('The user wants a sum. Two plus two is four.', 'The answer is **4**.'));
+    await sendPrompt(frame, 'What is 2 + 2?');
+    await waitForStatus(frame, 'done');
+    const turn = lastAssistant(frame);
+    const thinking = turn.locator('[data-block-type="thinking"]');
+    assert.equal(await thinking.count(), 1);
+    assert.match(await thinking.textContent() ?? '', /Two plus two is four/);
+    assert.equal(await thinking.locator('details[open]').count(), 0, 'thinking is collapsed once the turn is done');
+    assert.match(await turn.locator('[data-block-type="text"]').innerText(), /The answer is 4/);
+    assert.equal(await turn.locator('[data-block-type="text"] strong').innerText(), '4', 'markdown is rendered');
+  });
+
+  it('shows a web search, its results and numbered citation links', async () => {
+    const frame = await freshChat();
+    world().server.enqueue(
+      webSearchReply('vscode webview csp', [{ url: 'https://example.com/csp', title: 'Webview CSP guide' }, { url: 'https://example.org/nonce', title: 'Nonces' }], 'Webviews need a strict content security policy.'),
+    );
+    await sendPrompt(frame, 'How should a webview CSP look?');
+    await waitForStatus(frame, 'done');
+    const turn = lastAssistant(frame);
+    assert.match(await turn.locator('[data-block-type="server_tool_use"]').innerText(), /vscode webview csp/);
+    const results = turn.locator('[data-block-type="web_search_tool_result"]');
+    assert.match(await results.innerText(), /Webview CSP guide/);
+    const citation = turn.locator('[data-testid="citation"]').first();
+    assert.equal(await citation.getAttribute('href'), 'https://example.com/csp');
+    assert.match(await citation.innerText(), /1/);
+    const usage = turn.locator('[data-testid="usage"]');
+    assert.match(await usage.innerText(), /search/i, 'web search requests are counted');
+    await screenshot('screenshot-web-search');
+  });
+
+  it('shows an error with status and request id, keeps the prompt, and Retry succeeds', async () => {
+    const frame = await freshChat();
+    world().server.enqueue(authenticationErrorReply('invalid x-api-key'));
+    await sendPrompt(frame, 'Will this work?');
+    await waitForStatus(frame, 'error');
+    const error = frame.locator('[data-testid="error"]').last();
+    const text = await error.innerText();
+    assert.match(text, /API key/i, 'says what happened and what to do');
+    assert.match(text, /401/);
+    assert.match(text, /req_/, 'shows the request id');
+    await frame.locator('[data-testid="retry"]').last().click();
+    await waitForStatus(frame, 'done');
+    assert.match(await lastAssistant(frame).innerText(), /You said: Will this work\?/);
+  });
+
+  it('counts down a 429 retry and then streams the reply', async () => {
+    const frame = await freshChat();
+    world().server.enqueue(rateLimitReply(2));
+    await sendPrompt(frame, 'Busy?');
+    const countdown = frame.locator('[data-testid="retrying"]');
+    await countdown.waitFor({ timeout: 10_000 });
+    assert.match(await countdown.innerText(), /Retrying in \d/);
+    await waitForStatus(frame, 'done', 20_000);
+    assert.equal(await frame.locator('[data-testid="retrying"]').count(), 0, 'the countdown goes away');
+  });
+
+  it('keeps the partial reply of a dropped stream, marked as interrupted', async () => {
+    const frame = await freshChat();
+    world().server.enqueue(dropReply(8));
+    await sendPrompt(frame, 'Tell me something long');
+    await waitForStatus(frame, 'error', 20_000);
+    const turn = lastAssistant(frame);
+    assert.match(await turn.locator('[data-block-type="text"]').innerText(), /You said/, 'what arrived stays on screen');
+    assert.match(await turn.innerText(), /interrupted/i);
+  });
+
+  it('says when the reply hit max_tokens and continues on request', async () => {
+    const frame = await freshChat();
+    world().server.enqueue(stopReasonReply('max_tokens', { text: 'The first half of the answer' }), textReply(' and the second half.'));
+    await sendPrompt(frame, 'Write a lot');
+    await waitForStatus(frame, 'done');
+    const note = frame.locator('[data-testid="stop-note"][data-stop-reason="max_tokens"]');
+    await note.waitFor();
+    await frame.locator('[data-testid="continue"]').click();
+    await frame.waitForFunction(() => document.body.innerText.includes('second half'));
+    const { server } = world();
+    const last = server.requests.filter((r) => r.path === '/v1/messages').at(-1)?.json as { messages: Array<{ role: string }> };
+    assert.equal(last.messages.at(-1)?.role, 'assistant', 'continue sends the partial reply back as the start');
+  });
+
+  it('never executes hostile markdown from the model', async () => {
+    const frame = await freshChat();
+    world().server.enqueue(
+      textReply('Try <img src=x onerror="window.__pwned=1"> and <script>window.__pwned=2</script> and [click me](javascript:window.__pwned=3) and <iframe src="javascript:window.__pwned=4"></iframe> <svg onload="window.__pwned=5"></svg>'),
+    );
+    await sendPrompt(frame, 'Show me something');
+    await waitForStatus(frame, 'done');
+    await frame.waitForTimeout(300);
+    assert.equal(await frame.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
+    const turn = lastAssistant(frame);
+    assert.equal(await turn.locator('script, iframe, [onerror], [onload]').count(), 0);
+    assert.equal(await turn.locator('a[href^="javascript:"]').count(), 0);
+    await turn.locator('text=click me').click().catch(() => undefined);
+    assert.equal(await frame.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
+  });
+
+  it('restores the open conversation, every block, after a window reload', async () => {
+    const frame = await freshChat();
+    world().server.enqueue(thinkingReply('Reload me.', 'Still here after a reload.'));
+    await sendPrompt(frame, 'Remember this');
+    await waitForStatus(frame, 'done');
+    const before = await frame.locator('[data-testid="message"]').count();
+    const { page } = world();
+    await page.reload();
+    await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
+    const again = await openChat();
+    await again.locator('[data-testid="message"][data-role="assistant"][data-status="done"]').first().waitFor({ timeout: 30_000 });
+    assert.equal(await again.locator('[data-testid="message"]').count(), before);
+    const turn = again.locator('[data-testid="message"][data-role="assistant"]').last();
+    assert.equal(await turn.locator('[data-block-type="thinking"]').count(), 1);
+    assert.match(await turn.locator('[data-block-type="text"]').innerText(), /Still here after a reload/);
+  });
+});
