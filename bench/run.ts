@@ -1,11 +1,14 @@
 /**
- * Runs the benchmarks in sequence. Add a bench by exporting an async function from its own file and
- * calling it here.
+ * Runs the benchmarks in sequence (`npm run bench`). Add a bench by exporting an async function
+ * from its own file and calling it here. Figures are ratios measured within one run.
  */
 import { benchClientThroughput } from './client-throughput';
+import { benchWebviewRender } from './webview-render';
 
 async function main(): Promise<void> {
   await benchClientThroughput();
+  console.log('');
+  await benchWebviewRender();
 }
 
 main().catch((error: unknown) => {

@@ -1,0 +1,316 @@
+/**
+ * The chat webview: routes host messages to the state mirror and the views, and user actions to
+ * the host. Streamed ops are buffered and drawn once per animation frame; everything else is
+ * drawn at once (after flushing buffered ops, so order is kept).
+ */
+import type { HostToWebview, ViewTurn } from '../common/protocol';
+import type { WebviewWindow } from './dom';
+import { buildLayout } from './layout';
+import type { Layout } from './layout';
+import { isWebUrl } from './format';
+import { apiKeyBanner, noticeElement } from './render/banners';
+import { Composer } from './render/composer';
+import type { RenderContext } from './render/context';
+import { ControlsView } from './render/controls';
+import { RetryCountdown } from './render/errors';
+import { HistoryView } from './render/history';
+import { MarkdownRenderer } from './render/markdown';
+import type { IdleScheduler } from './render/markdown';
+import { TurnView } from './render/turn';
+import { renderTotals } from './render/usage';
+import { ScrollFollower } from './scroll';
+import { ChatStore } from './state';
+import { UiStore } from './uiState';
+import type { VsCodeApi } from './vscodeApi';
+
+const HOST_MESSAGE_TYPES = new Set(['init', 'turnAdded', 'blockOps', 'turnUpdated', 'retrying', 'controls', 'history', 'apiKey', 'notice']);
+const MAX_NOTICES = 3;
+
+/** A minimal shape check: the host is trusted, but nothing else should be mistaken for it. */
+export function isHostMessage(data: unknown): data is HostToWebview {
+  return typeof data === 'object' && data !== null && HOST_MESSAGE_TYPES.has(String((data as { type?: unknown }).type));
+}
+
+export interface ChatAppOptions {
+  /** Schedules a draw; defaults to requestAnimationFrame. Tests draw with `flush()`. */
+  requestFrame?: (callback: () => void) => void;
+  /** Schedules idle work (grammar compiles, warm-up); defaults to requestIdleCallback; null: none. */
+  idle?: IdleScheduler | null;
+}
+
+/** requestIdleCallback where the page has it, else a timeout (both run outside frames). */
+function defaultIdle(win: WebviewWindow): IdleScheduler {
+  return (callback) => {
+    if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(() => callback(), { timeout: 2000 });
+    else win.setTimeout(callback, 50);
+  };
+}
+
+/** The chat webview application. */
+export class ChatApp {
+  readonly layout: Layout;
+  private readonly doc: Document;
+  private readonly store = new ChatStore();
+  private readonly ui: UiStore;
+  private readonly ctx: RenderContext;
+  private readonly composer: Composer;
+  private readonly controls: ControlsView;
+  private readonly history: HistoryView;
+  private readonly scroll: ScrollFollower;
+  private readonly requestFrame: (callback: () => void) => void;
+  private views = new Map<string, TurnView>();
+  private order: TurnView[] = [];
+  private frameRequested = false;
+  private countdown: RetryCountdown | undefined;
+  private initialized = false;
+  private scrollSaveTimer: number | undefined;
+
+  constructor(private readonly win: WebviewWindow, private readonly api: VsCodeApi, options: ChatAppOptions = {}) {
+    this.doc = win.document;
+    const doc = this.doc;
+    this.requestFrame = options.requestFrame ?? ((callback) => void win.requestAnimationFrame(() => callback()));
+    this.ui = new UiStore(api);
+    const idle = options.idle === undefined ? defaultIdle(win) : (options.idle ?? undefined);
+    this.ctx = { doc, md: new MarkdownRenderer(doc, win, idle), ui: this.ui };
+    const root = doc.getElementById('app') ?? doc.body.appendChild(doc.createElement('div'));
+    this.layout = buildLayout(doc, root);
+    const post = (message: Parameters<VsCodeApi['postMessage']>[0]): void => api.postMessage(message);
+
+    this.controls = new ControlsView(doc, post);
+    this.layout.toolbar.append(this.controls.el);
+    this.history = new HistoryView(doc, post);
+    this.layout.historySlot.append(this.history.el);
+    this.composer = new Composer(doc, {
+      send: (text) => {
+        this.ui.update({ lastPrompt: text });
+        post({ type: 'send', text });
+        this.scroll.toBottom();
+      },
+      stop: () => this.stop(),
+      newChat: () => post({ type: 'newChat' }),
+      draftChanged: (text) => this.ui.update({ draft: text }),
+      lastPrompt: () => this.lastPrompt(),
+    });
+    this.layout.composerSlot.append(this.composer.el);
+    this.composer.setText(this.ui.state.draft);
+    this.scroll = new ScrollFollower(this.layout.log, this.layout.jump, (stick, scrollTop) => this.saveScroll(stick, scrollTop));
+    this.setHistoryOpen(this.ui.state.historyOpen);
+
+    this.layout.historyToggle.addEventListener('click', () => this.setHistoryOpen(!this.history.open));
+    doc.addEventListener('click', (event) => this.onClick(event), true);
+    // Middle-click and the like would open links outside the host's control.
+    doc.addEventListener('auxclick', (event) => {
+      if (event.target instanceof win.Element && event.target.closest('a')) event.preventDefault();
+    }, true);
+  }
+
+  /** Starts listening and tells the host the view is ready for `init`. */
+  start(): void {
+    this.win.addEventListener('message', (event: MessageEvent<unknown>) => {
+      if (isHostMessage(event.data)) this.handle(event.data);
+    });
+    this.api.postMessage({ type: 'ready' });
+    this.ctx.md.warmUp();
+  }
+
+  /** Applies one host message. */
+  handle(message: HostToWebview): void {
+    if (!this.store.apply(message)) return;
+    switch (message.type) {
+      case 'init':
+        this.rebuild();
+        return;
+      case 'blockOps': {
+        this.endCountdown();
+        const view = this.views.get(message.turnId);
+        if (view) view.applyOps(message.ops);
+        this.composer.setStreaming(true);
+        this.scheduleFlush();
+        return;
+      }
+      case 'turnAdded':
+      case 'turnUpdated': {
+        this.endCountdown();
+        const turn = this.store.turn(message.turn.id);
+        if (turn) this.upsertTurn(turn);
+        if (message.type === 'turnUpdated') renderTotals(this.layout.totals, this.store.state?.totals);
+        this.afterTurnsChanged();
+        return;
+      }
+      case 'retrying':
+        this.endCountdown();
+        this.countdown = new RetryCountdown(this.win, message.requestId, message.attempt, message.delayMs, message.reason);
+        this.layout.retrySlot.append(this.countdown.el);
+        this.composer.setStreaming(true);
+        this.flush();
+        return;
+      case 'controls':
+        this.controls.update(message.controls);
+        return;
+      case 'history':
+        this.history.update(message.history, this.store.state?.conversationId ?? '');
+        return;
+      case 'apiKey':
+        this.drawBanner();
+        return;
+      case 'notice':
+        this.layout.notices.append(noticeElement(this.doc, message.level, message.message));
+        while (this.layout.notices.childElementCount > MAX_NOTICES) this.layout.notices.firstElementChild?.remove();
+        return;
+    }
+  }
+
+  /** Draws everything buffered (called once per animation frame while streaming). */
+  flush(): void {
+    for (const view of this.order) if (view.dirty) view.render();
+    this.layout.empty.hidden = this.order.length > 0;
+    this.scroll.afterRender();
+  }
+
+  private scheduleFlush(): void {
+    if (this.frameRequested) return;
+    this.frameRequested = true;
+    this.requestFrame(() => {
+      this.frameRequested = false;
+      this.flush();
+    });
+  }
+
+  private rebuild(): void {
+    const state = this.store.state;
+    if (!state) return;
+    this.endCountdown();
+    this.views.clear();
+    this.order = [];
+    this.layout.turns.replaceChildren();
+    for (const turn of state.turns) this.upsertTurn(turn);
+    const sameConversation = this.ui.state.conversationId === state.conversationId;
+    this.ui.keepOpenFor(new Set(state.turns.map((t) => t.id)));
+    this.controls.update(state.controls);
+    this.history.update(state.history, state.conversationId);
+    this.drawBanner();
+    renderTotals(this.layout.totals, state.totals);
+    this.afterTurnsChanged();
+    if (sameConversation && this.initialized) {
+      // A replay of the same conversation: keep the reader where they were.
+    } else if (sameConversation) {
+      this.scroll.restore(this.ui.state.stick, this.ui.state.scrollTop);
+    } else {
+      this.scroll.restore(true, 0);
+      this.ui.update({ conversationId: state.conversationId, stick: true, scrollTop: 0 });
+    }
+    this.initialized = true;
+  }
+
+  private upsertTurn(turn: ViewTurn): void {
+    const existing = this.views.get(turn.id);
+    if (existing) {
+      existing.update(turn);
+      return;
+    }
+    const view = new TurnView(this.ctx, turn);
+    this.views.set(turn.id, view);
+    this.order.push(view);
+    this.layout.turns.append(view.el);
+  }
+
+  private afterTurnsChanged(): void {
+    const busy = this.store.streaming;
+    this.order.forEach((view, i) => view.setPlace({ latest: i === this.order.length - 1, busy }));
+    this.composer.setStreaming(busy);
+    this.flush();
+  }
+
+  private drawBanner(): void {
+    const hasKey = this.store.state?.hasApiKey ?? true;
+    this.layout.banners.replaceChildren(...(hasKey ? [] : [apiKeyBanner(this.doc)]));
+  }
+
+  private endCountdown(): void {
+    this.countdown?.dispose();
+    this.countdown = undefined;
+  }
+
+  private stop(): void {
+    const requestId = this.store.state?.activeRequestId;
+    if (requestId !== undefined) this.api.postMessage({ type: 'stop', requestId });
+  }
+
+  private lastPrompt(): string {
+    if (this.ui.state.lastPrompt) return this.ui.state.lastPrompt;
+    const turns = this.store.state?.turns ?? [];
+    for (let i = turns.length - 1; i >= 0; i--) {
+      const turn = turns[i];
+      const text = turn?.role === 'user' ? turn.blocks.find((b) => b.type === 'text')?.['text'] : undefined;
+      if (typeof text === 'string' && text) return text;
+    }
+    return '';
+  }
+
+  private setHistoryOpen(open: boolean): void {
+    this.history.setOpen(open);
+    this.layout.historyToggle.setAttribute('aria-expanded', String(open));
+    this.layout.historyToggle.classList.toggle('active', open);
+    if (open !== this.ui.state.historyOpen) this.ui.update({ historyOpen: open });
+  }
+
+  private saveScroll(stick: boolean, scrollTop: number): void {
+    this.ui.state.stick = stick;
+    this.ui.state.scrollTop = scrollTop;
+    // Scroll events come in bursts; saving once they settle is enough.
+    if (this.scrollSaveTimer !== undefined) this.win.clearTimeout(this.scrollSaveTimer);
+    this.scrollSaveTimer = this.win.setTimeout(() => {
+      this.scrollSaveTimer = undefined;
+      this.ui.save();
+    }, 250);
+  }
+
+  /** Every click in the page: links never navigate, and `data-action` buttons post to the host. */
+  private onClick(event: MouseEvent): void {
+    const target = event.target;
+    if (!(target instanceof this.win.Element)) return;
+    const link = target.closest('a');
+    if (link) {
+      event.preventDefault();
+      const href = link.getAttribute('href');
+      if (isWebUrl(href)) this.api.postMessage({ type: 'openLink', url: new URL(href).href });
+      return;
+    }
+    const button = target.closest<HTMLElement>('[data-action]');
+    if (!button || (button instanceof this.win.HTMLButtonElement && button.disabled)) return;
+    const action = button.getAttribute('data-action');
+    switch (action) {
+      case 'copy-code':
+      case 'insert-code': {
+        const code = button.closest('.code-block')?.querySelector('pre code')?.textContent ?? '';
+        this.api.postMessage(action === 'copy-code' ? { type: 'copyCode', code } : { type: 'insertCode', code });
+        if (action === 'copy-code') this.flash(button, 'Copied');
+        return;
+      }
+      case 'retry':
+        this.api.postMessage({ type: 'retry' });
+        return;
+      case 'continue':
+        this.api.postMessage({ type: 'continue' });
+        return;
+      case 'cancel-retry':
+        this.api.postMessage({ type: 'cancelRetry', requestId: button.getAttribute('data-request-id') ?? '' });
+        return;
+      case 'set-api-key':
+        this.api.postMessage({ type: 'setApiKey' });
+        return;
+      case 'dismiss-notice':
+        button.closest('.notice')?.remove();
+        return;
+    }
+  }
+
+  /** Briefly relabels a button ("Copied"). */
+  private flash(button: HTMLElement, label: string): void {
+    const original = button.textContent ?? '';
+    button.textContent = label;
+    this.win.setTimeout(() => {
+      button.textContent = original;
+    }, 1200);
+  }
+}

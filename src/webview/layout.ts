@@ -1,0 +1,52 @@
+/** The page skeleton: toolbar, history, banners, the message log, totals and the composer. */
+import { h } from './dom';
+
+/** The fixed elements the app fills in. */
+export interface Layout {
+  root: HTMLElement;
+  historyToggle: HTMLButtonElement;
+  toolbar: HTMLElement;
+  historySlot: HTMLElement;
+  banners: HTMLElement;
+  notices: HTMLElement;
+  log: HTMLElement;
+  turns: HTMLElement;
+  empty: HTMLElement;
+  retrySlot: HTMLElement;
+  jump: HTMLButtonElement;
+  totals: HTMLElement;
+  composerSlot: HTMLElement;
+}
+
+/** Builds the skeleton inside `root` (replacing whatever was there). */
+export function buildLayout(doc: Document, root: HTMLElement): Layout {
+  const historyToggle = h(doc, 'button', {
+    type: 'button',
+    class: 'icon-button history-toggle',
+    'data-testid': 'history-toggle',
+    title: 'Show conversation history',
+    'aria-label': 'Show conversation history',
+    'aria-expanded': 'false',
+  }, 'History');
+  const toolbar = h(doc, 'div', { class: 'toolbar' }, historyToggle);
+  const historySlot = h(doc, 'div', { class: 'history-slot' });
+  const banners = h(doc, 'div', { class: 'banners' });
+  const notices = h(doc, 'div', { class: 'notices', 'aria-live': 'polite' });
+  const turns = h(doc, 'div', { class: 'turns' });
+  const empty = h(doc, 'div', { class: 'empty-state', 'data-testid': 'empty-state' }, 'Ask Claude about your code. Select code and run “Explain Selection” to bring it here with its file and lines.');
+  const retrySlot = h(doc, 'div', { class: 'retry-slot' });
+  const log = h(doc, 'main', { class: 'log', 'data-testid': 'messages', role: 'log', 'aria-live': 'polite', 'aria-label': 'Conversation', tabindex: 0 }, empty, turns, retrySlot);
+  const jump = h(doc, 'button', { type: 'button', class: 'jump-latest button', 'data-testid': 'jump-latest', title: 'Jump to the latest message', 'aria-label': 'Jump to the latest message' }, '↓ Latest');
+  const totals = h(doc, 'div', { class: 'totals', 'data-testid': 'totals', 'aria-label': 'Conversation totals' });
+  const composerSlot = h(doc, 'div', { class: 'composer-slot' });
+  root.replaceChildren(
+    toolbar,
+    historySlot,
+    banners,
+    notices,
+    h(doc, 'div', { class: 'log-wrap' }, log, jump),
+    h(doc, 'footer', { class: 'footer' }, totals, composerSlot),
+  );
+  root.classList.add('chat');
+  return { root, historyToggle, toolbar, historySlot, banners, notices, log, turns, empty, retrySlot, jump, totals, composerSlot };
+}

@@ -1,0 +1,285 @@
+/**
+ * One view per content block of an assistant turn, each an element with `data-block-type` set to
+ * the API's block type. Text and thinking stream through StreamingMarkdownView; the other blocks
+ * are small and are simply redrawn when the host sends a new version of them.
+ */
+import type { Citation, ContentBlock } from '../../common/anthropic/types';
+import { h } from '../dom';
+import type { RenderContext } from './context';
+import { webLink } from './links';
+import { StreamingMarkdownView } from './streamingMarkdown';
+
+/** A block's view: buffered updates (`append`, `sync`, `setDone`) drawn by `render`. */
+export interface BlockView {
+  readonly el: HTMLElement;
+  readonly type: string;
+  append(field: 'text' | 'thinking', text: string): void;
+  sync(block: ContentBlock): void;
+  /** The turn stopped streaming (or started again). */
+  setDone(done: boolean): void;
+  render(): void;
+}
+
+function str(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Pretty JSON for tool inputs; inputs are JSON already, but never let a cycle or BigInt throw. */
+export function prettyJson(value: unknown): string {
+  try {
+    return JSON.stringify(value, null, 2) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/** The text block: streamed markdown plus its citation links (numbered by the turn). */
+export class TextBlockView implements BlockView {
+  readonly type = 'text';
+  readonly el: HTMLElement;
+  readonly md: StreamingMarkdownView;
+  /** Where the turn puts the [n] links. */
+  readonly citationsSlot: HTMLElement;
+  private citationCount = 0;
+  citations: readonly Citation[] = [];
+  /** Set when the citations changed since the turn last numbered them. */
+  citationsChanged = false;
+
+  constructor(ctx: RenderContext, block: ContentBlock) {
+    this.md = new StreamingMarkdownView(ctx.doc, ctx.md, str(block['text']));
+    this.citationsSlot = h(ctx.doc, 'div', { class: 'citations-slot' });
+    this.el = h(ctx.doc, 'div', { class: 'block block-text', 'data-block-type': 'text' }, this.md.el, this.citationsSlot);
+    this.takeCitations(block);
+  }
+
+  append(field: 'text' | 'thinking', text: string): void {
+    if (field === 'text') this.md.append(text);
+  }
+
+  sync(block: ContentBlock): void {
+    this.md.sync(str(block['text']));
+    this.takeCitations(block);
+  }
+
+  setDone(done: boolean): void {
+    this.md.setDone(done);
+  }
+
+  render(): void {
+    this.md.render();
+  }
+
+  private takeCitations(block: ContentBlock): void {
+    const list = Array.isArray(block['citations']) ? (block['citations'] as Citation[]) : [];
+    if (list.length !== this.citationCount) this.citationsChanged = true;
+    this.citationCount = list.length;
+    this.citations = list;
+  }
+}
+
+/** Thinking: live while streaming, folded once the turn is done (unless the reader opened it). */
+export class ThinkingBlockView implements BlockView {
+  readonly type = 'thinking';
+  readonly el: HTMLElement;
+  private readonly details: HTMLDetailsElement;
+  private readonly summary: HTMLElement;
+  private readonly md: StreamingMarkdownView;
+  private done = false;
+
+  constructor(private readonly ctx: RenderContext, private readonly key: string, block: ContentBlock) {
+    const doc = ctx.doc;
+    this.md = new StreamingMarkdownView(doc, ctx.md, str(block['thinking']));
+    this.summary = h(doc, 'summary', { class: 'block-summary' }, 'Thinking…');
+    this.details = h(doc, 'details', {}, this.summary, this.md.el);
+    this.el = h(doc, 'div', { class: 'block block-thinking', 'data-block-type': 'thinking' }, this.details);
+    // A click on the summary is the reader's choice (the toggle event also fires for ours).
+    this.summary.addEventListener('click', () => ctx.ui.setOpen(key, !this.details.open));
+  }
+
+  append(field: 'text' | 'thinking', text: string): void {
+    if (field === 'thinking') this.md.append(text);
+  }
+
+  sync(block: ContentBlock): void {
+    this.md.sync(str(block['thinking']));
+  }
+
+  setDone(done: boolean): void {
+    this.done = done;
+    this.md.setDone(done);
+  }
+
+  render(): void {
+    this.md.render();
+    const empty = this.md.length === 0;
+    const label = this.done ? (empty ? 'Thought (summary omitted)' : 'Thought process') : 'Thinking…';
+    // Written only on change, so a streaming frame touches nothing but the new text.
+    if (this.summary.textContent !== label) this.summary.textContent = label;
+    const open = this.ctx.ui.isOpen(this.key) ?? !this.done;
+    if (this.details.open !== open) this.details.open = open;
+    if (this.el.classList.contains('live') === this.done) this.el.classList.toggle('live', !this.done);
+  }
+}
+
+/** Blocks drawn whole from their latest version. */
+abstract class StaticBlockView implements BlockView {
+  readonly el: HTMLElement;
+  protected block: ContentBlock;
+  private dirty = true;
+
+  constructor(protected readonly ctx: RenderContext, readonly type: string, block: ContentBlock, tag: 'div' | 'details' = 'div') {
+    this.block = block;
+    this.el = h(ctx.doc, tag, { class: `block block-${type.replace(/[^a-z0-9_-]/gi, '')}`, 'data-block-type': type });
+  }
+
+  append(): void {
+    // Only text and thinking stream as appends; other blocks arrive whole through `sync`.
+  }
+
+  sync(block: ContentBlock): void {
+    this.block = block;
+    this.dirty = true;
+  }
+
+  setDone(): void {
+    // Nothing changes when the turn ends.
+  }
+
+  render(): void {
+    if (!this.dirty) return;
+    this.dirty = false;
+    this.el.replaceChildren();
+    this.draw(this.ctx.doc);
+  }
+
+  protected abstract draw(doc: Document): void;
+}
+
+class RedactedThinkingView extends StaticBlockView {
+  protected draw(doc: Document): void {
+    this.el.classList.add('block-note');
+    this.el.append(h(doc, 'span', {}, 'Part of the reasoning was redacted by the safety system; it is kept encrypted and sent back as it came.'));
+  }
+}
+
+/** A collapsible JSON input, folded by default (its fold state is remembered per turn). */
+function jsonDetails(ctx: RenderContext, key: string, label: string, value: unknown): HTMLDetailsElement {
+  const doc = ctx.doc;
+  const summary = h(doc, 'summary', {}, label);
+  const details = h(doc, 'details', { class: 'tool-input' }, summary, h(doc, 'pre', {}, h(doc, 'code', { class: 'language-json' }, prettyJson(value))));
+  details.open = ctx.ui.isOpen(key) ?? false;
+  summary.addEventListener('click', () => ctx.ui.setOpen(key, !details.open));
+  return details;
+}
+
+class ToolUseView extends StaticBlockView {
+  constructor(ctx: RenderContext, private readonly key: string, block: ContentBlock) {
+    super(ctx, 'tool_use', block);
+  }
+
+  protected draw(doc: Document): void {
+    this.el.append(
+      h(doc, 'div', { class: 'block-title' }, 'Tool call ', h(doc, 'code', { class: 'tool-name' }, str(this.block['name']))),
+      jsonDetails(this.ctx, this.key, 'Input', this.block['input']),
+    );
+  }
+}
+
+class ServerToolUseView extends StaticBlockView {
+  constructor(ctx: RenderContext, private readonly key: string, block: ContentBlock) {
+    super(ctx, 'server_tool_use', block);
+  }
+
+  protected draw(doc: Document): void {
+    const name = str(this.block['name']);
+    const input = isRecord(this.block['input']) ? this.block['input'] : {};
+    if (name === 'web_search') {
+      const query = str(input['query']);
+      this.el.append(h(doc, 'div', { class: 'block-title' }, 'Searching the web', query ? ': ' : '…', query && h(doc, 'q', { class: 'search-query' }, query)));
+    } else if (name === 'web_fetch') {
+      const url = str(input['url']);
+      this.el.append(h(doc, 'div', { class: 'block-title' }, 'Fetching ', url ? webLink(doc, url, url) : '…'));
+    } else {
+      this.el.append(
+        h(doc, 'div', { class: 'block-title' }, 'Server tool ', h(doc, 'code', { class: 'tool-name' }, name)),
+        jsonDetails(this.ctx, this.key, 'Input', this.block['input']),
+      );
+    }
+  }
+}
+
+function errorCode(content: unknown): string | undefined {
+  return isRecord(content) && typeof content['error_code'] === 'string' ? content['error_code'] : undefined;
+}
+
+class WebSearchResultView extends StaticBlockView {
+  protected draw(doc: Document): void {
+    const content = this.block['content'];
+    const code = errorCode(content);
+    if (code !== undefined || !Array.isArray(content)) {
+      this.el.append(h(doc, 'div', { class: 'block-title error-text' }, `Web search failed: ${code ?? 'unknown error'}`));
+      return;
+    }
+    const list = h(doc, 'ol', { class: 'search-results' });
+    for (const result of content) {
+      if (!isRecord(result)) continue;
+      const url = str(result['url']);
+      const age = str(result['page_age']);
+      list.append(h(doc, 'li', {}, webLink(doc, url, str(result['title']) || url, url), age && h(doc, 'span', { class: 'page-age' }, ` · ${age}`)));
+    }
+    this.el.append(h(doc, 'div', { class: 'block-title' }, `Search results (${list.childElementCount})`), list);
+  }
+}
+
+class WebFetchResultView extends StaticBlockView {
+  protected draw(doc: Document): void {
+    const content = this.block['content'];
+    const code = errorCode(content);
+    if (code !== undefined || !isRecord(content)) {
+      this.el.append(h(doc, 'div', { class: 'block-title error-text' }, `Web fetch failed: ${code ?? 'unknown error'}`));
+      return;
+    }
+    const url = str(content['url']);
+    const documentBlock = content['content'];
+    const title = isRecord(documentBlock) ? str(documentBlock['title']) : '';
+    const retrieved = str(content['retrieved_at']);
+    this.el.append(
+      h(doc, 'div', { class: 'block-title' }, 'Fetched ', webLink(doc, url, title || url, url)),
+    );
+    if (title && url) this.el.append(h(doc, 'div', { class: 'fetch-url' }, url));
+    if (retrieved) this.el.append(h(doc, 'div', { class: 'fetch-time' }, `retrieved ${retrieved}`));
+  }
+}
+
+class UnknownBlockView extends StaticBlockView {
+  protected draw(doc: Document): void {
+    this.el.classList.add('block-note');
+    this.el.append(h(doc, 'span', {}, `A “${this.type}” block (not shown here; kept and sent back unchanged).`));
+  }
+}
+
+/** The view for an assistant block; `key` identifies it for remembered fold state. */
+export function createBlockView(ctx: RenderContext, key: string, block: ContentBlock): BlockView {
+  switch (block.type) {
+    case 'text':
+      return new TextBlockView(ctx, block);
+    case 'thinking':
+      return new ThinkingBlockView(ctx, key, block);
+    case 'redacted_thinking':
+      return new RedactedThinkingView(ctx, 'redacted_thinking', block);
+    case 'tool_use':
+      return new ToolUseView(ctx, key, block);
+    case 'server_tool_use':
+      return new ServerToolUseView(ctx, key, block);
+    case 'web_search_tool_result':
+      return new WebSearchResultView(ctx, 'web_search_tool_result', block);
+    case 'web_fetch_tool_result':
+      return new WebFetchResultView(ctx, 'web_fetch_tool_result', block);
+    default:
+      return new UnknownBlockView(ctx, block.type, block);
+  }
+}

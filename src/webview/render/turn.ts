@@ -1,0 +1,211 @@
+/**
+ * One turn: `[data-testid="message"]` with `data-role` and `data-status`, its blocks, and for an
+ * assistant turn the closing lines (stop reason, error, usage).
+ *
+ * Updates are buffered (`applyOps`, `update`, `setPlace`) and drawn by `render`, so a burst of
+ * streamed ops costs one draw per animation frame.
+ */
+import type { BlockOp, ViewTurn } from '../../common/protocol';
+import { actionButton, h } from '../dom';
+import type { BlockView } from './blocks';
+import { createBlockView, TextBlockView } from './blocks';
+import { CitationIndex, citationsElement } from './citations';
+import type { RenderContext } from './context';
+import { errorElement } from './errors';
+import { usageElement } from './usage';
+import { chipElement, userBlockElement } from './userTurn';
+
+/** Where the turn sits: buttons that act on "the last reply" appear only on the latest turn. */
+export interface TurnPlace {
+  latest: boolean;
+  /** A request is streaming now (no Continue/Retry offers meanwhile). */
+  busy: boolean;
+}
+
+/** The closing note for a stop reason, or undefined when none is needed. */
+export function stopNote(turn: ViewTurn): { reason: string; text: string } | undefined {
+  if (turn.interrupted) return { reason: 'interrupted', text: 'Interrupted: the connection broke, and what arrived is shown.' };
+  if (turn.status === 'stopped') return { reason: 'stopped', text: 'Stopped.' };
+  switch (turn.stopReason) {
+    case 'max_tokens':
+      return { reason: 'max_tokens', text: 'The reply hit the token limit (max tokens).' };
+    case 'refusal':
+      return { reason: 'refusal', text: 'The model declined to continue this reply.' };
+    case 'model_context_window_exceeded':
+      return { reason: 'model_context_window_exceeded', text: "The conversation is too long for the model's context window. Start a new chat to go on." };
+    default:
+      return undefined;
+  }
+}
+
+/** The view of one turn. */
+export class TurnView {
+  readonly el: HTMLElement;
+  private readonly blocksEl: HTMLElement;
+  private readonly endEl: HTMLElement;
+  private turn: ViewTurn;
+  private views: BlockView[] = [];
+  private place: TurnPlace = { latest: false, busy: false };
+  private dirtyViews = new Set<BlockView>();
+  private endDirty = true;
+  private structureDirty = true;
+
+  constructor(private readonly ctx: RenderContext, turn: ViewTurn) {
+    const doc = ctx.doc;
+    this.turn = turn;
+    this.blocksEl = h(doc, 'div', { class: 'blocks' });
+    this.endEl = h(doc, 'div', { class: 'turn-end' });
+    this.el = h(doc, 'div', { class: `message ${turn.role}`, 'data-testid': 'message', 'data-role': turn.role, 'data-turn-id': turn.id });
+    if (turn.role === 'user') {
+      this.el.setAttribute('aria-label', 'You');
+    } else {
+      this.el.setAttribute('aria-label', 'Claude');
+    }
+    this.el.append(this.blocksEl, this.endEl);
+    this.update(turn);
+  }
+
+  get id(): string {
+    return this.turn.id;
+  }
+
+  /** Buffers streamed ops (the store has applied them to `turn.blocks` already). */
+  applyOps(ops: readonly BlockOp[]): void {
+    if (this.turn.role === 'user') {
+      this.structureDirty = true;
+      return;
+    }
+    for (const op of ops) {
+      if (op.op === 'append') {
+        const view = this.views[op.index];
+        if (view) {
+          view.append(op.field, op.text);
+          this.dirtyViews.add(view);
+        }
+        continue;
+      }
+      this.syncBlock(op.index, op.block);
+    }
+  }
+
+  /** Takes the whole turn (from `turnAdded`, `turnUpdated` or a replay). */
+  update(turn: ViewTurn): void {
+    this.turn = turn;
+    this.endDirty = true;
+    if (turn.role === 'user') {
+      this.structureDirty = true;
+      return;
+    }
+    turn.blocks.forEach((block, index) => this.syncBlock(index, block));
+    for (const view of this.views.splice(turn.blocks.length)) {
+      view.el.remove();
+      this.dirtyViews.delete(view);
+    }
+    for (const view of this.views) {
+      view.setDone(turn.status !== 'streaming');
+      this.dirtyViews.add(view);
+    }
+  }
+
+  /** Tells the turn whether it is the latest and whether a request is busy. */
+  setPlace(place: TurnPlace): void {
+    if (place.latest === this.place.latest && place.busy === this.place.busy) return;
+    this.place = place;
+    this.endDirty = true;
+  }
+
+  /** Whether `render` has work to do. */
+  get dirty(): boolean {
+    return this.structureDirty || this.endDirty || this.dirtyViews.size > 0;
+  }
+
+  /** Draws buffered changes. */
+  render(): void {
+    const turn = this.turn;
+    // Attributes are written only when they change: even a same-value write makes the browser
+    // re-match selectors that use them across the whole turn, every frame.
+    if (this.el.getAttribute('data-status') !== turn.status) {
+      this.el.setAttribute('data-status', turn.status);
+      this.el.setAttribute('aria-busy', String(turn.status === 'streaming'));
+    }
+    if (turn.role === 'user') {
+      if (this.structureDirty) this.drawUser();
+    } else {
+      let citationsChanged = false;
+      for (const view of this.dirtyViews) {
+        view.render();
+        if (view instanceof TextBlockView && view.citationsChanged) citationsChanged = true;
+      }
+      this.dirtyViews.clear();
+      if (citationsChanged) this.drawCitations();
+      if (this.endDirty) this.drawEnd();
+    }
+    this.structureDirty = false;
+    this.endDirty = false;
+  }
+
+  private syncBlock(index: number, block: ViewTurn['blocks'][number]): void {
+    const existing = this.views[index];
+    if (existing && existing.type === block.type) {
+      existing.sync(block);
+      this.dirtyViews.add(existing);
+      return;
+    }
+    const view = createBlockView(this.ctx, `${this.turn.id}:${index}`, block);
+    view.setDone(this.turn.status !== 'streaming');
+    if (existing) {
+      existing.el.replaceWith(view.el);
+      this.dirtyViews.delete(existing);
+    } else {
+      // Blocks arrive in order; a gap (index beyond the end) is filled as the host sends them.
+      const next = this.views.slice(index + 1).find((v) => v !== undefined);
+      this.blocksEl.insertBefore(view.el, next?.el ?? null);
+    }
+    this.views[index] = view;
+    this.dirtyViews.add(view);
+  }
+
+  /** Renumbers the turn's citations (first appearance order, one number per source). */
+  private drawCitations(): void {
+    const index = new CitationIndex();
+    for (const view of this.views) {
+      if (!(view instanceof TextBlockView)) continue;
+      view.citationsChanged = false;
+      const el = citationsElement(this.ctx.doc, view.citations, index);
+      view.citationsSlot.replaceChildren(...(el ? [el] : []));
+    }
+  }
+
+  private drawUser(): void {
+    const doc = this.ctx.doc;
+    const parts: HTMLElement[] = [];
+    const chips = this.turn.chips ?? [];
+    if (chips.length > 0) {
+      parts.push(h(doc, 'div', { class: 'chips' }, ...chips.map((chip, i) => chipElement(this.ctx, `${this.turn.id}:chip${i}`, chip))));
+    }
+    this.turn.blocks.forEach((block, i) => parts.push(userBlockElement(this.ctx, `${this.turn.id}:${i}`, block)));
+    this.el.classList.toggle('tool-results', this.turn.blocks.length > 0 && this.turn.blocks.every((b) => b.type === 'tool_result'));
+    this.blocksEl.replaceChildren(...parts);
+  }
+
+  private drawEnd(): void {
+    const doc = this.ctx.doc;
+    const turn = this.turn;
+    const parts: HTMLElement[] = [];
+    const offer = this.place.latest && !this.place.busy;
+    const note = turn.status === 'streaming' ? undefined : stopNote(turn);
+    if (note) {
+      const line = h(doc, 'div', { class: `stop-note stop-${note.reason}`, 'data-testid': 'stop-note', 'data-stop-reason': note.reason }, note.text);
+      if (note.reason === 'max_tokens' && offer) {
+        line.append(' ', actionButton(doc, 'continue', 'Continue', 'Ask the model to continue the reply', { 'data-testid': 'continue' }));
+      }
+      parts.push(line);
+    }
+    if (turn.error) parts.push(errorElement(doc, turn.error, offer));
+    else if (turn.status === 'error') {
+      parts.push(errorElement(doc, { message: 'The request failed.', kind: 'unknown', retryable: true }, offer));
+    }
+    if (turn.status !== 'streaming' && turn.usage) parts.push(usageElement(doc, turn.usage, turn.cost));
+    this.endEl.replaceChildren(...parts);
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * The webview's copy of the host's ChatState. The host owns the state; this copy is replaced by
+ * every `init` and kept current by the other messages, so the view can always be rebuilt from it.
+ * Nothing here touches the DOM.
+ */
+import type { BlockOp, ChatState, ConversationTotals, HostToWebview, ViewTurn } from '../common/protocol';
+import type { ContentBlock } from '../common/anthropic/types';
+
+/** Deep copy, so appends to the mirror never write into a message object someone else holds. */
+function copy<T>(value: T): T {
+  return structuredClone(value);
+}
+
+/** Holds the mirrored ChatState and applies host messages to it. */
+export class ChatStore {
+  private current: ChatState | undefined;
+
+  /** The state, once `init` has arrived. */
+  get state(): ChatState | undefined {
+    return this.current;
+  }
+
+  /** Whether a response is streaming now (the host says so through `activeRequestId`). */
+  get streaming(): boolean {
+    return this.current?.activeRequestId !== undefined;
+  }
+
+  /** Finds a turn by id. */
+  turn(id: string): ViewTurn | undefined {
+    return this.current?.turns.find((t) => t.id === id);
+  }
+
+  /**
+   * Applies one host message. Returns false for messages that need state first (anything before
+   * `init`), which the caller drops: the host replays everything with `init` after `ready`.
+   */
+  apply(message: HostToWebview): boolean {
+    if (message.type === 'init') {
+      this.current = copy(message.state);
+      return true;
+    }
+    const state = this.current;
+    if (!state) return false;
+    switch (message.type) {
+      case 'turnAdded': {
+        const turn = copy(message.turn);
+        const at = state.turns.findIndex((t) => t.id === turn.id);
+        if (at >= 0) state.turns[at] = turn;
+        else state.turns.push(turn);
+        if (message.requestId !== undefined) state.activeRequestId = message.requestId;
+        return true;
+      }
+      case 'blockOps': {
+        const turn = state.turns.find((t) => t.id === message.turnId);
+        if (!turn) return false;
+        state.activeRequestId = message.requestId;
+        for (const op of message.ops) applyOp(turn.blocks, op);
+        return true;
+      }
+      case 'turnUpdated': {
+        const turn = copy(message.turn);
+        const at = state.turns.findIndex((t) => t.id === turn.id);
+        if (at >= 0) state.turns[at] = turn;
+        else state.turns.push(turn);
+        this.setTotals(message.totals);
+        state.activeRequestId = message.activeRequestId;
+        return true;
+      }
+      case 'controls':
+        state.controls = copy(message.controls);
+        return true;
+      case 'history':
+        state.history = copy(message.history);
+        return true;
+      case 'apiKey':
+        state.hasApiKey = message.hasApiKey;
+        return true;
+      case 'retrying':
+        state.activeRequestId = message.requestId;
+        return true;
+      case 'notice':
+        return true;
+    }
+  }
+
+  private setTotals(totals: ConversationTotals): void {
+    if (this.current) this.current.totals = copy(totals);
+  }
+}
+
+/**
+ * Applies one streamed op to a block list. An append to a field the block does not have (or to a
+ * block that does not exist) is dropped rather than guessed at; the final `turnUpdated` carries the
+ * whole turn anyway.
+ */
+export function applyOp(blocks: ContentBlock[], op: BlockOp): void {
+  if (op.op === 'set') {
+    blocks[op.index] = copy(op.block);
+    return;
+  }
+  const block = blocks[op.index];
+  if (!block) return;
+  const field: unknown = block[op.field];
+  if (typeof field === 'string') block[op.field] = field + op.text;
+}

@@ -1,0 +1,260 @@
+import * as assert from 'node:assert/strict';
+import type { ViewTurn } from '../../../src/common/protocol';
+import { assistantTurn, chatState, openPage, usage, userTurn } from './harness';
+
+const streamingTurn: ViewTurn = { id: 'a1', role: 'assistant', status: 'streaming', blocks: [] };
+
+describe('webview app: protocol messages to DOM', () => {
+  it('says ready on start and renders nothing before init', () => {
+    const page = openPage();
+    assert.deepEqual(page.api.posted, [{ type: 'ready' }]);
+    page.send({ type: 'turnAdded', turn: userTurn('u1', 'early') });
+    assert.equal(page.$$('[data-testid="message"]').length, 0);
+  });
+
+  it('streams a reply: data-status transitions, one element per block with its type, exact usage', () => {
+    const page = openPage();
+    page.send({ type: 'init', state: chatState() });
+    page.send({ type: 'turnAdded', turn: userTurn('u1', 'Hi <b>there</b>') });
+    page.send({ type: 'turnAdded', turn: streamingTurn, requestId: 'r1' });
+    const assistant = page.$('[data-testid="message"][data-role="assistant"]');
+    assert.equal(assistant?.getAttribute('data-status'), 'streaming');
+    assert.equal(page.$('[data-testid="message"][data-role="user"]')?.textContent, 'Hi <b>there</b>', 'user text is plain text');
+
+    page.send({
+      type: 'blockOps',
+      requestId: 'r1',
+      turnId: 'a1',
+      ops: [
+        { op: 'set', index: 0, block: { type: 'thinking', thinking: '', signature: '' } },
+        { op: 'append', index: 0, field: 'thinking', text: 'Let me think' },
+        { op: 'set', index: 1, block: { type: 'redacted_thinking', data: 'xyz' } },
+        { op: 'set', index: 2, block: { type: 'server_tool_use', id: 's1', name: 'web_search', input: { query: 'vscode webview csp' } } },
+        { op: 'set', index: 3, block: { type: 'web_search_tool_result', tool_use_id: 's1', content: [{ type: 'web_search_result', url: 'https://code.visualstudio.com/api', title: 'VS Code API', encrypted_content: 'e' }] } },
+        { op: 'set', index: 4, block: { type: 'text', text: '' } },
+        { op: 'append', index: 4, field: 'text', text: 'Hello' },
+      ],
+    });
+    const thinking = assistant?.querySelector<HTMLDetailsElement>('[data-block-type="thinking"] details');
+    assert.equal(thinking?.open, true, 'thinking is open while streaming');
+    page.send({ type: 'blockOps', requestId: 'r1', turnId: 'a1', ops: [{ op: 'append', index: 4, field: 'text', text: ', world.' }] });
+    assert.equal(assistant?.querySelector('[data-block-type="text"]')?.textContent?.trim(), 'Hello, world.');
+    assert.equal(assistant?.querySelector('[data-testid="usage"]'), null, 'no usage while streaming');
+    assert.ok(page.$('[data-testid="stop"]'), 'stop is present while streaming');
+
+    const final = assistantTurn('a1', [
+      { type: 'thinking', thinking: 'Let me think', signature: 'sig' },
+      { type: 'redacted_thinking', data: 'xyz' },
+      { type: 'server_tool_use', id: 's1', name: 'web_search', input: { query: 'vscode webview csp' } },
+      { type: 'web_search_tool_result', tool_use_id: 's1', content: [{ type: 'web_search_result', url: 'https://code.visualstudio.com/api', title: 'VS Code API', encrypted_content: 'e' }] },
+      { type: 'text', text: 'Hello, world.' },
+      { type: 'mystery_block', payload: 1 },
+    ], { usage, cost: { dollars: 0.0123, serverToolRequests: 2 } });
+    page.send({ type: 'turnUpdated', turn: final, totals: { inputTokens: 1234, outputTokens: 567, cacheReadTokens: 8910, cacheCreationTokens: 1112, cacheHitRate: 0.79, dollars: 0.0123 } });
+
+    assert.equal(assistant?.getAttribute('data-status'), 'done');
+    const types = Array.from(assistant?.querySelectorAll('[data-block-type]') ?? []).map((el) => el.getAttribute('data-block-type'));
+    assert.deepEqual(types, ['thinking', 'redacted_thinking', 'server_tool_use', 'web_search_tool_result', 'text', 'mystery_block']);
+    assert.equal(thinking?.open, false, 'thinking folds when done');
+    assert.match(assistant?.querySelector('[data-block-type="server_tool_use"]')?.textContent ?? '', /vscode webview csp/);
+    const result = assistant?.querySelector('[data-block-type="web_search_tool_result"] a');
+    assert.equal(result?.getAttribute('href'), 'https://code.visualstudio.com/api');
+    assert.equal(result?.textContent, 'VS Code API');
+    assert.match(assistant?.querySelector('[data-block-type="mystery_block"]')?.textContent ?? '', /mystery_block/);
+
+    const usageEl = assistant?.querySelector('[data-testid="usage"]');
+    assert.ok(usageEl, 'usage after the turn ends');
+    assert.equal(usageEl.getAttribute('data-input-tokens'), '1234');
+    assert.equal(usageEl.getAttribute('data-output-tokens'), '567');
+    assert.equal(usageEl.getAttribute('data-cache-read-tokens'), '8910');
+    assert.equal(usageEl.getAttribute('data-cache-creation-tokens'), '1112');
+    const usageText = usageEl.textContent ?? '';
+    for (const part of ['in 1,234', 'cache read 8,910', 'cache write 1,112 (5m 1,000, 1h 112)', 'out 567', '2 web searches', '$0.0123']) {
+      assert.ok(usageText.includes(part), `usage shows "${part}" in: ${usageText}`);
+    }
+    assert.match(page.$('[data-testid="totals"]')?.textContent ?? '', /cache hit 79%/);
+    assert.equal(page.$('[data-testid="stop"]'), null, 'stop is gone when the reply ends');
+  });
+
+  it('marks a stopped reply and keeps its text', () => {
+    const page = openPage();
+    page.send({ type: 'init', state: chatState() }, { type: 'turnAdded', turn: streamingTurn, requestId: 'r9' });
+    page.send({ type: 'blockOps', requestId: 'r9', turnId: 'a1', ops: [{ op: 'set', index: 0, block: { type: 'text', text: 'Partial' } }] });
+    (page.$('[data-testid="stop"]') as HTMLButtonElement).click();
+    assert.deepEqual(page.api.of('stop'), [{ type: 'stop', requestId: 'r9' }]);
+    page.send({ type: 'turnUpdated', turn: assistantTurn('a1', [{ type: 'text', text: 'Partial' }], { status: 'stopped', stopReason: null }), totals: chatState().totals });
+    const turn = page.$('[data-role="assistant"]');
+    assert.equal(turn?.getAttribute('data-status'), 'stopped');
+    assert.match(turn?.textContent ?? '', /Partial/);
+    assert.equal(turn?.querySelector('[data-testid="stop-note"]')?.getAttribute('data-stop-reason'), 'stopped');
+  });
+
+  it('rebuilds the same DOM from init at any time (render from state only)', () => {
+    const turns = [userTurn('u1', 'Q'), assistantTurn('a1', [{ type: 'text', text: 'Para one.\n\nPara **two**.' }], { usage })];
+    const one = openPage();
+    one.send({ type: 'init', state: chatState({ turns }) });
+    const two = openPage();
+    two.send({ type: 'init', state: chatState() }, { type: 'turnAdded', turn: turns[0] as ViewTurn });
+    two.send({ type: 'turnAdded', turn: { ...streamingTurn }, requestId: 'r' });
+    two.send({ type: 'blockOps', requestId: 'r', turnId: 'a1', ops: [{ op: 'set', index: 0, block: { type: 'text', text: '' } }, { op: 'append', index: 0, field: 'text', text: 'Para one.\n\nPara ' }] });
+    two.send({ type: 'blockOps', requestId: 'r', turnId: 'a1', ops: [{ op: 'append', index: 0, field: 'text', text: '**two**.' }] });
+    two.send({ type: 'turnUpdated', turn: turns[1] as ViewTurn, totals: chatState().totals });
+    assert.equal(two.$('.turns')?.innerHTML, one.$('.turns')?.innerHTML);
+  });
+
+  it('draws streamed ops once per frame, not once per message', () => {
+    const page = openPage();
+    page.send({ type: 'init', state: chatState() }, { type: 'turnAdded', turn: streamingTurn, requestId: 'r' });
+    page.app.handle({ type: 'blockOps', requestId: 'r', turnId: 'a1', ops: [{ op: 'set', index: 0, block: { type: 'text', text: 'a' } }] });
+    page.app.handle({ type: 'blockOps', requestId: 'r', turnId: 'a1', ops: [{ op: 'append', index: 0, field: 'text', text: 'b' }] });
+    assert.equal(page.$('[data-block-type="text"] .md')?.textContent, '', 'nothing drawn before the frame');
+    page.app.flush();
+    assert.equal(page.$('[data-block-type="text"] .md')?.textContent?.trim(), 'ab');
+  });
+
+  it('numbers citations per turn, deduplicated, with titles on hover', () => {
+    const page = openPage();
+    const cite = (url: string, title: string) => ({ type: 'web_search_result_location', url, title, encrypted_index: 'x', cited_text: 'c' });
+    page.send({
+      type: 'init',
+      state: chatState({
+        turns: [
+          assistantTurn('a1', [
+            { type: 'text', text: 'First claim.', citations: [cite('https://a.example/', 'A'), cite('https://b.example/', 'B')] },
+            { type: 'text', text: 'Second claim.', citations: [cite('https://b.example/', 'B'), cite('https://c.example/', 'C'), cite('https://c.example/', 'C')] },
+            { type: 'text', text: 'Document claim.', citations: [{ type: 'char_location', document_index: 0, document_title: 'notes.md', start_char_index: 0, end_char_index: 3, cited_text: 'abc' }] },
+          ]),
+          assistantTurn('a2', [{ type: 'text', text: 'Other turn.', citations: [cite('https://c.example/', 'C')] }]),
+        ],
+      }),
+    });
+    const numbers = (i: number) => Array.from(page.$$('[data-block-type="text"]')[i]?.querySelectorAll('[data-testid="citation"]') ?? []).map((a) => `${a.textContent}${a.getAttribute('href') ?? ''}|${a.getAttribute('title')}`);
+    assert.deepEqual(numbers(0), ['[1]https://a.example/|A', '[2]https://b.example/|B']);
+    assert.deepEqual(numbers(1), ['[2]https://b.example/|B', '[3]https://c.example/|C']);
+    assert.deepEqual(numbers(2), ['[4]|notes.md']);
+    assert.deepEqual(numbers(3), ['[1]https://c.example/|C'], 'numbering restarts in each turn');
+  });
+
+  it('shows stop reasons: max_tokens with Continue, refusal, context window, interrupted; pause_turn shows nothing', () => {
+    const page = openPage();
+    const text = [{ type: 'text', text: 'Partial answer' }];
+    page.send({
+      type: 'init',
+      state: chatState({
+        turns: [
+          assistantTurn('a1', text, { stopReason: 'refusal' }),
+          assistantTurn('a2', text, { stopReason: 'model_context_window_exceeded' }),
+          assistantTurn('a3', text, { stopReason: 'pause_turn' }),
+          assistantTurn('a4', text, { interrupted: true, stopReason: null }),
+          assistantTurn('a5', text, { stopReason: 'max_tokens' }),
+        ],
+      }),
+    });
+    const note = (id: string) => page.$(`[data-turn-id="${id}"] [data-testid="stop-note"]`);
+    assert.match(note('a1')?.textContent ?? '', /declined/);
+    assert.match(page.$('[data-turn-id="a1"]')?.textContent ?? '', /Partial answer/, 'refusal keeps the partial text');
+    assert.match(note('a2')?.textContent ?? '', /too long for the model's context window/);
+    assert.equal(note('a3'), null);
+    assert.equal(note('a4')?.getAttribute('data-stop-reason'), 'interrupted');
+    assert.match(note('a5')?.textContent ?? '', /token limit/);
+    const button = page.$('[data-turn-id="a5"] [data-testid="continue"]');
+    assert.ok(button, 'Continue on the latest turn');
+    button.click();
+    assert.deepEqual(page.api.of('continue'), [{ type: 'continue' }]);
+  });
+
+  it('shows errors with status, request id and Retry; counts down retries with Cancel', () => {
+    const page = openPage();
+    page.send({
+      type: 'init',
+      state: chatState({
+        turns: [
+          assistantTurn('a1', [], {
+            status: 'error',
+            error: { message: 'The API is overloaded. Try again in a moment.', kind: 'overloaded', status: 529, requestId: 'req_abc', retryable: true },
+          }),
+        ],
+      }),
+    });
+    const error = page.$('[data-testid="error"]');
+    assert.match(error?.textContent ?? '', /overloaded/);
+    assert.match(error?.textContent ?? '', /HTTP 529/);
+    assert.match(error?.textContent ?? '', /req_abc/);
+    page.$<HTMLElement>('[data-testid="error"] [data-action="retry"]')?.click();
+    assert.deepEqual(page.api.of('retry'), [{ type: 'retry' }]);
+
+    page.send({ type: 'retrying', requestId: 'r2', attempt: 2, delayMs: 3000, reason: 'Overloaded (529).' });
+    const countdown = page.$('[data-testid="retrying"]');
+    assert.match(countdown?.textContent ?? '', /Retrying in 3 s \(attempt 2\)…/);
+    page.$<HTMLElement>('[data-testid="retrying"] [data-action="cancel-retry"]')?.click();
+    assert.deepEqual(page.api.of('cancelRetry'), [{ type: 'cancelRetry', requestId: 'r2' }]);
+    page.send({ type: 'turnAdded', turn: { ...streamingTurn, id: 'a2' }, requestId: 'r2' });
+    assert.equal(page.$('[data-testid="retrying"]'), null, 'the countdown goes once the request moves on');
+  });
+
+  it('shows the API key banner until a key is set', () => {
+    const page = openPage();
+    page.send({ type: 'init', state: chatState({ hasApiKey: false }) });
+    page.$<HTMLElement>('[data-testid="api-key-banner"] [data-testid="set-api-key"]')?.click();
+    assert.deepEqual(page.api.of('setApiKey'), [{ type: 'setApiKey' }]);
+    page.send({ type: 'apiKey', hasApiKey: true });
+    assert.equal(page.$('[data-testid="api-key-banner"]'), null);
+  });
+
+  it('shows context chips on user turns, expandable to their text, and tool results briefly', () => {
+    const page = openPage();
+    page.send({
+      type: 'init',
+      state: chatState({
+        turns: [
+          userTurn('u1', 'Explain this', { chips: [{ label: 'src/a.ts:10-12', language: 'typescript', text: 'const a = 1;' }] }),
+          { id: 'u2', role: 'user', status: 'done', blocks: [{ type: 'tool_result', tool_use_id: 't1', content: 'Edited 3 lines in src/a.ts' }] },
+        ],
+      }),
+    });
+    const chip = page.$<HTMLDetailsElement>('[data-testid="context-chip"]');
+    assert.equal(chip?.querySelector('summary')?.textContent, 'src/a.ts:10-12');
+    assert.equal(chip?.querySelector('pre')?.textContent, 'const a = 1;');
+    assert.equal(chip?.open, false);
+    const result = page.$('[data-block-type="tool_result"]');
+    assert.match(result?.querySelector('summary')?.textContent ?? '', /Tool result: Edited 3 lines/);
+  });
+
+  it('renders tool_use with its pretty JSON input and web_fetch results', () => {
+    const page = openPage();
+    page.send({
+      type: 'init',
+      state: chatState({
+        turns: [
+          assistantTurn('a1', [
+            { type: 'tool_use', id: 't1', name: 'str_replace_based_edit_tool', input: { command: 'view', path: 'a.ts' } },
+            { type: 'server_tool_use', id: 's2', name: 'web_fetch', input: { url: 'https://example.com/page' } },
+            { type: 'web_fetch_tool_result', tool_use_id: 's2', content: { type: 'web_fetch_result', url: 'https://example.com/page', retrieved_at: '2026-01-01T00:00:00Z', content: { type: 'document', title: 'Example Page' } } },
+            { type: 'web_fetch_tool_result', tool_use_id: 's3', content: { type: 'web_fetch_tool_result_error', error_code: 'url_not_accessible' } },
+            { type: 'web_search_tool_result', tool_use_id: 's4', content: { type: 'web_search_tool_result_error', error_code: 'max_uses_exceeded' } },
+          ]),
+        ],
+      }),
+    });
+    const tool = page.$('[data-block-type="tool_use"]');
+    assert.match(tool?.textContent ?? '', /str_replace_based_edit_tool/);
+    assert.equal(tool?.querySelector('pre')?.textContent, '{\n  "command": "view",\n  "path": "a.ts"\n}');
+    assert.equal(page.$('[data-block-type="server_tool_use"] a')?.getAttribute('href'), 'https://example.com/page');
+    const fetches = page.$$('[data-block-type="web_fetch_tool_result"]');
+    assert.match(fetches[0]?.textContent ?? '', /Example Page/);
+    assert.match(fetches[0]?.textContent ?? '', /retrieved 2026-01-01T00:00:00Z/);
+    assert.match(fetches[1]?.textContent ?? '', /url_not_accessible/);
+    assert.match(page.$('[data-block-type="web_search_tool_result"]')?.textContent ?? '', /max_uses_exceeded/);
+  });
+
+  it('remembers a thinking block the reader opened across a rebuild (UI state)', () => {
+    const page = openPage();
+    const state = chatState({ turns: [assistantTurn('a1', [{ type: 'thinking', thinking: 'Hmm.', signature: 's' }, { type: 'text', text: 'Done.' }])] });
+    page.send({ type: 'init', state });
+    const summary = page.$('[data-block-type="thinking"] summary');
+    summary?.click();
+    const rebuilt = openPage(page.api.saved);
+    rebuilt.send({ type: 'init', state });
+    assert.equal(rebuilt.$<HTMLDetailsElement>('[data-block-type="thinking"] details')?.open, true);
+  });
+});
