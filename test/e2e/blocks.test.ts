@@ -6,6 +6,7 @@ import {
   stopReasonReply,
   textReply,
   thinkingReply,
+  toolUseReply,
   webSearchReply,
 } from '../server/server';
 import { lastAssistant, newChat, openChat, screenshot, sendPrompt, setApiKeyThroughCommand, waitForStatus } from './chatView';
@@ -58,6 +59,29 @@ describe('chat: what the API returns', () => {
     const usage = turn.locator('[data-testid="usage"]');
     assert.match(await usage.innerText(), /search/i, 'web search requests are counted');
     await screenshot('screenshot-web-search');
+  });
+
+  it('runs a client tool call on a workspace file and sends its result back', async () => {
+    const frame = await freshChat();
+    const { server } = world();
+    server.enqueue(
+      toolUseReply('str_replace_based_edit_tool', { command: 'view', path: 'sample.ts' }, { id: 'toolu_chat_1', text: 'Let me look at the file.' }),
+      textReply('It defines `add` and `greet`.'),
+    );
+    await sendPrompt(frame, 'What is in sample.ts?');
+    await frame.waitForFunction(() => document.body.innerText.includes('It defines'), undefined, { timeout: 30_000 });
+    await waitForStatus(frame, 'done');
+    const toolBlock = frame.locator('[data-block-type="tool_use"]').last();
+    assert.match(await toolBlock.innerText(), /str_replace_based_edit_tool/);
+    assert.match(await toolBlock.innerText(), /sample\.ts/);
+    const requests = server.requests.filter((r) => r.path === '/v1/messages');
+    assert.equal(requests.length, 2);
+    const second = requests[1]!.json as { messages: Array<{ role: string; content: Array<{ type: string; tool_use_id?: string; content?: string; is_error?: boolean }> }> };
+    const result = second.messages.at(-1)!.content[0]!;
+    assert.equal(result.type, 'tool_result');
+    assert.equal(result.tool_use_id, 'toolu_chat_1');
+    assert.ok(!result.is_error, String(result.content));
+    assert.match(String(result.content), /1\texport function add/, 'line-numbered file text');
   });
 
   it('shows an error with status and request id, keeps the prompt, and Retry succeeds', async () => {

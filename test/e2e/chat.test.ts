@@ -35,7 +35,7 @@ describe('chat: the first conversation', () => {
     const request = server.requests.filter((r) => r.path === '/v1/messages').at(-1);
     assert.ok(request, 'the test server saw the request');
     assert.equal(request.headers['x-api-key'], KEY);
-    await screenshot('screenshot-chat-dark');
+    await screenshot('first-reply');
   });
 
   it('shows the final usage figures the server sent', async () => {
