@@ -1,14 +1,5 @@
-/** A small seeded PRNG (mulberry32), so property-style tests are reproducible. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The same seeded PRNG the client tests use, so property-style tests are reproducible. */
+export { seededRandom as seeded } from '../anthropic/helpers';
 
 const ALPHABET = ['a', 'b', 'c', ' ', '\t', '\n', '\r\n', '😀', 'é', 'x\n'];
 
