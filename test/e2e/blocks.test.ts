@@ -58,7 +58,7 @@ describe('chat: what the API returns', () => {
     assert.match(await citation.innerText(), /1/);
     const usage = turn.locator('[data-testid="usage"]');
     assert.match(await usage.innerText(), /search/i, 'web search requests are counted');
-    await screenshot('screenshot-web-search');
+    await screenshot('web-search');
   });
 
   it('runs a client tool call on a workspace file and sends its result back', async () => {
@@ -72,8 +72,8 @@ describe('chat: what the API returns', () => {
     await frame.waitForFunction(() => document.body.innerText.includes('It defines'), undefined, { timeout: 30_000 });
     await waitForStatus(frame, 'done');
     const toolBlock = frame.locator('[data-block-type="tool_use"]').last();
-    assert.match(await toolBlock.innerText(), /str_replace_based_edit_tool/);
-    assert.match(await toolBlock.innerText(), /sample\.ts/);
+    assert.match((await toolBlock.textContent()) ?? '', /str_replace_based_edit_tool/);
+    assert.match((await toolBlock.textContent()) ?? '', /sample\.ts/, 'the tool input is shown');
     const requests = server.requests.filter((r) => r.path === '/v1/messages');
     assert.equal(requests.length, 2);
     const second = requests[1]!.json as { messages: Array<{ role: string; content: Array<{ type: string; tool_use_id?: string; content?: string; is_error?: boolean }> }> };

@@ -44,12 +44,12 @@ export async function waitForStatus(frame: Frame, status: string, timeoutMs = 30
   await frame.locator(`[data-testid="message"][data-role="assistant"][data-status="${status}"]`).last().waitFor({ timeout: timeoutMs });
 }
 
-/** Saves a screenshot under test-results/e2e, and under media/ when UPDATE_SCREENSHOTS=1. */
+/** Saves a screenshot under test-results/e2e; README ones (`screenshot-*`) also under media/ when UPDATE_SCREENSHOTS=1. */
 export async function screenshot(name: string): Promise<string> {
   const { page, screenshotsDir } = world();
   const file = path.join(screenshotsDir, `${name}.png`);
   await page.screenshot({ path: file });
-  if (process.env.UPDATE_SCREENSHOTS === '1') fs.copyFileSync(file, path.join(repoRoot, 'media', `${name}.png`));
+  if (process.env.UPDATE_SCREENSHOTS === '1' && name.startsWith('screenshot-')) fs.copyFileSync(file, path.join(repoRoot, 'media', `${name}.png`));
   return file;
 }
 

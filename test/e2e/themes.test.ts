@@ -1,18 +1,17 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { Frame } from 'playwright-core';
 import { textReply, thinkingReply } from '../server/server';
 import { newChat, openChat, screenshot, sendPrompt, setApiKeyThroughCommand } from './chatView';
 import { world } from './world';
 
-/** Switches the color theme the way a person's settings.json would; code-server applies it live. */
+/** Switches the color theme from the palette, as a person would. */
 async function useTheme(theme: string, bodyClass: 'vs' | 'vs-dark'): Promise<void> {
-  const { codeServer, page } = world();
-  const file = path.join(codeServer.userDataDir, 'User', 'settings.json');
-  const settings = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
-  settings['workbench.colorTheme'] = theme;
-  fs.writeFileSync(file, JSON.stringify(settings, null, 2));
+  const { page, support } = world();
+  await support.runCommand(page, 'Preferences: Color Theme');
+  const input = page.locator('.quick-input-widget input');
+  await input.fill(theme);
+  const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${theme}$`) }) }).first();
+  await row.click();
   await page.waitForSelector(`.monaco-workbench.${bodyClass}`, { timeout: 20_000 });
   await page.waitForTimeout(500);
 }
@@ -26,7 +25,7 @@ async function backgroundLuminance(frame: Frame): Promise<number> {
 
 describe('themes', () => {
   it('follows the VS Code theme in light and dark (README screenshots)', async () => {
-    const { server } = world();
+    const { server, page, support } = world();
     server.reset();
     server.configure({ apiKey: null, tokenDelayMs: 2 });
     let frame = await openChat();
@@ -44,13 +43,16 @@ describe('themes', () => {
     await sendPrompt(frame, 'Can it be cancelled?');
     await frame.waitForFunction(() => document.querySelectorAll('[data-testid="message"][data-role="assistant"][data-status="done"]').length === 2);
 
+    // A clean window for the README: no editors, no notifications.
+    await support.runCommand(page, 'View: Close All Editors');
+    await support.runCommand(page, 'Notifications: Clear All Notifications');
     const dark = await backgroundLuminance(frame);
     await screenshot('screenshot-chat-dark');
-    await useTheme('Default Light Modern', 'vs');
+    await useTheme('Light Modern', 'vs');
     frame = await openChat();
     const light = await backgroundLuminance(frame);
     await screenshot('screenshot-chat-light');
-    await useTheme('Default Dark Modern', 'vs-dark');
+    await useTheme('Dark Modern', 'vs-dark');
     assert.ok(dark < 0.3, `dark theme background luminance ${dark.toFixed(2)}`);
     assert.ok(light > 0.7, `light theme background luminance ${light.toFixed(2)}`);
   });
