@@ -78,7 +78,13 @@ export function registerInlineEdit(deps: {
     const workingSet = new WorkingSet();
     const activePath = document.uri.fsPath;
 
-    const result = await vscode.window.withProgress(
+    // Progress where the user looks: a quiet note at the selection, besides the cancellable notification.
+    const progressNote = vscode.window.createTextEditorDecorationType({
+      after: { contentText: '  ⟳ Claude is editing…', color: new vscode.ThemeColor('editorCodeLens.foreground'), fontStyle: 'italic' },
+      isWholeLine: true,
+    });
+    editor.setDecorations(progressNote, [new vscode.Range(editor.selection.start.line, 0, editor.selection.start.line, 0)]);
+    const result = await Promise.resolve(vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'Claude is editing', cancellable: true },
       async (progress, token) => {
         const controller = new AbortController();
@@ -105,7 +111,7 @@ export function registerInlineEdit(deps: {
           subscription.dispose();
         }
       },
-    );
+    )).finally(() => progressNote.dispose());
 
     if (result.kind === 'stopped') return;
     if (result.kind === 'error') {
