@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import { MessagesClient } from '../common/anthropic/client';
 import type { ViewError } from '../common/protocol';
 import type { ApiKeyStore } from './secrets';
@@ -31,7 +32,7 @@ export class ClientFactory {
         this.log.warn(message);
         if (!this.warnedHttp.has(connection.baseUrl)) {
           this.warnedHttp.add(connection.baseUrl);
-          void import('vscode').then((vscode) => vscode.window.showWarningMessage(`Claude Messages: ${message}`));
+          void vscode.window.showWarningMessage(`Claude Messages: ${message}`);
         }
       },
     });
