@@ -5,7 +5,7 @@ import type { MessageParam, Tool } from '../common/anthropic/types';
 import { ChatSession, type ChatTools } from '../common/chat/chatSession';
 import { chatControls } from '../common/chat/controls';
 import { toViewError } from '../common/chat/viewError';
-import { fallbackPrices, type ModelPrices } from '../common/conversation/pricing';
+import { fallbackPrices, pricesFromPricing, type ModelPrices } from '../common/conversation/pricing';
 import { ConversationStore } from '../common/conversation/store';
 import type { HostToWebview, WebviewToHost } from '../common/protocol';
 import type { ChatViewModel } from './chatView';
@@ -145,8 +145,7 @@ export class ChatController extends Disposable implements ChatViewModel {
   private prices(model: string): ModelPrices | undefined {
     const capabilities = this.catalog.capabilities(model);
     if (capabilities.source === 'inferred') return fallbackPrices(model);
-    const p = capabilities.pricing;
-    return { inputPerMTok: p.inputPerMTok, outputPerMTok: p.outputPerMTok, cacheReadPerMTok: p.cacheReadPerMTok, webSearchPer1k: p.webSearchPer1000 };
+    return pricesFromPricing(capabilities.pricing);
   }
 
   private async refreshKey(): Promise<void> {

@@ -7,6 +7,7 @@
  * costs nothing beyond the tokens it adds. Long-context surcharges, batch discounts and regional
  * multipliers are not modelled: this is an estimate shown to the user, not a bill.
  */
+import { builtInModel, type ModelPricing } from '../anthropic/models';
 import type { Usage } from '../anthropic/types';
 import type { ConversationTotals, TurnCost } from '../protocol';
 import type { CacheTtl, Conversation } from './conversation';
@@ -113,38 +114,33 @@ export function conversationTotals(conversation: Conversation, pricesFor: PriceL
   return totals;
 }
 
-const OPUS_4_0 = { inputPerMTok: 15, outputPerMTok: 75, cacheReadPerMTok: 1.5 };
-const OPUS_4_5 = { inputPerMTok: 5, outputPerMTok: 25, cacheReadPerMTok: 0.5 };
-const SONNET_4 = { inputPerMTok: 3, outputPerMTok: 15, cacheReadPerMTok: 0.3 };
+/** The client's model-table prices in the shape cost computation uses. */
+export function pricesFromPricing(pricing: ModelPricing): ModelPrices {
+  return {
+    inputPerMTok: pricing.inputPerMTok,
+    outputPerMTok: pricing.outputPerMTok,
+    cacheReadPerMTok: pricing.cacheReadPerMTok,
+    webSearchPer1k: pricing.webSearchPer1000,
+  };
+}
 
 /**
- * Published prices (USD per million tokens) by model family, used when the API client's model
- * table has no entry. Source: platform.claude.com/docs/en/about-claude/pricing (Fable 5 and 5.1,
- * Opus 5, Opus 4.x, Sonnet 4.x, Haiku 4.5). Sonnet 5's row ($2 / $10, cache hits $0.20) is taken
- * from secondary sources quoting Anthropic's model overview. A family missing here is unknown and
- * priced as undefined rather than guessed.
+ * Published prices (USD per million tokens) of older models that the client's model table (the
+ * picker's list, which holds the prices of every current model) does not carry. Source:
+ * platform.claude.com/docs/en/about-claude/pricing.
  */
-export const FALLBACK_PRICES: Readonly<Record<string, ModelPrices>> = {
-  'claude-fable-5-1': { inputPerMTok: 10, outputPerMTok: 50, cacheReadPerMTok: 0.25 },
-  'claude-fable-5': { inputPerMTok: 10, outputPerMTok: 50, cacheReadPerMTok: 1 },
-  'claude-opus-5': { inputPerMTok: 5, outputPerMTok: 25, cacheReadPerMTok: 0.5 },
-  'claude-sonnet-5': { inputPerMTok: 2, outputPerMTok: 10, cacheReadPerMTok: 0.2 },
-  'claude-haiku-4-5': { inputPerMTok: 1, outputPerMTok: 5, cacheReadPerMTok: 0.1 },
-  'claude-opus-4': OPUS_4_0,
-  'claude-opus-4-1': OPUS_4_0,
-  'claude-opus-4-5': OPUS_4_5,
-  'claude-opus-4-6': OPUS_4_5,
-  'claude-opus-4-7': OPUS_4_5,
-  'claude-opus-4-8': OPUS_4_5,
-  'claude-sonnet-4': SONNET_4,
-  'claude-sonnet-4-5': SONNET_4,
-  'claude-sonnet-4-6': SONNET_4,
+const LEGACY_PRICES: Readonly<Record<string, ModelPrices>> = {
+  'claude-opus-4': { inputPerMTok: 15, outputPerMTok: 75, cacheReadPerMTok: 1.5 },
+  'claude-opus-4-1': { inputPerMTok: 15, outputPerMTok: 75, cacheReadPerMTok: 1.5 },
+  'claude-opus-4-8': { inputPerMTok: 5, outputPerMTok: 25, cacheReadPerMTok: 0.5 },
+  'claude-sonnet-4': { inputPerMTok: 3, outputPerMTok: 15, cacheReadPerMTok: 0.3 },
 };
 
 /**
- * Prices for a model id from `FALLBACK_PRICES`. Dated ids (`claude-opus-4-5-20251101`), `-latest`
- * aliases and context suffixes (`[1m]`) map to their family; `claude-opus-4-20250514` is Opus 4.0.
- * A newer point release (`claude-sonnet-5-5`) is not mapped to its base: its prices may differ.
+ * Prices for a model id when nothing better is known: the client's built-in model table, else the
+ * legacy list. Dated ids (`claude-opus-4-5-20251101`), `-latest` aliases and context suffixes
+ * (`[1m]`) map to their family; `claude-opus-4-20250514` is Opus 4.0. A newer point release
+ * (`claude-sonnet-5-5`) is not mapped to its base: its prices may differ, so it stays unknown.
  */
 export function fallbackPrices(model: string): ModelPrices | undefined {
   const family = model
@@ -152,5 +148,7 @@ export function fallbackPrices(model: string): ModelPrices | undefined {
     .replace(/\[[^\]]*\]$/, '')
     .replace(/-latest$/, '')
     .replace(/-\d{8}$/, '');
-  return Object.hasOwn(FALLBACK_PRICES, family) ? FALLBACK_PRICES[family] : undefined;
+  const entry = builtInModel(family);
+  if (entry) return pricesFromPricing(entry.pricing);
+  return Object.hasOwn(LEGACY_PRICES, family) ? LEGACY_PRICES[family] : undefined;
 }

@@ -50,7 +50,8 @@ describe('turnCost', () => {
 
 describe('fallbackPrices', () => {
   it('maps dated ids and aliases to their family and does not guess unknown ones', () => {
-    assert.deepEqual(fallbackPrices('claude-opus-4-5-20251101'), { inputPerMTok: 5, outputPerMTok: 25, cacheReadPerMTok: 0.5 });
+    const opus45 = fallbackPrices('claude-opus-4-5-20251101');
+    assert.deepEqual([opus45?.inputPerMTok, opus45?.outputPerMTok, opus45?.cacheReadPerMTok], [5, 25, 0.5]);
     assert.equal(fallbackPrices('claude-opus-4-20250514')?.inputPerMTok, 15);
     assert.equal(fallbackPrices('claude-opus-4-1')?.outputPerMTok, 75);
     assert.equal(fallbackPrices('claude-sonnet-4-5[1m]')?.inputPerMTok, 3);
