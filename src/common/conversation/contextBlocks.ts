@@ -2,11 +2,12 @@
  * User content for editor commands (Explain Selection, Inline Edit): the surrounding file and the
  * selection as separate text blocks, then the question.
  *
- * Context blocks are plain API text blocks whose first line is a header such as
- * `<selection path="src/a.ts" language="typescript" lines="10-24">`. The header is what marks them
- * (see `isContextBlock`), so the mark survives storage and reload without any extra field the API
- * would reject. The file block comes first because it changes least: a cache breakpoint after it
- * can be reused by the next question about another part of the same file.
+ * Context blocks are API text blocks whose first line is a header such as
+ * `<selection path="src/a.ts" language="typescript" lines="10-24">`. The header is what the view
+ * and the export recognise (see `isContextBlock`); the `editorContext` mark from
+ * `markAsContext` is what the request builder uses to give each its own cache breakpoint, and it
+ * strips the mark before sending. The file block comes first because it changes least: a cache
+ * breakpoint after it can be reused by the next question about another part of the same file.
  */
 import { markAsContext } from '../anthropic/caching';
 import type { TextBlock } from '../anthropic/types';
