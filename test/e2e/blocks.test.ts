@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import {
   authenticationErrorReply,
   dropReply,
+  overloadedReply,
   rateLimitReply,
   stopReasonReply,
   textReply,
@@ -108,6 +109,20 @@ describe('chat: what the API returns', () => {
     assert.match(await countdown.innerText(), /Retrying in \d/);
     await waitForStatus(frame, 'done', 20_000);
     assert.equal(await frame.locator('[data-testid="retrying"]').count(), 0, 'the countdown goes away');
+  });
+
+  it('cancels a 529 retry while it counts down', async () => {
+    const frame = await freshChat();
+    const { server } = world();
+    server.enqueue({ ...overloadedReply(), headers: { 'retry-after': '20' } });
+    await sendPrompt(frame, 'Overloaded?');
+    const countdown = frame.locator('[data-testid="retrying"]');
+    await countdown.waitFor({ timeout: 10_000 });
+    await countdown.getByRole('button', { name: /Cancel/ }).click();
+    await waitForStatus(frame, 'stopped', 10_000);
+    assert.equal(await frame.locator('[data-testid="retrying"]').count(), 0);
+    await frame.waitForTimeout(500);
+    assert.equal(server.requests.filter((r) => r.path === '/v1/messages').length, 1, 'no retry is sent after cancel');
   });
 
   it('keeps the partial reply of a dropped stream, marked as interrupted', async () => {
