@@ -36,7 +36,11 @@ export interface ClientConfig {
   random?: () => number;
   /** Told once per base URL when it is plain http:// on a remote host. */
   onWarning?: (message: string) => void;
+  /** A started stream with no bytes for this long is closed as stalled (default 120 s). */
+  streamIdleTimeoutMs?: number;
 }
+
+const DEFAULT_STREAM_IDLE_TIMEOUT_MS = 120_000;
 
 /** Per-call options of `stream`. */
 export interface StreamOptions {
@@ -74,6 +78,7 @@ export class MessagesClient {
     const payload = JSON.stringify({ ...body, stream: true });
     const source: StreamSource = {
       errorContext: ctx,
+      idleTimeoutMs: this.#config.streamIdleTimeoutMs ?? DEFAULT_STREAM_IDLE_TIMEOUT_MS,
       open: (signal) =>
         this.#withRetry(async () => {
           const response = await this.#send(url, { method: 'POST', body: payload, signal }, ctx);

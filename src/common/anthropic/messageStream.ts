@@ -38,6 +38,11 @@ export interface StreamSource {
   open(signal: AbortSignal): Promise<OpenedStream>;
   /** Used for error messages and to scrub the key out of them. */
   errorContext: ErrorContext;
+  /**
+   * How long the stream may go without a byte before it counts as stalled (the API sends pings
+   * while it thinks, so silence this long means a dead connection). Unset: wait forever.
+   */
+  idleTimeoutMs?: number;
 }
 
 type Outcome = { ok: true; message: Message } | { ok: false; error: ClaudeApiError };
@@ -58,6 +63,7 @@ export class MessageStream implements AsyncIterable<StreamItem> {
   #waiters: Array<(outcome: Outcome) => void> = [];
   #requestId: string | undefined;
   #unlink: (() => void) | undefined;
+  #stalled = false;
 
   constructor(source: StreamSource, signal?: AbortSignal) {
     this.#source = source;
@@ -117,12 +123,38 @@ export class MessageStream implements AsyncIterable<StreamItem> {
       return;
     }
     const ctx = this.#source.errorContext;
-    for await (const batch of readSseBatches(opened.body, signal)) {
+    const idleMs = this.#source.idleTimeoutMs;
+    let idleTimer: ReturnType<typeof setTimeout> | undefined;
+    const armIdleTimer = (): void => {
+      if (idleMs === undefined) return;
+      clearTimeout(idleTimer);
+      idleTimer = setTimeout(() => {
+        this.#stalled = true;
+        this.#controller.abort();
+      }, idleMs);
+    };
+    armIdleTimer();
+    try {
+      yield* this.#parsedBatches(opened.body, signal, ctx, opened.requestId, armIdleTimer);
+    } finally {
+      clearTimeout(idleTimer);
+    }
+  }
+
+  async *#parsedBatches(
+    body: ReadableStream<Uint8Array>,
+    signal: AbortSignal,
+    ctx: ErrorContext,
+    requestId: string | undefined,
+    onBytes: () => void,
+  ): AsyncGenerator<StreamEvent[], void, undefined> {
+    for await (const batch of readSseBatches(body, signal)) {
+      onBytes();
       const events: StreamEvent[] = [];
       let failure: unknown;
       for (const sse of batch) {
         try {
-          const event = parseStreamEvent(sse, ctx, opened.requestId);
+          const event = parseStreamEvent(sse, ctx, requestId);
           if (event) events.push(event);
         } catch (error) {
           failure = error;
@@ -191,6 +223,14 @@ export class MessageStream implements AsyncIterable<StreamItem> {
     const began = this.#began;
     if (began) this.#accumulator.finishOpenBlocks();
     const partial = began ? this.#accumulator.snapshot() : undefined;
+    if (this.#stalled && partial) {
+      const seconds = Math.round((this.#source.idleTimeoutMs ?? 0) / 1000);
+      return new StreamInterruptedError(
+        `The reply stream stalled: nothing arrived for ${seconds} s, so the connection was closed. What arrived is kept; try again to get the rest.`,
+        partial,
+        this.#requestId,
+      );
+    }
     if (this.#controller.signal.aborted || isAbortError(error)) {
       return new UserAbortError(partial);
     }

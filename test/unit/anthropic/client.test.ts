@@ -113,6 +113,29 @@ describe('anthropic/client stream', () => {
     assert.equal(calls.length, 1);
   });
 
+  it('closes a stream that stalls (no bytes for the idle timeout) and keeps what arrived', async () => {
+    const bytes = encoder.encode(sseFromEvents(textStreamEvents('before the stall').slice(0, 4)));
+    let cancelled = false;
+    const stalling = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(bytes);
+      },
+      cancel() {
+        cancelled = true;
+      },
+    });
+    const { fetch } = fakeFetch([() => new Response(stalling, { status: 200, headers: { 'content-type': 'text/event-stream' } })]);
+    const started = Date.now();
+    await assert.rejects(make(fetch, { streamIdleTimeoutMs: 50 }).stream(body).finalMessage(), (e: unknown) => {
+      assert.ok(e instanceof StreamInterruptedError, String(e));
+      assert.match(e.message, /stalled/);
+      assert.equal(e.partial.content[0]?.['text'], 'before the stall');
+      return true;
+    });
+    assert.ok(Date.now() - started < 5_000);
+    assert.ok(cancelled, 'the body is cancelled, so no socket is left open');
+  });
+
   it('a stream that ends without message_stop is interrupted', async () => {
     const { fetch } = fakeFetch([() => sseResponse(sse(textStreamEvents('abc').slice(0, 5)))]);
     await assert.rejects(make(fetch).stream(body).finalMessage(), StreamInterruptedError);
