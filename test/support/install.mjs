@@ -61,7 +61,7 @@ export function ensureDebianPackages() {
   }
   step(`apt-get update, then apt-get install ${missing.join(' ')}`);
   run('apt-get', ['update', '-qq']);
-  run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { env: { DEBIAN_FRONTEND: 'noninteractive' } });
+  run('apt-get', ['install', '-y', '-qq', ...missing], { env: { DEBIAN_FRONTEND: 'noninteractive' } });
 }
 
 /** code-server 4.100.x with its native modules rebuilt against this machine's Node. */
