@@ -72,6 +72,12 @@ export class ChatSession {
   /** The request running now (settles when it has finished, been saved and reported). */
   private running: Promise<void> = Promise.resolve();
   private disposed = false;
+  /**
+   * The client's live snapshot of the streaming reply. It is copied into the conversation only
+   * when someone needs the stored turn (a save, a view rebuild), not per streamed event: a copy
+   * per event would make a long reply cost quadratic time.
+   */
+  private live: { turnId: string; snapshot: Message } | undefined;
 
   constructor(private readonly deps: ChatSessionDeps) {
     this.conversation = createConversation({ model: deps.currentModel(), id: deps.newId(), now: deps.now() });
@@ -94,6 +100,7 @@ export class ChatSession {
   }
 
   state(): ChatState {
+    this.syncLive();
     return {
       conversationId: this.conversation.id,
       title: this.conversation.title,
@@ -307,7 +314,7 @@ export class ChatSession {
       signal,
       onEvent: (event, snapshot) => {
         batcher.push(blockOpsForEvent(event, snapshot.content));
-        updateAssistantTurn(this.conversation, turn.id, { content: snapshot.content, usage: snapshot.usage, stopReason: snapshot.stop_reason, model: snapshot.model }, this.deps.now());
+        this.live = { turnId: turn.id, snapshot };
         if (this.deps.now() - lastSave > SAVE_WHILE_STREAMING_MS) {
           lastSave = this.deps.now();
           void this.persist();
@@ -324,6 +331,7 @@ export class ChatSession {
   }
 
   private finish(turnId: string, outcome: TurnOutcome, error: ViewError | undefined): AssistantTurn {
+    this.live = undefined;
     const partial: Message | undefined = outcome.kind === 'complete' ? outcome.message : outcome.partial;
     const snapshot = partial ? { content: partial.content, usage: partial.usage, stopReason: partial.stop_reason, model: partial.model } : undefined;
     const status = outcome.kind === 'complete' ? 'done' : outcome.kind === 'stopped' ? 'stopped' : 'error';
@@ -341,6 +349,7 @@ export class ChatSession {
   /** Saves the open conversation; writes are chained so they never interleave. */
   private persist(): Promise<void> {
     if (this.conversation.turns.length === 0) return this.saving;
+    this.syncLive();
     const conversation = this.conversation;
     this.saving = this.saving
       .then(async () => {
@@ -349,6 +358,14 @@ export class ChatSession {
       })
       .catch((error: unknown) => this.deps.warn(`Could not save the conversation: ${error instanceof Error ? error.message : String(error)}`));
     return this.saving;
+  }
+
+  /** Copies the streaming reply, as far as it has arrived, into its stored turn. */
+  private syncLive(): void {
+    const live = this.live;
+    if (!live) return;
+    const { snapshot } = live;
+    updateAssistantTurn(this.conversation, live.turnId, { content: snapshot.content, usage: snapshot.usage, stopReason: snapshot.stop_reason, model: snapshot.model }, this.deps.now());
   }
 
   private async refreshHistory(): Promise<void> {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { ClaudeApiError, StreamInterruptedError } from '../../../src/common/anthropic/errors';
 import type { ContentBlock, Message, ToolResultBlock, ToolUseBlock } from '../../../src/common/anthropic/types';
-import type { ChatTools } from '../../../src/common/chat/chatSession';
+import type { ChatSession, ChatTools } from '../../../src/common/chat/chatSession';
 import { applyBlockOps } from '../../../src/common/conversation/streamOps';
 import type { ViewError } from '../../../src/common/protocol';
 import type { FakeClient } from './fakes';
@@ -179,6 +179,29 @@ describe('ChatSession', () => {
       const turn = saved?.turns[1];
       assert.equal(turn?.role === 'assistant' && turn.status, 'stopped');
       assert.equal(textOf(turn?.role === 'assistant' ? turn.content : []), 'Once upon a time');
+    });
+  });
+
+  describe('a view rebuilt mid-stream', () => {
+    it('gets the reply as far as it has arrived, in the replayed state', async () => {
+      let midStream: ReturnType<ChatSession['replay']> | undefined;
+      const h: Harness = await make({
+        scripts: [
+          replay(textReply(['Once upon ', 'a time', ' never sent']), {
+            waitForAbortAfter: 4,
+            onWaiting: () => {
+              midStream = h.session.replay();
+              h.session.stop();
+            },
+          }),
+        ],
+      });
+      await h.session.send('Tell a story');
+      assert.ok(midStream?.type === 'init');
+      const assistant = midStream.state.turns.at(-1);
+      assert.equal(assistant?.role, 'assistant');
+      assert.equal(assistant?.status, 'streaming');
+      assert.equal(textOf(assistant?.blocks), 'Once upon a time');
     });
   });
 
