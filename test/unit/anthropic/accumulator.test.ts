@@ -2,22 +2,10 @@ import assert from 'node:assert/strict';
 import { EventOrderError, MessageAccumulator } from '../../../src/common/anthropic/accumulator';
 import { parsePartialJson } from '../../../src/common/anthropic/partialJson';
 import type { Message, StreamEvent } from '../../../src/common/anthropic/types';
+import { messageStartEvent } from './helpers';
 
 function start(extra: Partial<Message> = {}): StreamEvent {
-  return {
-    type: 'message_start',
-    message: {
-      id: 'msg_1',
-      type: 'message',
-      role: 'assistant',
-      model: 'claude-sonnet-5',
-      content: [],
-      stop_reason: null,
-      stop_sequence: null,
-      usage: { input_tokens: 10, output_tokens: 1, cache_read_input_tokens: 0 },
-      ...extra,
-    },
-  };
+  return messageStartEvent({ usage: { input_tokens: 10, output_tokens: 1, cache_read_input_tokens: 0 }, ...extra });
 }
 
 function run(events: StreamEvent[]): MessageAccumulator {

@@ -3,6 +3,7 @@
  * chunks, a fetch that records calls, and a fake clock for retry waits.
  */
 import type { Sleep } from '../../../src/common/anthropic/retry';
+import type { Message, StreamEvent } from '../../../src/common/anthropic/types';
 import { UserAbortError } from '../../../src/common/anthropic/errors';
 
 /** A small deterministic PRNG (mulberry32), so a failing split can be reproduced from its seed. */
@@ -116,22 +117,28 @@ export function fakeClock(): { sleep: Sleep; waits: number[] } {
   return { sleep, waits };
 }
 
+/** A `message_start` event for an empty reply; `extra` overrides fields of its message. */
+export function messageStartEvent(extra: Partial<Message> = {}): StreamEvent {
+  return {
+    type: 'message_start',
+    message: {
+      id: 'msg_1',
+      type: 'message',
+      role: 'assistant',
+      model: 'claude-sonnet-5',
+      content: [],
+      stop_reason: null,
+      stop_sequence: null,
+      usage: { input_tokens: 10, output_tokens: 1 },
+      ...extra,
+    },
+  };
+}
+
 /** A minimal complete stream with one text block. */
 export function textStreamEvents(text: string, stopReason = 'end_turn'): object[] {
   return [
-    {
-      type: 'message_start',
-      message: {
-        id: 'msg_1',
-        type: 'message',
-        role: 'assistant',
-        model: 'claude-sonnet-5',
-        content: [],
-        stop_reason: null,
-        stop_sequence: null,
-        usage: { input_tokens: 10, output_tokens: 1 },
-      },
-    },
+    messageStartEvent(),
     { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } },
     { type: 'ping' },
     { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text } },
