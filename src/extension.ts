@@ -59,7 +59,7 @@ export function activate(context: vscode.ExtensionContext): ClaudeMessagesApi {
       vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, view),
       registerNewChat(controller.session, view),
       registerExplainSelection(controller.session, view),
-      registerInlineEdit({ clients, catalog, review, chat: controller.session, revealChat: () => view.reveal() }),
+      registerInlineEdit({ clients, catalog, review, chat: controller.session, revealChat: () => view.reveal(), log }),
     ];
   });
 

@@ -24,6 +24,8 @@ export interface ToolLoopOptions {
   onText?: (text: string) => void;
   onRetry?: (notice: RetryNotice) => void;
   onToolCall?: (call: ToolUseBlock, result: ToolResultBlock) => void;
+  /** What the request builder changed to make a request acceptable (a dropped parameter…). */
+  onWarning?: (message: string) => void;
 }
 
 export type ToolLoopResult =
@@ -47,7 +49,8 @@ export async function runToolLoop(options: ToolLoopOptions): Promise<ToolLoopRes
   const messages = [...options.messages];
   const context: EditorToolContext = { ...options.toolContext, workingSet: options.workingSet };
   for (let round = 0; ; round++) {
-    const { body, warnings: _warnings } = options.buildRequest(messages, options.tools);
+    const { body, warnings } = options.buildRequest(messages, options.tools);
+    for (const warning of warnings) options.onWarning?.(warning);
     let textSoFar = '';
     const outcome = await streamTurn({
       client: options.client,

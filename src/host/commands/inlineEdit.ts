@@ -9,6 +9,7 @@ import { resolveInWorkspace } from '../../common/edits/pathGuard';
 import { textEditorTool } from '../../common/edits/toolDefinition';
 import { WorkingSet } from '../../common/edits/workingSet';
 import type { ClientFactory } from '../clientFactory';
+import type { Log } from '../log';
 import type { ModelCatalog } from '../modelCatalog';
 import type { EditReviewController } from '../editReview/controller';
 import { editorContextOf } from '../editorContext';
@@ -39,6 +40,7 @@ export function registerInlineEdit(deps: {
   review: EditReviewController;
   chat: ChatSession;
   revealChat: () => Promise<void>;
+  log: Log;
 }): vscode.Disposable {
   return vscode.commands.registerCommand(CommandIds.inlineEdit, async () => {
     const editor = vscode.window.activeTextEditor;
@@ -106,6 +108,7 @@ export function registerInlineEdit(deps: {
             signal: controller.signal,
             onText: (text) => progress.report({ message: text.slice(-80) }),
             onRetry: (notice) => progress.report({ message: `retrying in ${Math.ceil(notice.delayMs / 1000)} s…` }),
+            onWarning: (message) => deps.log.warn(message),
           });
         } finally {
           subscription.dispose();
