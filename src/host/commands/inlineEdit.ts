@@ -91,6 +91,7 @@ export function registerInlineEdit(deps: {
       async (progress, token) => {
         const controller = new AbortController();
         const subscription = token.onCancellationRequested(() => controller.abort());
+        let lastProgress = 0;
         try {
           return await runToolLoop({
             client,
@@ -106,7 +107,13 @@ export function registerInlineEdit(deps: {
             workingSet,
             maxRounds: settings.maxToolRounds,
             signal: controller.signal,
-            onText: (text) => progress.report({ message: text.slice(-80) }),
+            // At most a few updates a second: each one crosses to the workbench.
+            onText: (text) => {
+              const now = Date.now();
+              if (now - lastProgress < 150) return;
+              lastProgress = now;
+              progress.report({ message: text.slice(-80) });
+            },
             onRetry: (notice) => progress.report({ message: `retrying in ${Math.ceil(notice.delayMs / 1000)} s…` }),
             onWarning: (message) => deps.log.warn(message),
           });
