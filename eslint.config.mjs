@@ -38,7 +38,7 @@ export default tseslint.config(
         paths: [vscodeAtRunTime],
         patterns: [
           { group: ['**/host/**'], message: 'The webview shares nothing with the host but the protocol types.' },
-          { group: ['**/common/**', '!**/common/protocol'], allowTypeImports: true, message: 'The webview may only import types from src/common.' },
+          { group: ['**/common/**', '!**/common/protocol', '!**/common/guards'], allowTypeImports: true, message: 'The webview may only import types from src/common (and the leaf guards).' },
         ],
       }],
     },

@@ -4,6 +4,7 @@
  * holds conversation content beyond the user's own draft and last prompt.
  */
 import type { VsCodeApi } from './vscodeApi';
+import { isRecord } from '../common/guards';
 
 export interface UiState {
   /** The conversation the scroll position belongs to. */
@@ -20,10 +21,6 @@ export interface UiState {
 }
 
 const EMPTY: UiState = { conversationId: '', draft: '', scrollTop: 0, stick: true, open: {}, historyOpen: false, lastPrompt: '' };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Reads a saved state defensively: whatever VS Code hands back is checked field by field. */
 export function parseUiState(raw: unknown): UiState {

@@ -4,6 +4,7 @@
  */
 import type { CacheControl } from '../../src/common/anthropic/types';
 import type { PromptBlock } from './types';
+import { isRecord } from '../../src/common/guards';
 
 /** JSON with object keys sorted, so two requests that differ only in key order compare equal. */
 export function canonicalJson(value: unknown): string {
@@ -13,10 +14,6 @@ export function canonicalJson(value: unknown): string {
     .filter(([, v]) => v !== undefined)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function cacheControlOf(block: unknown): CacheControl | undefined {

@@ -1,6 +1,7 @@
 /** Small HTTP helpers shared by the endpoints. */
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+export { isRecord } from '../../src/common/guards';
 
 /** A request id in the API's style; every response carries one in `request-id`. */
 export function newRequestId(): string {
@@ -50,7 +51,3 @@ export function sleep(ms: number): Promise<void> {
   return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
 }
 
-/** Type guard for plain objects. */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

@@ -14,6 +14,7 @@ import { withRetry } from './retry';
 import type { RetryInfo, Sleep } from './retry';
 import type { CountTokensResponse, Message, MessagesRequest, ModelInfo } from './types';
 import { apiUrl, messagesUrl, warnIfInsecure } from './url';
+import { isRecord } from '../guards';
 
 export type { RetryInfo } from './retry';
 export type { StreamItem } from './messageStream';
@@ -51,10 +52,6 @@ export interface StreamOptions {
 
 // Pages are 1000 models; more than this many pages means the gateway's cursor is broken.
 const MAX_MODEL_PAGES = 20;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Talks to `${baseUrl}/v1/…`. Cheap to construct: make a new one when settings change. */
 export class MessagesClient {

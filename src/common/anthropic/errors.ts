@@ -8,6 +8,7 @@ import type { Message } from './types';
 import { isRetryableResponse, retryAfterMs } from './retryPolicy';
 import type { HeaderSource } from './retryPolicy';
 import { displayUrl } from './url';
+import { isRecord } from '../guards';
 
 /** What went wrong, as a closed set of kinds. API error types keep the API's names. */
 export type ErrorKind =
@@ -233,10 +234,6 @@ interface ParsedErrorBody {
   type?: string;
   message?: string;
   requestId?: string;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**

@@ -7,10 +7,7 @@ import { MalformedEventError, errorFromErrorEvent, scrubSecret } from './errors'
 import type { ErrorContext } from './errors';
 import type { SseEvent } from './sse';
 import type { Message, StreamEvent } from './types';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { isRecord } from '../guards';
 
 function malformed(reason: string, sse: SseEvent, ctx: ErrorContext | undefined): MalformedEventError {
   const data = scrubSecret(sse.data, ctx?.apiKey);

@@ -3,6 +3,7 @@
  * answer OpenAI-style `{data:[{id}]}`, `{models:[…]}` or a bare array, sometimes of plain strings.
  */
 import type { ApiModelCapabilities, ModelInfo } from './types';
+import { isRecord } from '../guards';
 
 /** One page, whatever shape it came in. */
 export interface ModelsPage {
@@ -10,10 +11,6 @@ export interface ModelsPage {
   hasMore: boolean;
   /** The cursor for the next page (`after_id`). */
   lastId: string | undefined;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function toModelInfo(entry: unknown): ModelInfo | undefined {

@@ -12,6 +12,7 @@ import type { PriceLookup } from './pricing';
 import { cacheWrites, fallbackPrices, turnCost } from './pricing';
 import { serializeConversation } from './serialization';
 import { UNTITLED } from './title';
+import { isRecord } from '../guards';
 
 /** The stored data, as the store writes it (versioned, keys sorted). */
 export function conversationToJson(conversation: Conversation): string {
@@ -203,10 +204,6 @@ function linkUrl(url: string): string {
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
 }
 
 function isCitation(value: unknown): value is Citation {

@@ -8,6 +8,7 @@
 import type { ContentBlock, UserContentBlock } from '../anthropic/types';
 import type { AssistantTurn, Conversation, StoredTurn, UserTurn } from './conversation';
 import { stableStringify } from './stableJson';
+import { isRecord } from '../guards';
 
 /** The version written in each conversation file; bump it and add a migration when the shape changes. */
 export const CONVERSATION_FILE_VERSION = 1;
@@ -94,8 +95,4 @@ function readTurn(value: unknown, index: number): StoredTurn {
 
 function isBlockArray(value: unknown): value is Array<Record<string, unknown>> {
   return Array.isArray(value) && value.every((block) => isRecord(block) && typeof block['type'] === 'string');
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -11,6 +11,7 @@
  */
 import type { ContentBlock, StreamEvent, UnknownEvent } from '../anthropic/types';
 import type { BlockOp } from '../protocol';
+import { isRecord } from '../guards';
 
 type AppendField = 'text' | 'thinking';
 
@@ -73,10 +74,6 @@ function setOp(event: StreamEvent | UnknownEvent, content: readonly ContentBlock
 function indexOf(event: StreamEvent | UnknownEvent): number | undefined {
   const index = 'index' in event ? event.index : undefined;
   return typeof index === 'number' && Number.isInteger(index) && index >= 0 ? index : undefined;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
 }
 
 /**

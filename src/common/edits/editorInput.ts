@@ -3,6 +3,7 @@
  * field, a string where a number belongs, a command from another tool version), so every field is
  * checked and each failure says exactly what was wrong and what was expected.
  */
+import { isRecord } from '../guards';
 
 /** A validated `view` command; `viewRange` is 1-based inclusive, `end === -1` meaning "to the end". */
 export interface ViewCommand {
@@ -43,10 +44,6 @@ const fail = (error: string): ParsedEditorInput => ({ ok: false, error: `Error: 
 
 const describe = (value: unknown): string =>
   value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * Validates a `tool_use` input for `str_replace_based_edit_tool`.

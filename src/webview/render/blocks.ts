@@ -8,6 +8,7 @@ import { h } from '../dom';
 import type { RenderContext } from './context';
 import { webLink } from './links';
 import { StreamingMarkdownView } from './streamingMarkdown';
+import { isRecord } from '../../common/guards';
 
 /** A block's view: buffered updates (`append`, `sync`, `setDone`) drawn by `render`. */
 export interface BlockView {
@@ -22,10 +23,6 @@ export interface BlockView {
 
 function str(value: unknown): string {
   return typeof value === 'string' ? value : '';
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Pretty JSON for tool inputs; inputs are JSON already, but never let a cycle or BigInt throw. */

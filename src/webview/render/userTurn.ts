@@ -6,12 +6,9 @@ import type { ContentBlock } from '../../common/anthropic/types';
 import type { ContextChip } from '../../common/protocol';
 import { h } from '../dom';
 import type { RenderContext } from './context';
+import { isRecord } from '../../common/guards';
 
 const BRIEF = 160;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** The text a tool_result carries (string content or its text blocks). */
 export function toolResultText(content: unknown): string {
