@@ -23,6 +23,14 @@ export default tseslint.config(
     },
   },
   {
+    // Small files and functions: a reader can hold one in their head, and a god object cannot grow.
+    files: ['src/**/*.ts'],
+    rules: {
+      'max-lines': ['error', { max: 300 }],
+      'max-lines-per-function': ['error', { max: 60 }],
+    },
+  },
+  {
     files: ['src/common/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', {
