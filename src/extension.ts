@@ -49,7 +49,7 @@ export function activate(context: vscode.ExtensionContext): ClaudeMessagesApi {
   wire('the edit review commands', () => [registerAcceptEdit(review), registerRejectEdit(review)]);
 
   wire('the chat', () => {
-    const controller = new ChatController(context.globalStorageUri, keys, clients, catalog, log, createChatTools(review, log));
+    const controller = new ChatController({ storageDir: context.globalStorageUri, keys, clients, catalog, log, tools: createChatTools(review, log) });
     const view = new ChatViewProvider(context.extensionUri, controller, (error) => log.error(String(error instanceof Error ? error.stack : error)));
     controller.connect((message) => view.post(message));
     void controller.start().catch((error: unknown) => log.error(`Could not restore the chat: ${String(error)}`));

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { buildMessagesRequest } from '../common/anthropic/request';
 import type { MessageParam, Tool } from '../common/anthropic/types';
-import { ChatSession, type ChatTools } from '../common/chat/chatSession';
+import { ChatSession } from '../common/chat/chatSession';
+import { ConversationLibrary } from '../common/chat/conversationLibrary';
+import type { ToolPort } from '../common/chat/turnEngine';
 import { chatControls } from '../common/chat/controls';
 import { toViewError } from '../common/chat/viewError';
 import { fallbackPrices, pricesFromPricing, type ModelPrices } from '../common/conversation/pricing';
@@ -23,51 +25,72 @@ function newId(): string {
   return randomUUID().replace(/-/g, '').slice(0, 24);
 }
 
+export interface ChatControllerOptions {
+  /** Where conversations are saved (the extension's global storage). */
+  storageDir: vscode.Uri;
+  keys: ApiKeyStore;
+  clients: ClientFactory;
+  catalog: ModelCatalog;
+  log: Log;
+  /** Client tools the chat offers (the text editor tool on workspace files). */
+  tools?: ToolPort;
+}
+
 /**
  * Connects the chat session (pure) to VS Code: settings, the key, the model catalog, the store in
  * global storage, links, clipboard and the editor. It is the `ChatViewModel` the view talks to.
  */
 export class ChatController extends Disposable implements ChatViewModel {
   readonly session: ChatSession;
+  private readonly catalog: ModelCatalog;
+  private readonly keys: ApiKeyStore;
+  private readonly log: Log;
   private hasKey = false;
   private post: (message: HostToWebview) => void = () => undefined;
 
-  constructor(
-    storageDir: vscode.Uri,
-    private readonly keys: ApiKeyStore,
-    private readonly clients: ClientFactory,
-    private readonly catalog: ModelCatalog,
-    private readonly log: Log,
-    tools?: ChatTools,
-  ) {
+  constructor(options: ChatControllerOptions) {
     super();
-    const store = new ConversationStore(storageDir.fsPath, undefined, { onWarning: (message) => log.warn(message) });
-    this.session = new ChatSession({
+    const { keys, clients, catalog, log } = options;
+    this.catalog = catalog;
+    this.keys = keys;
+    this.log = log;
+    const prices = (model: string) => this.prices(model);
+    const store = new ConversationStore(options.storageDir.fsPath, undefined, { onWarning: (message) => log.warn(message) });
+    const library = new ConversationLibrary({
       store,
-      createClient: () => clients.create(),
-      buildRequest: (messages, extraTools) => this.buildRequest(messages, extraTools),
-      toViewError,
-      currentModel: () => readSettings().request.model,
-      cacheTtl: () => {
-        const ttl = readSettings().request.cacheTtl;
-        return ttl === 'off' ? undefined : ttl;
-      },
-      maxToolRounds: () => readSettings().maxToolRounds,
-      prices: (model) => this.prices(model),
-      post: (message) => this.post(message),
-      schedule: (fn) => {
-        const timer = setTimeout(fn, FRAME_MS);
-        return () => clearTimeout(timer);
-      },
-      controls: () => {
-        const { request } = readSettings();
-        return chatControls(request, this.catalog.capabilities(request.model), this.catalog.options());
-      },
-      hasApiKey: () => this.hasKey,
-      newId,
-      now: () => Date.now(),
+      prices,
+      onHistory: (history) => this.post({ type: 'history', history }),
       warn: (message) => log.warn(message),
-      tools,
+    });
+    this.session = new ChatSession({
+      backend: {
+        createClient: () => clients.create(),
+        buildRequest: (messages, tools) => this.buildRequest(messages, tools),
+        currentModel: () => readSettings().request.model,
+        cacheTtl: () => {
+          const ttl = readSettings().request.cacheTtl;
+          return ttl === 'off' ? undefined : ttl;
+        },
+        maxToolRounds: () => readSettings().maxToolRounds,
+        toViewError,
+        warn: (message) => log.warn(message),
+      },
+      view: {
+        post: (message) => this.post(message),
+        schedule: (fn) => {
+          const timer = setTimeout(fn, FRAME_MS);
+          return () => clearTimeout(timer);
+        },
+        controls: () => {
+          const { request } = readSettings();
+          return chatControls(request, this.catalog.capabilities(request.model), this.catalog.options());
+        },
+        hasApiKey: () => this.hasKey,
+      },
+      library,
+      prices,
+      clock: { newId, now: () => Date.now() },
+      tools: options.tools,
     });
     this.register({ dispose: () => this.session.dispose() });
     this.register(onSettingsChanged(() => {

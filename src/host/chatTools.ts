@@ -1,11 +1,12 @@
-import * as vscode from 'vscode';
 import type { Tool, ToolResultBlock, ToolUseBlock } from '../common/anthropic/types';
-import type { ChatTools } from '../common/chat/chatSession';
-import { runEditorToolCall } from '../common/chat/toolLoop';
+import type { ToolPort } from '../common/chat/turnEngine';
+import { runEditorToolCall } from '../common/edits/editorToolCall';
+import { proposalSteps } from '../common/edits/inlineEdit';
 import { resolveInWorkspace } from '../common/edits/pathGuard';
 import { textEditorTool } from '../common/edits/toolDefinition';
 import { WorkingSet } from '../common/edits/workingSet';
 import type { EditReviewController } from './editReview/controller';
+import { proposeSteps } from './editReview/proposeSteps';
 import type { Log } from './log';
 import { isTrusted, listWorkspaceDirectory, pathGuardFs, readWorkspaceFile, workspaceRoots } from './workspaceFiles';
 
@@ -14,7 +15,7 @@ import { isTrusted, listWorkspaceDirectory, pathGuardFs, readWorkspaceFile, work
  * change opens the same review as the inline edit and nothing is written without the user's
  * accept. Offered only in a trusted workspace with a folder open.
  */
-export function createChatTools(review: EditReviewController, log: Log): ChatTools {
+export function createChatTools(review: EditReviewController, log: Log): ToolPort {
   return {
     definitions(): Tool[] {
       return isTrusted() && workspaceRoots().length > 0 ? [textEditorTool()] : [];
@@ -34,23 +35,8 @@ export function createChatTools(review: EditReviewController, log: Log): ChatToo
           workingSet,
         }),
       );
-      for (const file of workingSet.changedFiles()) {
-        if (signal.aborted) break;
-        const uri = vscode.Uri.file(file.target.absolute);
-        try {
-          const outcome = file.originalText === undefined
-            ? await review.proposeCreate(uri, file.text)
-            : await review.propose(await vscode.workspace.openTextDocument(uri), {
-              snapshotText: file.originalText,
-              snapshotVersion: file.baseVersion ?? -1,
-              after: file.text,
-              label: 'Claude (chat)',
-            });
-          if (!outcome.ok) log.warn(`The chat's edit to ${file.target.relative} was not proposed: ${outcome.reason}`);
-        } catch (error) {
-          log.error(`Could not propose the chat's edit to ${file.target.relative}: ${String(error)}`);
-        }
-      }
+      const refused = await proposeSteps(review, proposalSteps(workingSet.changedFiles(), 'Claude (chat)'), signal);
+      for (const { step, reason } of refused) log.warn(`The chat's edit to ${step.relativePath} was not proposed: ${reason}`);
       return results;
     },
   };

@@ -1,93 +1,52 @@
 /**
- * The chat the sidebar shows: owns the open conversation, runs requests (with pause_turn
- * continuation and client tool rounds, both capped), streams block ops to the view in frame-sized
- * batches, and saves as it goes so a crash or reload loses at most what had not arrived yet.
+ * The open conversation of the sidebar chat: sends what the user writes, runs each turn through
+ * the turn engine (streamed to the view, saved as it goes), and switches to another conversation
+ * or a new chat. The saved conversations themselves are the {@link ConversationLibrary}'s.
  *
- * Pure: the client, the request builder, the store, the tools and the view are injected.
+ * Pure: the client, the request builder, the store, the tools and the view are injected as ports.
  */
-import type { Message, MessageParam, MessagesRequest, Tool, ToolResultBlock, ToolUseBlock, UserContentBlock } from '../anthropic/types';
-import type { ChatControls, ChatState, ContextChip, ConversationSummary, HostToWebview, ViewError } from '../protocol';
-import {
-  appendUserTurn,
-  createConversation,
-  finishAssistantTurn,
-  startAssistantTurn,
-  toApiMessages,
-  toViewTurn,
-  toViewTurns,
-  updateAssistantTurn,
-  type AssistantTurn,
-  type CacheTtl,
-  type Conversation,
-} from '../conversation/conversation';
-import { blockOpsForEvent, OpBatcher } from '../conversation/streamOps';
+import type { Message, UserContentBlock } from '../anthropic/types';
+import { appendUserTurn, createConversation, finishAssistantTurn, startAssistantTurn, type Conversation } from '../conversation/conversation';
 import { conversationTotals, type PriceLookup } from '../conversation/pricing';
 import { titleForConversation } from '../conversation/title';
-import { conversationToJson, conversationToMarkdown } from '../conversation/export';
-import type { ConversationStore } from '../conversation/store';
-import type { FrameScheduler, StreamingClient } from './ports';
-import { streamTurn, type TurnOutcome } from './streamTurn';
+import { toViewTurn, toViewTurns } from '../conversation/viewTurns';
+import type { ChatState, ContextChip, HostToWebview } from '../protocol';
+import type { ConversationLibrary, ExportFormat } from './conversationLibrary';
+import { ConversationTranscript } from './conversationTranscript';
+import type { AttachedContext, ChatBackend, ChatClock, ChatViewPort } from './ports';
+import { runTurn, type ToolPort, type TurnEnd } from './turnEngine';
 
-/** A client tool the chat may offer (the text editor tool on workspace files). */
-export interface ChatTools {
-  definitions(): Tool[];
-  /** Runs the calls and returns one tool_result per call, in order. */
-  run(calls: ToolUseBlock[], signal: AbortSignal): Promise<ToolResultBlock[]>;
-}
-
-export interface ChatSessionDeps {
-  store: Pick<ConversationStore, 'list' | 'load' | 'save' | 'delete' | 'rename' | 'getLastOpenId' | 'setLastOpenId'>;
-  /** A client for the current settings and key, or a ViewError saying what to fix (no key…). */
-  createClient(): Promise<StreamingClient | ViewError>;
-  /** The request body for these messages under the current settings (model rules, caching). */
-  buildRequest(messages: MessageParam[], tools: Tool[]): { body: MessagesRequest; warnings: string[] };
-  toViewError(error: unknown): ViewError;
-  currentModel(): string;
-  cacheTtl(): CacheTtl | undefined;
-  maxToolRounds(): number;
+export interface ChatSessionOptions {
+  backend: ChatBackend;
+  view: ChatViewPort;
+  library: ConversationLibrary;
   prices: PriceLookup;
-  post(message: HostToWebview): void;
-  schedule: FrameScheduler;
-  controls(): ChatControls;
-  hasApiKey(): boolean;
-  newId(): string;
-  now(): number;
-  warn(message: string): void;
-  tools?: ChatTools;
+  clock: ChatClock;
+  /** Client tools the chat offers (the text editor tool on workspace files). */
+  tools?: ToolPort;
 }
 
-const MAX_PAUSE_CONTINUATIONS = 5;
-const SAVE_WHILE_STREAMING_MS = 1500;
-
-interface ActiveRequest {
+interface ActiveTurn {
   requestId: string;
   controller: AbortController;
+  transcript: ConversationTranscript;
 }
 
 export class ChatSession {
   private conversation: Conversation;
-  private active: ActiveRequest | undefined;
-  private history: ConversationSummary[] = [];
-  private saving: Promise<void> = Promise.resolve();
-  /** The request running now (settles when it has finished, been saved and reported). */
+  private active: ActiveTurn | undefined;
+  /** The turn running now (settles when it has finished, been saved and reported). */
   private running: Promise<void> = Promise.resolve();
   private disposed = false;
-  /**
-   * The client's live snapshot of the streaming reply. It is copied into the conversation only
-   * when someone needs the stored turn (a save, a view rebuild), not per streamed event: a copy
-   * per event would make a long reply cost quadratic time.
-   */
-  private live: { turnId: string; snapshot: Message } | undefined;
 
-  constructor(private readonly deps: ChatSessionDeps) {
-    this.conversation = createConversation({ model: deps.currentModel(), id: deps.newId(), now: deps.now() });
+  constructor(private readonly options: ChatSessionOptions) {
+    this.conversation = this.emptyConversation();
   }
 
   /** Reopens the conversation that was open before the window reloaded. */
   async restore(): Promise<void> {
-    this.history = await this.deps.store.list();
-    const lastId = await this.deps.store.getLastOpenId();
-    const last = lastId ? await this.deps.store.load(lastId) : undefined;
+    await this.options.library.reload();
+    const last = await this.options.library.lastOpen();
     if (last && !this.active) this.conversation = last;
     this.postInit();
   }
@@ -100,15 +59,16 @@ export class ChatSession {
   }
 
   state(): ChatState {
-    this.syncLive();
+    this.active?.transcript.syncLive();
+    const { prices, view, library } = this.options;
     return {
       conversationId: this.conversation.id,
       title: this.conversation.title,
-      turns: toViewTurns(this.conversation, this.deps.prices),
-      totals: conversationTotals(this.conversation, this.deps.prices),
-      controls: this.deps.controls(),
-      hasApiKey: this.deps.hasApiKey(),
-      history: this.history,
+      turns: toViewTurns(this.conversation, prices),
+      totals: conversationTotals(this.conversation, prices),
+      controls: view.controls(),
+      hasApiKey: view.hasApiKey(),
+      history: library.history,
       activeRequestId: this.active?.requestId,
     };
   }
@@ -118,16 +78,14 @@ export class ChatSession {
   }
 
   /** Sends a user message (with optional editor context blocks) and streams the reply. */
-  async send(text: string, context?: { blocks: UserContentBlock[]; chips: ContextChip[] }): Promise<void> {
+  async send(text: string, context?: AttachedContext): Promise<void> {
     if (this.active) {
-      this.deps.post({ type: 'notice', level: 'info', message: 'Wait for the current reply to finish, or stop it first.' });
+      this.post({ type: 'notice', level: 'info', message: 'Wait for the current reply to finish, or stop it first.' });
       return;
     }
     const content: UserContentBlock[] = [...(context?.blocks ?? [])];
     if (!context?.blocks.some((b) => b.type === 'text' && b.text === text)) content.push({ type: 'text', text });
-    const turn = appendUserTurn(this.conversation, { content, chips: context?.chips, id: this.deps.newId(), now: this.deps.now() });
-    if (this.conversation.turns.length === 1) this.conversation.title = titleForConversation(this.conversation);
-    this.deps.post({ type: 'turnAdded', turn: toViewTurn(turn, this.deps.prices) });
+    this.addUserTurn(content, context?.chips);
     await this.run();
   }
 
@@ -135,20 +93,19 @@ export class ChatSession {
    * Records an exchange that happened elsewhere (an inline edit the model answered in words) as a
    * finished user/assistant pair, without a new request, so it can be read and followed up.
    */
-  addExchange(content: UserContentBlock[], chips: ContextChip[], reply: Message): void {
+  addExchange(context: AttachedContext, reply: Message): void {
     if (this.active) {
-      this.deps.post({ type: 'notice', level: 'info', message: 'Claude answered the inline edit without changing the file; the chat was busy, so the answer is not shown here.' });
+      this.post({ type: 'notice', level: 'info', message: 'Claude answered the inline edit without changing the file; the chat was busy, so the answer is not shown here.' });
       return;
     }
-    const user = appendUserTurn(this.conversation, { content, chips, id: this.deps.newId(), now: this.deps.now() });
-    if (this.conversation.turns.length === 1) this.conversation.title = titleForConversation(this.conversation);
-    const turn = startAssistantTurn(this.conversation, { model: reply.model, cacheTtl: this.deps.cacheTtl(), id: this.deps.newId(), now: this.deps.now() });
+    const { clock, prices, backend } = this.options;
+    this.addUserTurn(context.blocks, context.chips);
+    const turn = startAssistantTurn(this.conversation, { model: reply.model, cacheTtl: backend.cacheTtl(), id: clock.newId(), now: clock.now() });
     const snapshot = { content: reply.content, usage: reply.usage, stopReason: reply.stop_reason, model: reply.model };
-    finishAssistantTurn(this.conversation, turn.id, { status: 'done', snapshot }, this.deps.now());
-    this.deps.post({ type: 'turnAdded', turn: toViewTurn(user, this.deps.prices) });
-    this.deps.post({ type: 'turnAdded', turn: toViewTurn(turn, this.deps.prices) });
-    this.deps.post({ type: 'turnUpdated', turn: toViewTurn(turn, this.deps.prices), totals: conversationTotals(this.conversation, this.deps.prices) });
-    void this.persist().then(() => this.refreshHistory());
+    finishAssistantTurn(this.conversation, turn.id, { status: 'done', snapshot }, clock.now());
+    this.post({ type: 'turnAdded', turn: toViewTurn(turn, prices) });
+    this.post({ type: 'turnUpdated', turn: toViewTurn(turn, prices), totals: conversationTotals(this.conversation, prices) });
+    void this.persist().then(() => this.options.library.refresh());
   }
 
   /** Asks again after an error: the failed turn stays in history; what it received is kept. */
@@ -172,63 +129,52 @@ export class ChatSession {
   }
 
   async newChat(): Promise<void> {
-    this.stop();
-    await this.running;
-    await this.saving;
-    this.conversation = createConversation({ model: this.deps.currentModel(), id: this.deps.newId(), now: this.deps.now() });
-    await this.deps.store.setLastOpenId(undefined);
+    await this.settle();
+    this.conversation = this.emptyConversation();
+    await this.options.library.closeAll();
     this.postInit();
   }
 
   async open(id: string): Promise<void> {
     if (id === this.conversation.id) return;
-    this.stop();
-    await this.running;
-    await this.saving;
-    const loaded = await this.deps.store.load(id);
+    await this.settle();
+    const loaded = await this.options.library.open(id);
     if (!loaded) {
-      this.deps.post({ type: 'notice', level: 'warning', message: 'That conversation could not be read; it was left untouched on disk.' });
+      this.post({ type: 'notice', level: 'warning', message: 'That conversation could not be read; it was left untouched on disk.' });
       return;
     }
     this.conversation = loaded;
-    await this.deps.store.setLastOpenId(id);
     this.postInit();
   }
 
   async rename(id: string, title: string): Promise<void> {
-    await this.saving;
-    await this.deps.store.rename(id, title);
+    // First in memory: a save of the open conversation queued meanwhile then keeps the new title.
     if (id === this.conversation.id) this.conversation.title = title;
-    await this.refreshHistory();
+    await this.options.library.rename(id, title);
   }
 
   async delete(id: string): Promise<void> {
     const open = id === this.conversation.id;
     // A reply still streaming would save the conversation again after it was deleted.
+    if (open) await this.settle();
+    await this.options.library.delete(id);
     if (open) {
-      this.stop();
-      await this.running;
-    }
-    await this.saving;
-    await this.deps.store.delete(id);
-    if (open) {
-      this.history = await this.deps.store.list();
+      await this.options.library.reload();
       await this.newChat();
-    } else await this.refreshHistory();
+    } else await this.options.library.refresh();
   }
 
-  /** The conversation as Markdown or JSON, or undefined when it cannot be read. */
-  async export(id: string, format: 'markdown' | 'json'): Promise<{ title: string; text: string } | undefined> {
-    const conversation = id === this.conversation.id ? this.conversation : await this.deps.store.load(id);
-    if (!conversation) return undefined;
-    const text = format === 'markdown' ? conversationToMarkdown(conversation, this.deps.prices) : conversationToJson(conversation);
-    return { title: conversation.title, text };
+  /** The conversation as Markdown or JSON (the open one as it is now), or undefined when unreadable. */
+  export(id: string, format: ExportFormat): Promise<{ title: string; text: string } | undefined> {
+    if (id !== this.conversation.id) return this.options.library.export(id, format);
+    this.active?.transcript.syncLive();
+    return this.options.library.export(this.conversation, format);
   }
 
   /** Settings or the key changed: the view's controls follow. */
   refreshControls(): void {
-    this.deps.post({ type: 'controls', controls: this.deps.controls() });
-    this.deps.post({ type: 'apiKey', hasApiKey: this.deps.hasApiKey() });
+    this.post({ type: 'controls', controls: this.options.view.controls() });
+    this.post({ type: 'apiKey', hasApiKey: this.options.view.hasApiKey() });
   }
 
   dispose(): void {
@@ -236,10 +182,10 @@ export class ChatSession {
     this.stop();
   }
 
-  // ---------- one request, with its continuations ----------
+  // ---------- one turn ----------
 
   private run(): Promise<void> {
-    const done = this.runRequest();
+    const done = this.runTurn();
     this.running = done.then(
       () => undefined,
       () => undefined,
@@ -247,133 +193,95 @@ export class ChatSession {
     return done;
   }
 
-  private async runRequest(): Promise<void> {
-    const requestId = this.deps.newId();
+  private async runTurn(): Promise<void> {
+    const { backend, clock, view, prices, tools } = this.options;
+    const requestId = clock.newId();
     const controller = new AbortController();
-    this.active = { requestId, controller };
+    const transcript = new ConversationTranscript({
+      conversation: this.conversation,
+      requestId,
+      post: (message) => this.post(message),
+      schedule: view.schedule,
+      prices,
+      clock,
+      model: () => backend.currentModel(),
+      cacheTtl: () => backend.cacheTtl(),
+      toViewError: (error) => backend.toViewError(error),
+      save: () => void this.persist(),
+    });
+    this.active = { requestId, controller, transcript };
     try {
-      let pauses = 0;
-      let toolRounds = 0;
-      for (;;) {
-        const turn = await this.runOnce(requestId, controller.signal);
-        if (!turn || turn.status !== 'done' || controller.signal.aborted) break;
-        if (turn.stopReason === 'pause_turn' && pauses < MAX_PAUSE_CONTINUATIONS) {
-          pauses++;
-          continue;
-        }
-        const calls = turn.content.filter((b): b is ToolUseBlock => b.type === 'tool_use');
-        if (turn.stopReason === 'tool_use' && calls.length > 0 && this.deps.tools) {
-          if (toolRounds >= this.deps.maxToolRounds()) {
-            this.deps.post({ type: 'notice', level: 'warning', message: `Stopped after ${toolRounds} tool rounds (claudeMessages.maxToolRounds). Send a message to go on.` });
-            break;
-          }
-          toolRounds++;
-          const results = await this.deps.tools.run(calls, controller.signal).catch((error: unknown): ToolResultBlock[] =>
-            // The model gets the failure as the tool's result, so the conversation stays valid.
-            calls.map((call) => ({ type: 'tool_result', tool_use_id: call.id, is_error: true, content: `The tool failed: ${this.deps.toViewError(error).message}` })),
-          );
-          if (controller.signal.aborted || this.disposed) break;
-          const toolTurn = appendUserTurn(this.conversation, { content: results, id: this.deps.newId(), now: this.deps.now() });
-          this.deps.post({ type: 'turnAdded', turn: toViewTurn(toolTurn, this.deps.prices) });
-          continue;
-        }
-        break;
+      const client = await backend.createClient().catch((error: unknown) => backend.toViewError(error));
+      if (this.disposed) return;
+      if (!('stream' in client)) {
+        transcript.startReply().finish({ kind: 'error', error: client, partial: undefined });
+        return;
       }
+      const end = await runTurn({
+        client,
+        transcript,
+        buildRequest: backend.buildRequest,
+        tools,
+        maxToolRounds: backend.maxToolRounds(),
+        signal: controller.signal,
+        onRetry: (notice) => this.post({ type: 'retrying', requestId, attempt: notice.attempt, delayMs: notice.delayMs, reason: backend.toViewError(notice.error).message }),
+        onWarning: (message) => backend.warn(message),
+        describeToolError: (error) => backend.toViewError(error).message,
+      });
+      this.reportEnd(end);
     } finally {
       this.active = undefined;
-      this.deps.post({ type: 'turnUpdated', turn: this.lastViewTurn(), totals: conversationTotals(this.conversation, this.deps.prices) });
+      this.post({ type: 'turnUpdated', turn: this.lastViewTurn(), totals: conversationTotals(this.conversation, prices) });
       await this.persist();
-      await this.refreshHistory();
+      await this.options.library.refresh();
     }
   }
 
-  /** One streamed request; returns the finished assistant turn, or undefined if none was made. */
-  private async runOnce(requestId: string, signal: AbortSignal): Promise<AssistantTurn | undefined> {
-    const client = await this.deps.createClient().catch((error: unknown) => this.deps.toViewError(error));
-    if (this.disposed) return undefined;
-    const turn = startAssistantTurn(this.conversation, { model: this.deps.currentModel(), cacheTtl: this.deps.cacheTtl(), id: this.deps.newId(), now: this.deps.now() });
-    this.deps.post({ type: 'turnAdded', turn: toViewTurn(turn, this.deps.prices), requestId });
-    if (!('stream' in client)) {
-      return this.finish(turn.id, { kind: 'error', error: client, partial: undefined }, client);
+  /** Most endings show in the turn itself (its stop reason or error); the caps need a notice. */
+  private reportEnd(end: TurnEnd): void {
+    if (end.kind === 'tool-round-cap') {
+      this.post({ type: 'notice', level: 'warning', message: `Stopped after ${end.toolRounds} tool rounds (claudeMessages.maxToolRounds). Send a message to go on.` });
+    } else if (end.kind === 'pause-cap') {
+      this.post({ type: 'notice', level: 'info', message: 'The server paused this reply several times in a row; send a message to let Claude go on.' });
     }
-    let body: MessagesRequest;
-    try {
-      const built = this.deps.buildRequest(toApiMessages(this.conversation), this.deps.tools?.definitions() ?? []);
-      body = built.body;
-      for (const warning of built.warnings) this.deps.warn(warning);
-    } catch (error) {
-      // A turn must never stay 'streaming': that would block every later send.
-      return this.finish(turn.id, { kind: 'error', error, partial: undefined }, this.deps.toViewError(error));
-    }
-
-    const batcher = new OpBatcher((ops) => this.deps.post({ type: 'blockOps', requestId, turnId: turn.id, ops }), this.deps.schedule);
-    let lastSave = this.deps.now();
-    const outcome = await streamTurn({
-      client,
-      body,
-      signal,
-      onEvent: (event, snapshot) => {
-        batcher.push(blockOpsForEvent(event, snapshot.content));
-        this.live = { turnId: turn.id, snapshot };
-        if (this.deps.now() - lastSave > SAVE_WHILE_STREAMING_MS) {
-          lastSave = this.deps.now();
-          void this.persist();
-        }
-      },
-      onRetry: (notice) => {
-        const error = this.deps.toViewError(notice.error);
-        this.deps.post({ type: 'retrying', requestId, attempt: notice.attempt, delayMs: notice.delayMs, reason: error.message });
-      },
-    });
-    batcher.flush();
-    batcher.dispose();
-    return this.finish(turn.id, outcome, outcome.kind === 'error' ? this.deps.toViewError(outcome.error) : undefined);
   }
 
-  private finish(turnId: string, outcome: TurnOutcome, error: ViewError | undefined): AssistantTurn {
-    this.live = undefined;
-    const partial: Message | undefined = outcome.kind === 'complete' ? outcome.message : outcome.partial;
-    const snapshot = partial ? { content: partial.content, usage: partial.usage, stopReason: partial.stop_reason, model: partial.model } : undefined;
-    const status = outcome.kind === 'complete' ? 'done' : outcome.kind === 'stopped' ? 'stopped' : 'error';
-    const interrupted = outcome.kind === 'error' && (partial?.content.length ?? 0) > 0;
-    const turn = finishAssistantTurn(this.conversation, turnId, { status, snapshot, error, interrupted }, this.deps.now());
-    this.deps.post({ type: 'turnUpdated', turn: toViewTurn(turn, this.deps.prices), totals: conversationTotals(this.conversation, this.deps.prices), activeRequestId: this.active?.requestId });
-    return turn;
+  /** Stops the running turn and waits until it and every save have finished. */
+  private async settle(): Promise<void> {
+    this.stop();
+    await this.running;
+    await this.options.library.settled();
+  }
+
+  private addUserTurn(content: UserContentBlock[], chips: ContextChip[] | undefined): void {
+    const { clock, prices } = this.options;
+    const turn = appendUserTurn(this.conversation, { content, chips, id: clock.newId(), now: clock.now() });
+    if (this.conversation.turns.length === 1) this.conversation.title = titleForConversation(this.conversation);
+    this.post({ type: 'turnAdded', turn: toViewTurn(turn, prices) });
   }
 
   private lastViewTurn() {
     const last = this.conversation.turns.at(-1);
-    return last ? toViewTurn(last, this.deps.prices) : { id: 'none', role: 'user' as const, status: 'done' as const, blocks: [] };
+    return last ? toViewTurn(last, this.options.prices) : { id: 'none', role: 'user' as const, status: 'done' as const, blocks: [] };
   }
 
-  /** Saves the open conversation; writes are chained so they never interleave. */
+  /** Saves the open conversation (with the streaming reply as far as it has arrived). */
   private persist(): Promise<void> {
-    if (this.conversation.turns.length === 0) return this.saving;
-    this.syncLive();
-    const conversation = this.conversation;
-    this.saving = this.saving
-      .then(async () => {
-        const savedId = await this.deps.store.save(conversation);
-        await this.deps.store.setLastOpenId(savedId);
-      })
-      .catch((error: unknown) => this.deps.warn(`Could not save the conversation: ${error instanceof Error ? error.message : String(error)}`));
-    return this.saving;
+    if (this.conversation.turns.length === 0) return this.options.library.settled();
+    this.active?.transcript.syncLive();
+    return this.options.library.save(this.conversation);
   }
 
-  /** Copies the streaming reply, as far as it has arrived, into its stored turn. */
-  private syncLive(): void {
-    const live = this.live;
-    if (!live) return;
-    const { snapshot } = live;
-    updateAssistantTurn(this.conversation, live.turnId, { content: snapshot.content, usage: snapshot.usage, stopReason: snapshot.stop_reason, model: snapshot.model }, this.deps.now());
-  }
-
-  private async refreshHistory(): Promise<void> {
-    this.history = await this.deps.store.list();
-    this.deps.post({ type: 'history', history: this.history });
+  private emptyConversation(): Conversation {
+    const { backend, clock } = this.options;
+    return createConversation({ model: backend.currentModel(), id: clock.newId(), now: clock.now() });
   }
 
   private postInit(): void {
-    this.deps.post(this.replay());
+    this.post(this.replay());
+  }
+
+  private post(message: HostToWebview): void {
+    this.options.view.post(message);
   }
 }

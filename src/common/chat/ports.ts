@@ -2,7 +2,9 @@
  * What the chat needs from the outside world, as interfaces, so the session is pure and tested in
  * Node with fakes; the host supplies the real things.
  */
-import type { Message, MessagesRequest, StreamEvent } from '../anthropic/types';
+import type { Message, MessageParam, MessagesRequest, StreamEvent, Tool, UserContentBlock } from '../anthropic/types';
+import type { CacheTtl } from '../conversation/conversation';
+import type { ChatControls, ContextChip, HostToWebview, ViewError } from '../protocol';
 
 export interface RetryNotice {
   attempt: number;
@@ -18,5 +20,40 @@ export interface StreamingClient {
   ): AsyncIterable<{ event: StreamEvent; snapshot: Message }>;
 }
 
+/** Builds the request body for these messages under the caller's settings and model rules. */
+export type RequestBuilder = (messages: MessageParam[], tools: Tool[]) => { body: MessagesRequest; warnings: string[] };
+
 /** Runs `fn` on the next frame-sized tick; returns a cancel function. */
 export type FrameScheduler = (fn: () => void) => () => void;
+
+/** How requests are made under the current settings and key. */
+export interface ChatBackend {
+  /** A client for the current settings and key, or a ViewError saying what to fix (no key…). */
+  createClient(): Promise<StreamingClient | ViewError>;
+  /** The request body for these messages under the current settings (model rules, caching). */
+  buildRequest: RequestBuilder;
+  currentModel(): string;
+  cacheTtl(): CacheTtl | undefined;
+  maxToolRounds(): number;
+  toViewError(error: unknown): ViewError;
+  warn(message: string): void;
+}
+
+/** Where the chat is shown. */
+export interface ChatViewPort {
+  post(message: HostToWebview): void;
+  schedule: FrameScheduler;
+  controls(): ChatControls;
+  hasApiKey(): boolean;
+}
+
+export interface ChatClock {
+  newId(): string;
+  now(): number;
+}
+
+/** Context blocks an editor command attaches to a message, with the chips the view shows. */
+export interface AttachedContext {
+  blocks: UserContentBlock[];
+  chips: ContextChip[];
+}

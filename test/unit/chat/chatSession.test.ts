@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { ClaudeApiError, StreamInterruptedError } from '../../../src/common/anthropic/errors';
 import type { ContentBlock, Message, ToolResultBlock, ToolUseBlock } from '../../../src/common/anthropic/types';
-import type { ChatSession, ChatTools } from '../../../src/common/chat/chatSession';
+import type { ChatSession } from '../../../src/common/chat/chatSession';
+import type { ToolPort } from '../../../src/common/chat/turnEngine';
 import { applyBlockOps } from '../../../src/common/conversation/streamOps';
 import type { ViewError } from '../../../src/common/protocol';
 import type { FakeClient } from './fakes';
@@ -397,7 +398,7 @@ describe('ChatSession', () => {
     function toolReply(id: string): ReturnType<typeof replay> {
       return replay([messageStart(), ...textBlock(0, ['Let me look.']), ...toolUseBlock(1, id, 'str_replace_based_edit_tool', { command: 'view', path: 'a.ts' }), ...messageEnd('tool_use')]);
     }
-    function fakeTools(): ChatTools & { calls: ToolUseBlock[][] } {
+    function fakeTools(): ToolPort & { calls: ToolUseBlock[][] } {
       const calls: ToolUseBlock[][] = [];
       return {
         calls,
@@ -710,7 +711,7 @@ describe('ChatSession', () => {
         stop_sequence: null,
         usage: { input_tokens: 5, output_tokens: 6 },
       };
-      h.session.addExchange([{ type: 'text', text: 'Fix this' }], [], reply);
+      h.session.addExchange({ blocks: [{ type: 'text', text: 'Fix this' }], chips: [] }, reply);
       assert.equal(h.client.requests.length, 0);
       await until(() => h.of('history').length > 0);
       assert.deepEqual(

@@ -8,7 +8,9 @@ import * as path from 'node:path';
 import { MessageAccumulator } from '../../../src/common/anthropic/accumulator';
 import { UserAbortError } from '../../../src/common/anthropic/errors';
 import type { ContentBlock, Message, MessageParam, MessagesRequest, StopReason, StreamEvent, Tool, Usage } from '../../../src/common/anthropic/types';
-import { ChatSession, type ChatSessionDeps, type ChatTools } from '../../../src/common/chat/chatSession';
+import { ChatSession, type ChatSessionOptions } from '../../../src/common/chat/chatSession';
+import { ConversationLibrary } from '../../../src/common/chat/conversationLibrary';
+import type { ToolPort } from '../../../src/common/chat/turnEngine';
 import type { RetryNotice, StreamingClient } from '../../../src/common/chat/ports';
 import { toViewError } from '../../../src/common/chat/viewError';
 import { fallbackPrices } from '../../../src/common/conversation/pricing';
@@ -162,7 +164,7 @@ export interface HarnessOptions {
   scripts?: Script[];
   /** What createClient resolves to; the FakeClient by default. */
   createClient?: () => Promise<StreamingClient | ViewError>;
-  tools?: ChatTools;
+  tools?: ToolPort;
   maxToolRounds?: number;
   /** Runs scheduled flushes synchronously instead of on setImmediate. */
   syncSchedule?: boolean;
@@ -197,39 +199,49 @@ export async function harness(options: HarnessOptions = {}): Promise<Harness> {
   const builds: Array<{ messages: MessageParam[]; tools: Tool[] }> = [];
   const clock = { now: 1_000 };
   let ids = 0;
-  const deps: ChatSessionDeps = {
+  // Copied: the session shares objects with its conversation, the webview gets a serialized copy.
+  const post = (message: HostToWebview): void => void posts.push(structuredClone(message));
+  const library = new ConversationLibrary({
     store,
-    createClient: options.createClient ?? (() => Promise.resolve(client)),
-    buildRequest: (messages, tools) => {
-      builds.push(structuredClone({ messages, tools }));
-      const body: MessagesRequest = { model: MODEL, max_tokens: 1024, stream: true, messages };
-      if (tools.length > 0) body.tools = tools;
-      return { body, warnings: [] };
-    },
-    toViewError,
-    currentModel: () => MODEL,
-    cacheTtl: () => undefined,
-    maxToolRounds: () => options.maxToolRounds ?? 10,
     prices: fallbackPrices,
-    // Copied: the session shares objects with its conversation, the webview gets a serialized copy.
-    post: (message) => posts.push(structuredClone(message)),
-    schedule: options.syncSchedule
-      ? (fn) => {
-          fn();
-          return () => undefined;
-        }
-      : (fn) => {
-          const handle = setImmediate(fn);
-          return () => clearImmediate(handle);
-        },
-    controls: () => CONTROLS,
-    hasApiKey: () => true,
-    newId: () => `${options.idPrefix ?? 'id'}${++ids}`,
-    now: () => clock.now++,
+    onHistory: (history) => post({ type: 'history', history }),
     warn: (message) => warnings.push(message),
+  });
+  const sessionOptions: ChatSessionOptions = {
+    backend: {
+      createClient: options.createClient ?? (() => Promise.resolve(client)),
+      buildRequest: (messages, tools) => {
+        builds.push(structuredClone({ messages, tools }));
+        const body: MessagesRequest = { model: MODEL, max_tokens: 1024, stream: true, messages };
+        if (tools.length > 0) body.tools = tools;
+        return { body, warnings: [] };
+      },
+      currentModel: () => MODEL,
+      cacheTtl: () => undefined,
+      maxToolRounds: () => options.maxToolRounds ?? 10,
+      toViewError,
+      warn: (message) => warnings.push(message),
+    },
+    view: {
+      post,
+      schedule: options.syncSchedule
+        ? (fn) => {
+            fn();
+            return () => undefined;
+          }
+        : (fn) => {
+            const handle = setImmediate(fn);
+            return () => clearImmediate(handle);
+          },
+      controls: () => CONTROLS,
+      hasApiKey: () => true,
+    },
+    library,
+    prices: fallbackPrices,
+    clock: { newId: () => `${options.idPrefix ?? 'id'}${++ids}`, now: () => clock.now++ },
   };
-  if (options.tools) deps.tools = options.tools;
-  const session = new ChatSession(deps);
+  if (options.tools) sessionOptions.tools = options.tools;
+  const session = new ChatSession(sessionOptions);
   return {
     session,
     client,

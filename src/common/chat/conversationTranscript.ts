@@ -1,0 +1,97 @@
+/**
+ * The chat's side of the turn engine: every reply becomes an assistant turn of the open
+ * conversation, streamed to the view as block ops in frame-sized batches and saved while it
+ * streams; tool results become user turns.
+ */
+import type { Message, MessageParam, ToolResultBlock } from '../anthropic/types';
+import { toApiMessages } from '../conversation/apiMessages';
+import { appendUserTurn, finishAssistantTurn, startAssistantTurn, updateAssistantTurn, type CacheTtl, type Conversation } from '../conversation/conversation';
+import { conversationTotals, type PriceLookup } from '../conversation/pricing';
+import { blockOpsForEvent, OpBatcher } from '../conversation/streamOps';
+import { toViewTurn } from '../conversation/viewTurns';
+import type { HostToWebview, ViewError } from '../protocol';
+import type { FrameScheduler } from './ports';
+import type { ReplySink, TurnTranscript } from './turnEngine';
+import type { TurnOutcome } from './streamTurn';
+
+/** Saving while a reply streams bounds what a crash or reload can lose. */
+const SAVE_WHILE_STREAMING_MS = 1500;
+
+export interface ConversationTranscriptOptions {
+  conversation: Conversation;
+  /** The request the turn's replies belong to (the view's Stop names it). */
+  requestId: string;
+  post(message: HostToWebview): void;
+  schedule: FrameScheduler;
+  prices: PriceLookup;
+  clock: { newId(): string; now(): number };
+  model(): string;
+  cacheTtl(): CacheTtl | undefined;
+  toViewError(error: unknown): ViewError;
+  /** Saves the conversation (syncing the live reply first). */
+  save(): void;
+}
+
+export class ConversationTranscript implements TurnTranscript {
+  /**
+   * The client's live snapshot of the streaming reply. It is copied into the conversation only
+   * when someone needs the stored turn (a save, a view rebuild), not per streamed event: a copy
+   * per event would make a long reply cost quadratic time.
+   */
+  private live: { turnId: string; snapshot: Message } | undefined;
+
+  constructor(private readonly options: ConversationTranscriptOptions) {}
+
+  messages(): MessageParam[] {
+    return toApiMessages(this.options.conversation);
+  }
+
+  startReply(): ReplySink {
+    const { conversation, clock, requestId, post, prices } = this.options;
+    const turn = startAssistantTurn(conversation, { model: this.options.model(), cacheTtl: this.options.cacheTtl(), id: clock.newId(), now: clock.now() });
+    post({ type: 'turnAdded', turn: toViewTurn(turn, prices), requestId });
+    const batcher = new OpBatcher((ops) => post({ type: 'blockOps', requestId, turnId: turn.id, ops }), this.options.schedule);
+    let lastSave = clock.now();
+    return {
+      onEvent: (event, snapshot) => {
+        batcher.push(blockOpsForEvent(event, snapshot.content));
+        this.live = { turnId: turn.id, snapshot };
+        if (clock.now() - lastSave > SAVE_WHILE_STREAMING_MS) {
+          lastSave = clock.now();
+          this.options.save();
+        }
+      },
+      finish: (outcome) => {
+        batcher.flush();
+        batcher.dispose();
+        this.finish(turn.id, outcome);
+      },
+    };
+  }
+
+  addToolResults(results: ToolResultBlock[]): void {
+    const { conversation, clock, post, prices } = this.options;
+    const toolTurn = appendUserTurn(conversation, { content: results, id: clock.newId(), now: clock.now() });
+    post({ type: 'turnAdded', turn: toViewTurn(toolTurn, prices) });
+  }
+
+  /** Copies the streaming reply, as far as it has arrived, into its stored turn. */
+  syncLive(): void {
+    const live = this.live;
+    if (!live) return;
+    const { snapshot } = live;
+    updateAssistantTurn(this.options.conversation, live.turnId, { content: snapshot.content, usage: snapshot.usage, stopReason: snapshot.stop_reason, model: snapshot.model }, this.options.clock.now());
+  }
+
+  private finish(turnId: string, outcome: TurnOutcome): void {
+    this.live = undefined;
+    const { conversation, clock, post, prices } = this.options;
+    const partial: Message | undefined = outcome.kind === 'complete' ? outcome.message : outcome.partial;
+    const snapshot = partial ? { content: partial.content, usage: partial.usage, stopReason: partial.stop_reason, model: partial.model } : undefined;
+    const status = outcome.kind === 'complete' ? 'done' : outcome.kind === 'stopped' ? 'stopped' : 'error';
+    const error = outcome.kind === 'error' ? this.options.toViewError(outcome.error) : undefined;
+    const interrupted = outcome.kind === 'error' && (partial?.content.length ?? 0) > 0;
+    const turn = finishAssistantTurn(conversation, turnId, { status, snapshot, error, interrupted }, clock.now());
+    post({ type: 'turnUpdated', turn: toViewTurn(turn, prices), totals: conversationTotals(conversation, prices), activeRequestId: this.options.requestId });
+  }
+}
