@@ -8,6 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
+import { writeFileAtomic } from './atomicFile';
 
 export interface IntegrationResults {
   passed: number;
@@ -26,7 +27,7 @@ export function run(): Promise<void> {
   const resultsFile = process.env.CLAUDE_MESSAGES_TEST_RESULTS;
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
-      if (resultsFile) fs.writeFileSync(resultsFile, JSON.stringify(results, null, 2));
+      if (resultsFile) writeFileAtomic(resultsFile, JSON.stringify(results, null, 2));
       if (failures > 0) reject(new Error(`${failures} integration test(s) failed`));
       else if (results.passed === 0) reject(new Error('no integration test ran'));
       else resolve();
