@@ -4,6 +4,8 @@
  * code-server harness installs (`npm run test:integration`). It runs every built
  * `suites/*.test.js` beside it; when CLAUDE_MESSAGES_TEST_RESULTS names a file, the outcome is
  * written there too, because code-server's extension host has no console the harness can read.
+ * `.only` and skipped tests fail the run: a suite left focused or skipped would pass while
+ * testing less.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -18,7 +20,7 @@ export interface IntegrationResults {
 }
 
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec' });
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec', forbidOnly: true, forbidPending: true });
   const suitesDir = path.join(__dirname, 'suites');
   for (const file of fs.readdirSync(suitesDir).filter((f) => f.endsWith('.test.js')).sort()) {
     mocha.addFile(path.join(suitesDir, file));
