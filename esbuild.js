@@ -5,6 +5,8 @@
 //   node esbuild.js --production  minified, no source maps (what the VSIX ships)
 //   node esbuild.js --watch       rebuilds both bundles on change
 //   node esbuild.js --tests       test and bench files into out/ (node, dependencies external)
+// The first two also write dist/THIRD_PARTY_NOTICES.txt (scripts/notices.mjs): the licences of the
+// packages inside the bundles, which ship without legal comments.
 'use strict';
 const esbuild = require('esbuild');
 
@@ -20,6 +22,8 @@ const base = {
   sourcesContent: false,
   logLevel: 'warning',
   legalComments: production ? 'none' : 'inline',
+  // Read by scripts/notices.mjs to find the packages inside each bundle.
+  metafile: true,
 };
 
 /** @type {import('esbuild').BuildOptions} */
@@ -68,7 +72,11 @@ async function main() {
     console.log('[watch] watching for changes');
     return;
   }
-  await Promise.all(configs.map((config) => esbuild.build(config)));
+  const results = await Promise.all(configs.map((config) => esbuild.build(config)));
+  if (!tests) {
+    const { writeNotices } = await import('./scripts/notices.mjs');
+    writeNotices(results.map((result) => result.metafile), process.cwd(), 'dist/THIRD_PARTY_NOTICES.txt');
+  }
 }
 
 main().catch((error) => {

@@ -3,13 +3,14 @@
 // built extension and a small test-runner extension installed, its workbench opened in Chromium
 // (code-server starts no extension host until a browser connects). The suites talk only to the
 // local test server.
-import { mkdtempSync, writeFileSync, existsSync, readFileSync, cpSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, cpSync, mkdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { ensureAll } from '../test/support/install.mjs';
 import { startCodeServer, repoRoot } from '../test/support/codeServer.mjs';
 import { openWorkbench } from '../test/support/browser.mjs';
+import { waitForResults } from '../test/support/results.mjs';
 import { buildAll } from './build-all.mjs';
 
 const require = createRequire(import.meta.url);
@@ -46,21 +47,11 @@ async function main() {
   let exitCode = 1;
   const { browser } = await openWorkbench(codeServer.workbenchUrl);
   try {
-    const deadline = Date.now() + 5 * 60_000;
-    while (!existsSync(resultsFile) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
-    if (!existsSync(resultsFile)) {
-      console.error('integration: no results after 5 minutes; code-server said:\n' + codeServer.logs.slice(-4000));
+    const outcome = await waitForResults(resultsFile, { timeoutMs: 5 * 60_000 });
+    if ('problem' in outcome) {
+      console.error(`integration: ${outcome.problem}; code-server said:\n` + codeServer.logs.slice(-4000));
     } else {
-      const results = JSON.parse(readFileSync(resultsFile, 'utf8'));
-      for (const test of results.tests) {
-        const mark = test.state === 'passed' ? '✔' : test.state === 'pending' ? '-' : '✘';
-        console.log(`  ${mark} ${test.title}`);
-        if (test.error) console.log(`      ${test.error.split('\n').slice(0, 8).join('\n      ')}`);
-      }
-      console.log(`\n  ${results.passed} passing`);
-      if (results.failed) console.log(`  ${results.failed} failing`);
-      if (results.pending) console.log(`  ${results.pending} pending`);
-      exitCode = results.failed === 0 && results.pending === 0 && results.passed > 0 ? 0 : 1;
+      exitCode = printResults(outcome.results);
     }
   } finally {
     await browser.close();
@@ -69,6 +60,23 @@ async function main() {
     rmSync(temp, { recursive: true, force: true });
   }
   process.exit(exitCode);
+}
+
+/**
+ * Prints the results like mocha's spec reporter and returns the exit code: 0 only when tests ran
+ * and none failed or was skipped.
+ * @param {import('../test/support/results.mjs').IntegrationResults} results
+ */
+function printResults(results) {
+  for (const test of results.tests) {
+    const mark = test.state === 'passed' ? '✔' : test.state === 'pending' ? '-' : '✘';
+    console.log(`  ${mark} ${test.title}`);
+    if (test.error) console.log(`      ${test.error.split('\n').slice(0, 8).join('\n      ')}`);
+  }
+  console.log(`\n  ${results.passed} passing`);
+  if (results.failed) console.log(`  ${results.failed} failing`);
+  if (results.pending) console.log(`  ${results.pending} pending`);
+  return results.failed === 0 && results.pending === 0 && results.passed > 0 ? 0 : 1;
 }
 
 main().catch((error) => {

@@ -13,6 +13,7 @@ import { registerRejectEdit } from './host/commands/rejectEdit';
 import { EditReviewController } from './host/editReview/controller';
 import { ChatViewProvider } from './host/chatView';
 import { ClientFactory } from './host/clientFactory';
+import { ownedUntilDeactivation } from './host/disposable';
 import { registerClearApiKey } from './host/commands/clearApiKey';
 import { registerExplainSelection } from './host/commands/explainSelection';
 import { CHAT_VIEW_ID } from './host/commands/ids';
@@ -26,18 +27,18 @@ import { ApiKeyStore } from './host/secrets';
 
 export function activate(context: vscode.ExtensionContext): ClaudeMessagesApi {
   const log = new Log();
-  context.subscriptions.push(log);
+  const owned = ownedUntilDeactivation(context.subscriptions, log);
   const wire = (feature: string, build: () => vscode.Disposable | vscode.Disposable[]): void => {
     try {
       const built = build();
-      context.subscriptions.push(...(Array.isArray(built) ? built : [built]));
+      owned.push(...(Array.isArray(built) ? built : [built]));
     } catch (error) {
       log.error(`Could not start ${feature}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
     }
   };
 
   const keys = new ApiKeyStore(context.secrets);
-  context.subscriptions.push(keys);
+  owned.push(keys);
   const clients = new ClientFactory(keys, log);
   const catalog = new ModelCatalog(clients, log);
 
@@ -45,7 +46,7 @@ export function activate(context: vscode.ExtensionContext): ClaudeMessagesApi {
   wire('the model picker', () => registerSelectModel(catalog));
 
   const review = new EditReviewController();
-  context.subscriptions.push(review);
+  owned.push(review);
   wire('the edit review commands', () => [registerAcceptEdit(review), registerRejectEdit(review)]);
 
   wire('the chat', () => {

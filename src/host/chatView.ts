@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { HostToWebview, WebviewToHost } from '../common/protocol';
+import { disposeAllReporting } from '../common/disposeAll';
 import { parseWebviewMessage } from '../common/protocolValidation';
 import { Disposable } from './disposable';
 import { chatHtml, chatResourceRoots } from './webviewHtml';
@@ -86,6 +87,8 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
   }
 
   private disposeViewListeners(): void {
-    for (const listener of this.viewListeners.splice(0)) listener.dispose();
+    // Called from VS Code's events and while resolving a new view, where a throw would only get
+    // in the way: dispose them all and report what failed.
+    disposeAllReporting(this.viewListeners.splice(0), this.onError);
   }
 }

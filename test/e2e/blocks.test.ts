@@ -121,6 +121,8 @@ describe('chat: what the API returns', () => {
     await countdown.getByRole('button', { name: /Cancel/ }).click();
     await waitForStatus(frame, 'stopped', 10_000);
     assert.equal(await frame.locator('[data-testid="retrying"]').count(), 0);
+    // Not a wait for something: a window in which nothing may happen. It catches a cancel that
+    // re-sends at once; a retry still scheduled for retry-after (20 s) would come after it.
     await frame.waitForTimeout(500);
     assert.equal(server.requests.filter((r) => r.path === '/v1/messages').length, 1, 'no retry is sent after cancel');
   });
@@ -156,7 +158,9 @@ describe('chat: what the API returns', () => {
     );
     await sendPrompt(frame, 'Show me something');
     await waitForStatus(frame, 'done');
-    await frame.waitForTimeout(300);
+    // An image that slipped through would run its onerror when its load fails; an image is
+    // complete once loaded or failed, so after this any such handler has run.
+    await frame.waitForFunction(() => Array.from(document.images).every((image) => image.complete));
     assert.equal(await frame.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
     const turn = lastAssistant(frame);
     assert.equal(await turn.locator('script, iframe, [onerror], [onload]').count(), 0);

@@ -26,6 +26,7 @@ describe('chat: the first conversation', () => {
     const assistant = lastAssistant(frame);
     while ((await assistant.getAttribute('data-status')) === 'streaming') {
       lengths.add((await assistant.innerText()).length);
+      // A sampling interval, not a wait for something: the loop ends when streaming does.
       await frame.waitForTimeout(50);
     }
     assert.ok(lengths.size >= 4, `the reply should grow visibly while streaming (saw ${lengths.size} lengths)`);
@@ -69,6 +70,7 @@ describe('chat: the first conversation', () => {
     await waitForStatus(frame, 'stopped', 10_000);
     const kept = await assistant.innerText();
     assert.ok(kept.length > 20, 'partial text stays on screen');
+    // Not a wait for something: a window in which nothing may arrive (tokens come every 150 ms).
     await frame.waitForTimeout(600);
     assert.equal(await assistant.innerText(), kept, 'nothing arrives after stop');
     assert.equal(await frame.locator('[data-testid="stop"]:enabled').count(), 0, 'stop is gone once stopped');

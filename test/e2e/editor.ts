@@ -39,6 +39,17 @@ export async function selectLines(from: number, to: number): Promise<void> {
   for (let line = from; line <= to; line++) await page.keyboard.press('Shift+ArrowDown');
 }
 
+/**
+ * Saves the active editor with Ctrl+S, as a person would, and waits until its tab no longer carries
+ * VS Code's unsaved-changes mark: the tab is redrawn without it once the save has succeeded.
+ */
+export async function saveActiveEditor(): Promise<void> {
+  const { page } = world();
+  await page.locator('.monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+S');
+  await page.locator('.tab.active.dirty').waitFor({ state: 'detached', timeout: 15_000 });
+}
+
 export function readWorkspaceFile(name: string): string {
   return fs.readFileSync(path.join(world().workspace, name), 'utf8');
 }

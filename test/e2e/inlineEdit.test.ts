@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import type { MessagesRequest, ToolResultBlock } from '../../src/common/anthropic/types';
 import { textReply, toolUseReply } from '../server/server';
 import { openChat, setApiKeyThroughCommand } from './chatView';
-import { openFile, readWorkspaceFile, selectLines, writeWorkspaceFile } from './editor';
+import { openFile, readWorkspaceFile, saveActiveEditor, selectLines, writeWorkspaceFile } from './editor';
+import { waitUntil } from './waitFor';
 import { world } from './world';
 
 const ORIGINAL = 'export function add(a: number, b: number): number {\n  return a + b;\n}\n';
@@ -58,10 +59,10 @@ describe('inline edit', () => {
 
     await accept.click();
     await page.locator('.codelens-decoration a', { hasText: /Accept/ }).first().waitFor({ state: 'detached', timeout: 10_000 });
-    await page.locator('.monaco-editor .view-lines').first().click();
-    await page.keyboard.press('Control+S');
+    await saveActiveEditor();
     const expected = 'export function add(a: number, b: number): number {\n  // Adds two numbers.\n  return a + b;\n}\n';
-    for (let i = 0; i < 50 && readWorkspaceFile('math.ts') !== expected; i++) await page.waitForTimeout(100);
+    // Read again until it matches: a read that meets VS Code's write half-way sees a short file.
+    await waitUntil(() => readWorkspaceFile('math.ts') === expected, { timeoutMs: 10_000 });
     assert.equal(readWorkspaceFile('math.ts'), expected);
   });
 
@@ -80,9 +81,9 @@ describe('inline edit', () => {
     await page.locator('.monaco-editor .view-lines', { hasText: 'const y = 3;' }).first().waitFor({ timeout: 30_000 });
     await page.locator('.codelens-decoration a', { hasText: /Reject/ }).first().click();
     await page.locator('.monaco-editor .view-lines', { hasText: 'const y = 2;' }).first().waitFor({ timeout: 10_000 });
-    await page.locator('.monaco-editor .view-lines').first().click();
-    await page.keyboard.press('Control+S');
-    await page.waitForTimeout(500);
+    await saveActiveEditor();
+    // As above, a read may meet the write half-way; once whole, the file must be the original.
+    await waitUntil(() => readWorkspaceFile('crlf.ts') === crlf, { timeoutMs: 10_000 });
     assert.equal(readWorkspaceFile('crlf.ts'), crlf, 'byte for byte, CRLF and all');
     assert.match(await editorText(), /const y = 2;/);
   });

@@ -4,16 +4,22 @@ import { textReply, thinkingReply } from '../server/server';
 import { newChat, openChat, screenshot, sendPrompt, setApiKeyThroughCommand } from './chatView';
 import { world } from './world';
 
-/** Switches the color theme from the palette, as a person would. */
-async function useTheme(theme: string, bodyClass: 'vs' | 'vs-dark'): Promise<void> {
+/**
+ * Switches the color theme from the palette, as a person would, and returns the chat's frame once
+ * the theme has reached it: a webview gets the new theme (its body class and colour variables,
+ * set together) a moment after the workbench does.
+ */
+async function useTheme(theme: string, kind: 'light' | 'dark'): Promise<Frame> {
   const { page, support } = world();
   await support.runCommand(page, 'Preferences: Color Theme');
   const input = page.locator('.quick-input-widget input');
   await input.fill(theme);
   const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${theme}$`) }) }).first();
   await row.click();
-  await page.waitForSelector(`.monaco-workbench.${bodyClass}`, { timeout: 20_000 });
-  await page.waitForTimeout(500);
+  await page.waitForSelector(`.monaco-workbench.${kind === 'light' ? 'vs' : 'vs-dark'}`, { timeout: 20_000 });
+  const frame = await openChat();
+  await frame.waitForSelector(`body.vscode-${kind}`, { state: 'attached', timeout: 20_000 });
+  return frame;
 }
 
 /** Relative luminance (0..1) of the chat's background, as the webview computes it. */
@@ -48,11 +54,10 @@ describe('themes', () => {
     await support.runCommand(page, 'Notifications: Clear All Notifications');
     const dark = await backgroundLuminance(frame);
     await screenshot('screenshot-chat-dark');
-    await useTheme('Light Modern', 'vs');
-    frame = await openChat();
+    frame = await useTheme('Light Modern', 'light');
     const light = await backgroundLuminance(frame);
     await screenshot('screenshot-chat-light');
-    await useTheme('Dark Modern', 'vs-dark');
+    await useTheme('Dark Modern', 'dark');
     assert.ok(dark < 0.3, `dark theme background luminance ${dark.toFixed(2)}`);
     assert.ok(light > 0.7, `light theme background luminance ${light.toFixed(2)}`);
   });

@@ -4,10 +4,13 @@
  * code-server harness installs (`npm run test:integration`). It runs every built
  * `suites/*.test.js` beside it; when CLAUDE_MESSAGES_TEST_RESULTS names a file, the outcome is
  * written there too, because code-server's extension host has no console the harness can read.
+ * `.only` and skipped tests fail the run: a suite left focused or skipped would pass while
+ * testing less.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
+import { writeFileAtomic } from './atomicFile';
 
 export interface IntegrationResults {
   passed: number;
@@ -17,7 +20,7 @@ export interface IntegrationResults {
 }
 
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec' });
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec', forbidOnly: true, forbidPending: true });
   const suitesDir = path.join(__dirname, 'suites');
   for (const file of fs.readdirSync(suitesDir).filter((f) => f.endsWith('.test.js')).sort()) {
     mocha.addFile(path.join(suitesDir, file));
@@ -26,7 +29,7 @@ export function run(): Promise<void> {
   const resultsFile = process.env.CLAUDE_MESSAGES_TEST_RESULTS;
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
-      if (resultsFile) fs.writeFileSync(resultsFile, JSON.stringify(results, null, 2));
+      if (resultsFile) writeFileAtomic(resultsFile, JSON.stringify(results, null, 2));
       if (failures > 0) reject(new Error(`${failures} integration test(s) failed`));
       else if (results.passed === 0) reject(new Error('no integration test ran'));
       else resolve();

@@ -7,6 +7,7 @@ import { appendUserTurn, createConversation, startAssistantTurn, updateAssistant
 import { serializeConversation } from '../../../src/common/conversation/serialization';
 import type { StoreFs } from '../../../src/common/conversation/store';
 import { ConversationStore, INDEX_FILE } from '../../../src/common/conversation/store';
+import { seededRandom } from '../anthropic/helpers';
 import { richResponse } from './fixtures';
 
 function conversation(id: string, title: string, updatedAt = 1000): Conversation {
@@ -160,6 +161,8 @@ describe('ConversationStore', () => {
     const inFlight = new Map<string, number>();
     let maxInFlight = 0;
     const target = (file: string) => file.replace(/\.[0-9a-f]+\.tmp$/, '');
+    // Random delays shuffle the writes; seeded, so a failing interleaving happens again on rerun.
+    const random = seededRandom(0x5704e);
     const store = new ConversationStore(
       dir,
       hookedFs({
@@ -168,11 +171,11 @@ describe('ConversationStore', () => {
           const n = (inFlight.get(t) ?? 0) + 1;
           inFlight.set(t, n);
           maxInFlight = Math.max(maxInFlight, n);
-          await sleep(Math.random() * 5);
+          await sleep(random() * 5);
           await fs.writeFile(f, d, e);
         },
         rename: async (a, b) => {
-          await sleep(Math.random() * 5);
+          await sleep(random() * 5);
           await fs.rename(a, b);
           inFlight.set(b, (inFlight.get(b) ?? 1) - 1);
         },
