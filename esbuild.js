@@ -72,6 +72,8 @@ async function main() {
     console.log('[watch] watching for changes');
     return;
   }
+  // A test file deleted from test/ must not keep running from an old build of it.
+  if (tests) for (const folder of ['out/test', 'out/bench']) require('node:fs').rmSync(folder, { recursive: true, force: true });
   const results = await Promise.all(configs.map((config) => esbuild.build(config)));
   if (!tests) {
     const { writeNotices } = await import('./scripts/notices.mjs');
