@@ -97,6 +97,16 @@ interface Position {
   block: number;
 }
 
+/** A place for one marker: a block of a message, the last system block, or the last tool. */
+type BreakpointSlot = { kind: 'message'; at: Position } | { kind: 'system' } | { kind: 'tool' };
+
+/** The parts of the prefix that can carry a marker, as cleaned copies the markers can be put in. */
+interface CachePrefix {
+  messages: MessageParam[];
+  system: SystemTextBlock[] | undefined;
+  tools: Tool[] | undefined;
+}
+
 /**
  * Returns a copy of `request` with at most four `cache_control: {type: 'ephemeral', ttl}` markers
  * on the stable prefix (see the module comment for where and in which priority), a string system
@@ -105,6 +115,18 @@ interface Position {
  */
 export function placeCacheBreakpoints(request: MessagesRequest, ttl: '5m' | '1h'): MessagesRequest {
   const marker: CacheControl = { type: 'ephemeral', ttl };
+  const prefix = cleanPrefix(request);
+  const slots = breakpointSlots(request.messages, prefix);
+  for (const slot of slots.slice(0, MAX_CACHE_BREAKPOINTS)) markSlot(prefix, slot, marker);
+  const out: MessagesRequest = { ...request, messages: prefix.messages };
+  if (prefix.system) out.system = prefix.system;
+  else delete out.system;
+  if (prefix.tools) out.tools = prefix.tools;
+  delete out.cache_control;
+  return out;
+}
+
+function cleanPrefix(request: MessagesRequest): CachePrefix {
   const messages = cleanMessages(request.messages, true, true);
   const system: SystemTextBlock[] | undefined =
     typeof request.system === 'string'
@@ -113,60 +135,80 @@ export function placeCacheBreakpoints(request: MessagesRequest, ttl: '5m' | '1h'
         : undefined
       : request.system?.map((b) => cleanBlock(b, true));
   const tools: Tool[] | undefined = request.tools?.map((t) => cleanBlock(t, true));
+  return { messages, system, tools };
+}
 
+/**
+ * Where markers may go, highest priority first (the newest turn, the previous turn, the system
+ * prompt, editor context, the tools); only the first four get one. `original` is the history as
+ * given, which still has the `editorContext` marks that cleaning removed from `prefix`.
+ */
+function breakpointSlots(original: readonly MessageParam[], prefix: CachePrefix): BreakpointSlot[] {
+  const { messages, system, tools } = prefix;
+  const userTurns = userTurnIndexes(messages);
+  const newest = lastBlockOf(messages, userTurns.at(-1));
+  const previous = lastBlockOf(messages, userTurns.at(-2));
+  const hasSystem = system !== undefined && system.length > 0;
+  const slots: BreakpointSlot[] = [];
+  if (newest) slots.push({ kind: 'message', at: newest });
+  if (previous) slots.push({ kind: 'message', at: previous });
+  if (hasSystem) slots.push({ kind: 'system' });
+  for (const context of newestContextBlocks(original, userTurns)) {
+    if (!samePosition(context, newest) && !samePosition(context, previous)) slots.push({ kind: 'message', at: context });
+  }
+  if (tools && tools.length > 0 && !hasSystem) slots.push({ kind: 'tool' });
+  return slots;
+}
+
+/** Indexes of the user turns that have blocks, oldest first. */
+function userTurnIndexes(messages: readonly MessageParam[]): number[] {
   const userTurns: number[] = [];
   messages.forEach((m, i) => {
     if (m.role === 'user' && Array.isArray(m.content) && m.content.length > 0) userTurns.push(i);
   });
-  const lastOf = (messageIndex: number | undefined): Position | undefined => {
-    if (messageIndex === undefined) return undefined;
-    const content = messages[messageIndex]?.content;
-    return Array.isArray(content) && content.length > 0 ? { message: messageIndex, block: content.length - 1 } : undefined;
-  };
-  const newest = lastOf(userTurns.at(-1));
-  const previous = lastOf(userTurns.at(-2));
-  // Every context block of the newest turn that has any (file first, then selection): each is its
-  // own cached block, so a follow-up about the same file reads it even when turns change around it.
+  return userTurns;
+}
+
+function lastBlockOf(messages: readonly MessageParam[], messageIndex: number | undefined): Position | undefined {
+  if (messageIndex === undefined) return undefined;
+  const content = messages[messageIndex]?.content;
+  return Array.isArray(content) && content.length > 0 ? { message: messageIndex, block: content.length - 1 } : undefined;
+}
+
+function samePosition(a: Position, b: Position | undefined): boolean {
+  return !!b && a.message === b.message && a.block === b.block;
+}
+
+/**
+ * Every context block of the newest turn that has any (file first, then selection): each is its
+ * own cached block, so a follow-up about the same file reads it even when turns change around it.
+ */
+function newestContextBlocks(original: readonly MessageParam[], userTurns: readonly number[]): Position[] {
   const contexts: Position[] = [];
   for (let u = userTurns.length - 1; u >= 0 && contexts.length === 0; u--) {
     const index = userTurns[u] as number;
-    const content = request.messages[index]?.content;
+    const content = original[index]?.content;
     if (!Array.isArray(content)) continue;
     content.forEach((block, b) => {
       if (isContextBlock(block as AnyBlock)) contexts.push({ message: index, block: b });
     });
   }
+  return contexts;
+}
 
-  type Slot = { kind: 'message'; at: Position } | { kind: 'system' } | { kind: 'tool' };
-  const candidates: Slot[] = [];
-  const same = (a: Position, b: Position | undefined): boolean => !!b && a.message === b.message && a.block === b.block;
-  if (newest) candidates.push({ kind: 'message', at: newest });
-  if (previous) candidates.push({ kind: 'message', at: previous });
-  if (system && system.length > 0) candidates.push({ kind: 'system' });
-  for (const context of contexts) {
-    if (!same(context, newest) && !same(context, previous)) candidates.push({ kind: 'message', at: context });
+/** Puts `marker` on the slot's block, replacing that block (and its message) by a marked copy. */
+function markSlot(prefix: CachePrefix, slot: BreakpointSlot, marker: CacheControl): void {
+  const { messages, system, tools } = prefix;
+  if (slot.kind === 'system' && system) {
+    const last = system.length - 1;
+    system[last] = { ...(system[last] as SystemTextBlock), cache_control: marker };
+  } else if (slot.kind === 'tool' && tools) {
+    const last = tools.length - 1;
+    tools[last] = { ...(tools[last] as Tool), cache_control: marker };
+  } else if (slot.kind === 'message') {
+    const message = messages[slot.at.message] as MessageParam;
+    const content = [...(message.content as AnyBlock[])];
+    content[slot.at.block] = { ...(content[slot.at.block] as AnyBlock), cache_control: marker } as AnyBlock;
+    messages[slot.at.message] = { ...message, content } as MessageParam;
   }
-  if (tools && tools.length > 0 && !(system && system.length > 0)) candidates.push({ kind: 'tool' });
-
-  for (const slot of candidates.slice(0, MAX_CACHE_BREAKPOINTS)) {
-    if (slot.kind === 'system' && system) {
-      const last = system.length - 1;
-      system[last] = { ...(system[last] as SystemTextBlock), cache_control: marker };
-    } else if (slot.kind === 'tool' && tools) {
-      const last = tools.length - 1;
-      tools[last] = { ...(tools[last] as Tool), cache_control: marker };
-    } else if (slot.kind === 'message') {
-      const message = messages[slot.at.message] as MessageParam;
-      const content = [...(message.content as AnyBlock[])];
-      content[slot.at.block] = { ...(content[slot.at.block] as AnyBlock), cache_control: marker } as AnyBlock;
-      messages[slot.at.message] = { ...message, content } as MessageParam;
-    }
-  }
-
-  const out: MessagesRequest = { ...request, messages };
-  if (system) out.system = system;
-  else delete out.system;
-  if (tools) out.tools = tools;
-  delete out.cache_control;
-  return out;
 }
