@@ -43,34 +43,47 @@ export function markAsContext<T extends TextBlock | DocumentBlock>(block: T): T 
   return { ...block, editorContext: true };
 }
 
-/** A copy of `block` without `cache_control` (and without `editorContext` when `forSending`). */
-function cleanBlock<T extends object>(block: T, forSending: boolean): T {
+/** What cleaning does besides removing every `cache_control`. */
+interface Cleaning {
+  /** Remove `editorContext` too: only stored history keeps it, no request sends it. */
+  stripEditorContext: boolean;
+  /**
+   * Turn string contents into one text block, so the prefix has the same form whether or not a
+   * marker lands on that turn.
+   */
+  stringsAsTextBlocks: boolean;
+}
+
+const FOR_STORING: Cleaning = { stripEditorContext: false, stringsAsTextBlocks: false };
+const FOR_SENDING: Cleaning = { stripEditorContext: true, stringsAsTextBlocks: false };
+const FOR_SENDING_WITH_MARKERS: Cleaning = { stripEditorContext: true, stringsAsTextBlocks: true };
+
+/** A copy of `block` without `cache_control` (and without `editorContext` when the cleaning says so). */
+function cleanBlock<T extends object>(block: T, cleaning: Cleaning): T {
   const record = block as Record<string, unknown>;
   let nested: unknown;
   // tool_result blocks may hold blocks of their own that were marked.
   if (record['type'] === 'tool_result' && Array.isArray(record['content'])) {
     const inner = record['content'] as object[];
-    const cleaned = inner.map((b) => cleanBlock(b, forSending));
+    const cleaned = inner.map((b) => cleanBlock(b, cleaning));
     if (cleaned.some((b, i) => b !== inner[i])) nested = cleaned;
   }
-  const hasMarker = 'cache_control' in record || (forSending && 'editorContext' in record);
+  const hasMarker = 'cache_control' in record || (cleaning.stripEditorContext && 'editorContext' in record);
   if (!hasMarker && nested === undefined) return block;
   const copy: Record<string, unknown> = { ...record };
   delete copy['cache_control'];
-  if (forSending) delete copy['editorContext'];
+  if (cleaning.stripEditorContext) delete copy['editorContext'];
   if (nested !== undefined) copy['content'] = nested;
   return copy as T;
 }
 
-function cleanMessages(messages: readonly MessageParam[], forSending: boolean, normalize: boolean): MessageParam[] {
+function cleanMessages(messages: readonly MessageParam[], cleaning: Cleaning): MessageParam[] {
   return messages.map((message) => {
     if (typeof message.content === 'string') {
-      // One text block instead of a string, so the prefix has the same form whether or not a
-      // marker lands on this turn.
-      return normalize ? ({ role: message.role, content: [{ type: 'text', text: message.content }] } as MessageParam) : message;
+      return cleaning.stringsAsTextBlocks ? ({ role: message.role, content: [{ type: 'text', text: message.content }] } as MessageParam) : message;
     }
     const blocks = message.content as AnyBlock[];
-    const cleaned = blocks.map((b) => cleanBlock(b, forSending));
+    const cleaned = blocks.map((b) => cleanBlock(b, cleaning));
     return cleaned.some((b, i) => b !== blocks[i]) ? ({ ...message, content: cleaned } as MessageParam) : message;
   });
 }
@@ -80,14 +93,14 @@ function cleanMessages(messages: readonly MessageParam[], forSending: boolean, n
  * so markers placed for one request never accumulate in later ones.
  */
 export function stripCacheControl(messages: readonly MessageParam[]): MessageParam[] {
-  return cleanMessages(messages, false, false);
+  return cleanMessages(messages, FOR_STORING);
 }
 
 /** The request with every `cache_control` and `editorContext` removed: what is sent with caching off. */
 export function stripCacheMarkers(request: MessagesRequest): MessagesRequest {
-  const out: MessagesRequest = { ...request, messages: cleanMessages(request.messages, true, false) };
-  if (Array.isArray(request.system)) out.system = request.system.map((b) => cleanBlock(b, true));
-  if (request.tools) out.tools = request.tools.map((t) => cleanBlock(t, true));
+  const out: MessagesRequest = { ...request, messages: cleanMessages(request.messages, FOR_SENDING) };
+  if (Array.isArray(request.system)) out.system = request.system.map((b) => cleanBlock(b, FOR_SENDING));
+  if (request.tools) out.tools = request.tools.map((t) => cleanBlock(t, FOR_SENDING));
   delete out.cache_control;
   return out;
 }
@@ -127,14 +140,14 @@ export function placeCacheBreakpoints(request: MessagesRequest, ttl: '5m' | '1h'
 }
 
 function cleanPrefix(request: MessagesRequest): CachePrefix {
-  const messages = cleanMessages(request.messages, true, true);
+  const messages = cleanMessages(request.messages, FOR_SENDING_WITH_MARKERS);
   const system: SystemTextBlock[] | undefined =
     typeof request.system === 'string'
       ? request.system.length > 0
         ? [{ type: 'text', text: request.system }]
         : undefined
-      : request.system?.map((b) => cleanBlock(b, true));
-  const tools: Tool[] | undefined = request.tools?.map((t) => cleanBlock(t, true));
+      : request.system?.map((b) => cleanBlock(b, FOR_SENDING_WITH_MARKERS));
+  const tools: Tool[] | undefined = request.tools?.map((t) => cleanBlock(t, FOR_SENDING_WITH_MARKERS));
   return { messages, system, tools };
 }
 
