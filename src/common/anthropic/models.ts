@@ -6,7 +6,7 @@
 import { BUILT_IN_MODELS, pricing } from './modelTable';
 import type { ModelCapabilities, ModelFamily, ModelPricing } from './modelTypes';
 import { EFFORT_LEVELS } from './modelTypes';
-import type { ApiModelCapabilities, Effort, ModelInfo } from './types';
+import type { ApiModelCapabilities, ModelInfo } from './types';
 
 export { BUILT_IN_MODELS } from './modelTable';
 export type { ModelCapabilities, ModelFamily, ModelPricing } from './modelTypes';
@@ -100,6 +100,11 @@ function titleCase(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
+/** What inferred capabilities take from the id itself, whatever the generation. */
+type IdentityFields = Pick<ModelCapabilities, 'id' | 'displayName' | 'family' | 'version' | 'webSearch' | 'pricing' | 'source'>;
+/** The request rules and limits of one model generation. */
+type GenerationRules = Omit<ModelCapabilities, keyof IdentityFields>;
+
 /**
  * Capabilities from the id alone, by generation: Fable/Mythos always think adaptively; 5.5 and
  * later (and Fable/Mythos 5.1) also refuse `disabled` and forced tool choice; 5.x thinks by
@@ -107,67 +112,84 @@ function titleCase(word: string): string {
  * forms; 3.7 to 4.5 take a budget only; older models do not think.
  */
 export function inferCapabilities(id: string): ModelCapabilities {
-  const { family, version } = parseModelId(id);
-  const v = version ?? 0;
-  const fableLike = family === 'fable' || family === 'mythos';
-  const known = family !== 'unknown' || version !== undefined;
-  const newest = (fableLike && v >= 5.1) || v >= 5.5;
-  const base = {
+  const parsed = parseModelId(id);
+  return { ...identityFields(id, parsed), ...generationRules(parsed) };
+}
+
+function identityFields(id: string, { family, version }: ParsedModelId): IdentityFields {
+  return {
     id,
-    displayName: family !== 'unknown' && version !== undefined ? `Claude ${titleCase(family)} ${v}` : id,
+    displayName: family !== 'unknown' && version !== undefined ? `Claude ${titleCase(family)} ${version}` : id,
     family,
     version,
     webSearch: true,
     pricing: inferredPricing(family, version),
-    source: 'inferred' as const,
+    source: 'inferred',
   };
-  if (fableLike || v >= 4.7) {
-    return {
-      ...base,
-      thinking: { adaptive: true, enabled: false, disabled: !fableLike && !newest },
-      thinkingOnByDefault: fableLike || v >= 5,
-      ...(family === 'opus' && v >= 5 && !newest ? { disabledThinkingMaxEffort: 'high' as Effort } : {}),
-      effortLevels: EFFORT_LEVELS,
-      forcedToolChoice: !newest,
-      samplingParameters: false,
-      contextWindow: 1_000_000,
-      maxOutputTokens: 128_000,
-    };
-  }
-  if (v >= 4.6) {
-    return {
-      ...base,
-      thinking: { adaptive: true, enabled: true, disabled: true },
-      thinkingOnByDefault: false,
-      effortLevels: ['low', 'medium', 'high', 'max'],
-      forcedToolChoice: true,
-      samplingParameters: true,
-      contextWindow: 1_000_000,
-      maxOutputTokens: family === 'opus' ? 128_000 : 64_000,
-    };
-  }
-  if (v >= 3.7) {
-    return {
-      ...base,
-      thinking: { adaptive: false, enabled: true, disabled: true },
-      thinkingOnByDefault: false,
-      effortLevels: family === 'opus' && v >= 4.5 ? ['low', 'medium', 'high'] : [],
-      forcedToolChoice: true,
-      samplingParameters: true,
-      contextWindow: 200_000,
-      maxOutputTokens: v >= 4.5 ? 64_000 : 32_000,
-    };
-  }
+}
+
+function generationRules({ family, version }: ParsedModelId): GenerationRules {
+  const v = version ?? 0;
+  if (family === 'fable' || family === 'mythos' || v >= 4.7) return adaptiveOnlyRules(family, v);
+  if (v >= 4.6) return bothThinkingFormsRules(family);
+  if (v >= 3.7) return budgetThinkingRules(family, v);
+  const known = family !== 'unknown' || version !== undefined;
+  // An id we cannot read at all may be any gateway model: do not cap max_tokens for it.
+  return nonThinkingRules(known ? 8_192 : 1_000_000);
+}
+
+/** Fable/Mythos and 4.7+: adaptive thinking only, no sampling parameters. */
+function adaptiveOnlyRules(family: ModelFamily, v: number): GenerationRules {
+  const fableLike = family === 'fable' || family === 'mythos';
+  const newest = (fableLike && v >= 5.1) || v >= 5.5;
   return {
-    ...base,
+    thinking: { adaptive: true, enabled: false, disabled: !fableLike && !newest },
+    thinkingOnByDefault: fableLike || v >= 5,
+    ...(family === 'opus' && v >= 5 && !newest ? { disabledThinkingMaxEffort: 'high' as const } : {}),
+    effortLevels: EFFORT_LEVELS,
+    forcedToolChoice: !newest,
+    samplingParameters: false,
+    contextWindow: 1_000_000,
+    maxOutputTokens: 128_000,
+  };
+}
+
+/** 4.6: adaptive thinking and a budget both accepted. */
+function bothThinkingFormsRules(family: ModelFamily): GenerationRules {
+  return {
+    thinking: { adaptive: true, enabled: true, disabled: true },
+    thinkingOnByDefault: false,
+    effortLevels: ['low', 'medium', 'high', 'max'],
+    forcedToolChoice: true,
+    samplingParameters: true,
+    contextWindow: 1_000_000,
+    maxOutputTokens: family === 'opus' ? 128_000 : 64_000,
+  };
+}
+
+/** 3.7 to 4.5: thinking with a budget only. */
+function budgetThinkingRules(family: ModelFamily, v: number): GenerationRules {
+  return {
+    thinking: { adaptive: false, enabled: true, disabled: true },
+    thinkingOnByDefault: false,
+    effortLevels: family === 'opus' && v >= 4.5 ? ['low', 'medium', 'high'] : [],
+    forcedToolChoice: true,
+    samplingParameters: true,
+    contextWindow: 200_000,
+    maxOutputTokens: v >= 4.5 ? 64_000 : 32_000,
+  };
+}
+
+/** Older models, and ids without a version: no thinking. */
+function nonThinkingRules(maxOutputTokens: number): GenerationRules {
+  return {
     thinking: { adaptive: false, enabled: false, disabled: false },
     thinkingOnByDefault: false,
     effortLevels: [],
     forcedToolChoice: true,
     samplingParameters: true,
     contextWindow: 200_000,
-    // An id we cannot read at all may be any gateway model: do not cap max_tokens for it.
-    maxOutputTokens: known ? 8_192 : 1_000_000,
+    maxOutputTokens,
   };
 }
 

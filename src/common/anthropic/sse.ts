@@ -4,7 +4,7 @@
  * CRLF line ends, `:` comments, multi-line `data:`, `id:`/`retry:` fields).
  */
 import { createParser } from 'eventsource-parser';
-import type { EventSourceMessage } from 'eventsource-parser';
+import type { EventSourceMessage, EventSourceParser } from 'eventsource-parser';
 
 /** One server-sent event: its `event:` name (undefined when absent) and its joined `data:` lines. */
 export interface SseEvent {
@@ -21,6 +21,77 @@ export class SseParseError extends Error {
 // without bound (the biggest real events, whole web fetch results, are a few hundred KB).
 const MAX_BUFFER_CHARS = 64 * 1024 * 1024;
 
+// Hoisted: the decode options are the same for every chunk.
+const DECODE_STREAMING = { stream: true };
+
+/**
+ * The decoder and parser state carried from one network chunk to the next: bytes in, the events
+ * each chunk completed out. A class rather than closures so that the read loop stays a few lines.
+ */
+class SseBatcher {
+  private pending: SseEvent[] = [];
+  private parseError: SseParseError | undefined;
+  private endsWithCr = false;
+  private readonly decoder = new TextDecoder('utf-8');
+  private readonly parser: EventSourceParser;
+
+  constructor() {
+    this.parser = createParser({
+      onEvent: (message: EventSourceMessage) => {
+        this.pending.push({ event: message.event, data: message.data });
+      },
+      onError: (error) => {
+        // Unknown fields are allowed by the SSE spec and carry nothing for us; only a real
+        // failure (the buffer limit) stops the stream.
+        if (error.type === 'max-buffer-size-exceeded') this.parseError = new SseParseError(error.message);
+      },
+      maxBufferSize: MAX_BUFFER_CHARS,
+    });
+  }
+
+  /** Feeds one network chunk; returns the events it completed, or undefined when it completed none. */
+  push(bytes: Uint8Array): SseEvent[] | undefined {
+    this.feed(this.decoder.decode(bytes, DECODE_STREAMING));
+    return this.take();
+  }
+
+  /** The stream ended: flushes the decoder and a final CR; returns the events that completed. */
+  end(): SseEvent[] | undefined {
+    this.feed(this.decoder.decode());
+    // A final CR is a complete line end, but the parser waits for a possible LF; at the end of
+    // the stream none can come, so give it one (CR + LF is the same single line end).
+    if (this.endsWithCr) this.parser.feed('\n');
+    return this.take();
+  }
+
+  private feed(text: string): void {
+    if (text.length === 0) return;
+    this.parser.feed(text);
+    this.endsWithCr = text.charCodeAt(text.length - 1) === 13;
+  }
+
+  private take(): SseEvent[] | undefined {
+    if (this.parseError) throw this.parseError;
+    if (this.pending.length === 0) return undefined;
+    const batch = this.pending;
+    this.pending = [];
+    return batch;
+  }
+}
+
+function abortReason(signal: AbortSignal): unknown {
+  return signal.reason ?? new DOMException('Aborted', 'AbortError');
+}
+
+/** Cancels the reader when `signal` aborts, so a pending read settles at once; returns the undo. */
+function cancelReaderOnAbort(reader: ReadableStreamDefaultReader<Uint8Array>, signal: AbortSignal | undefined): () => void {
+  const onAbort = (): void => {
+    reader.cancel().catch(() => undefined);
+  };
+  signal?.addEventListener('abort', onAbort, { once: true });
+  return () => signal?.removeEventListener('abort', onAbort);
+}
+
 /**
  * Reads `body` and yields, per network chunk, the events that chunk completed (possibly none).
  * Batching per chunk is what keeps the client fast: one await per chunk instead of one per event.
@@ -30,63 +101,25 @@ export async function* readSseBatches(
   body: ReadableStream<Uint8Array>,
   signal?: AbortSignal,
 ): AsyncGenerator<SseEvent[], void, undefined> {
-  let pending: SseEvent[] = [];
-  let parseError: SseParseError | undefined;
-  const parser = createParser({
-    onEvent(message: EventSourceMessage) {
-      pending.push({ event: message.event, data: message.data });
-    },
-    onError(error) {
-      // Unknown fields are allowed by the SSE spec and carry nothing for us; only a real
-      // failure (the buffer limit) stops the stream.
-      if (error.type === 'max-buffer-size-exceeded') parseError = new SseParseError(error.message);
-    },
-    maxBufferSize: MAX_BUFFER_CHARS,
-  });
-  const decoder = new TextDecoder('utf-8');
+  const batcher = new SseBatcher();
   const reader = body.getReader();
-  const onAbort = (): void => {
-    reader.cancel().catch(() => undefined);
-  };
-  signal?.addEventListener('abort', onAbort, { once: true });
+  const stopCancellingOnAbort = cancelReaderOnAbort(reader, signal);
   let finished = false;
-  let endsWithCr = false;
   try {
-    if (signal?.aborted) throw signal.reason ?? new DOMException('Aborted', 'AbortError');
+    if (signal?.aborted) throw abortReason(signal);
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      if (signal?.aborted) throw signal.reason ?? new DOMException('Aborted', 'AbortError');
-      const text = decoder.decode(value, { stream: true });
-      if (text.length > 0) {
-        parser.feed(text);
-        endsWithCr = text.charCodeAt(text.length - 1) === 13;
-      }
-      if (parseError) throw parseError;
-      if (pending.length > 0) {
-        const batch = pending;
-        pending = [];
-        yield batch;
-      }
+      if (signal?.aborted) throw abortReason(signal);
+      const batch = batcher.push(value);
+      if (batch) yield batch;
     }
-    if (signal?.aborted) throw signal.reason ?? new DOMException('Aborted', 'AbortError');
-    const rest = decoder.decode();
-    if (rest) {
-      parser.feed(rest);
-      endsWithCr = rest.charCodeAt(rest.length - 1) === 13;
-    }
-    // A final CR is a complete line end, but the parser waits for a possible LF; at the end of
-    // the stream none can come, so give it one (CR + LF is the same single line end).
-    if (endsWithCr) parser.feed('\n');
-    if (parseError) throw parseError;
-    if (pending.length > 0) {
-      const batch = pending;
-      pending = [];
-      yield batch;
-    }
+    if (signal?.aborted) throw abortReason(signal);
+    const last = batcher.end();
+    if (last) yield last;
     finished = true;
   } finally {
-    signal?.removeEventListener('abort', onAbort);
+    stopCancellingOnAbort();
     // A consumer that stops early (break, error) must not leave the connection open.
     if (!finished) await reader.cancel().catch(() => undefined);
     reader.releaseLock();

@@ -1,0 +1,75 @@
+/**
+ * The sampling parameters of a request (`temperature`, `top_p`, `top_k`): only where the model
+ * accepts them, each within its range, never `temperature` with `top_p` (temperature wins), and
+ * with thinking on, `temperature` only if 1, `top_p` only within 0.95..1 and no `top_k`.
+ */
+import type { RequestPartContext } from './requestSettings';
+import type { ThinkingChoice } from './requestThinking';
+
+/** The sampling parameters to send; null means not sent. */
+export interface SamplingParameters {
+  temperature: number | null;
+  topP: number | null;
+  topK: number | null;
+}
+
+const NONE: SamplingParameters = { temperature: null, topP: null, topK: null };
+
+/** The sampling parameters to send, each dropped (with a warning) where the API would refuse it. */
+export function chooseSampling(part: RequestPartContext, thinking: ThinkingChoice): SamplingParameters {
+  const accepted = acceptedByModel(part);
+  const valid = withoutTemperatureAndTopP(withinRanges(accepted, part.warnings), part.warnings);
+  return thinking.active ? allowedWithThinking(valid, part.warnings) : valid;
+}
+
+function acceptedByModel({ settings, capabilities: caps, warnings }: RequestPartContext): SamplingParameters {
+  const { temperature, topP, topK } = settings;
+  if (caps.samplingParameters) return { temperature, topP, topK };
+  const dropped = [
+    temperature !== null ? 'temperature (claudeMessages.temperature)' : undefined,
+    topP !== null ? 'top_p (claudeMessages.topP)' : undefined,
+    topK !== null ? 'top_k (claudeMessages.topK)' : undefined,
+  ].filter((d): d is string => d !== undefined);
+  if (dropped.length > 0) warnings.push(`${settings.model} does not accept sampling parameters; not sent: ${dropped.join(', ')}.`);
+  return NONE;
+}
+
+function withinRanges(sampling: SamplingParameters, warnings: string[]): SamplingParameters {
+  let { temperature, topP, topK } = sampling;
+  if (temperature !== null && (temperature < 0 || temperature > 1)) {
+    warnings.push(`temperature must be between 0 and 1; ${temperature} was not sent (claudeMessages.temperature).`);
+    temperature = null;
+  }
+  if (topP !== null && (topP < 0 || topP > 1)) {
+    warnings.push(`top_p must be between 0 and 1; ${topP} was not sent (claudeMessages.topP).`);
+    topP = null;
+  }
+  if (topK !== null && (!Number.isInteger(topK) || topK < 1)) {
+    warnings.push(`top_k must be a whole number of at least 1; ${topK} was not sent (claudeMessages.topK).`);
+    topK = null;
+  }
+  return { temperature, topP, topK };
+}
+
+function withoutTemperatureAndTopP(sampling: SamplingParameters, warnings: string[]): SamplingParameters {
+  if (sampling.temperature === null || sampling.topP === null) return sampling;
+  warnings.push('temperature and top_p cannot be sent together; only temperature is sent (claudeMessages.topP ignored).');
+  return { ...sampling, topP: null };
+}
+
+function allowedWithThinking(sampling: SamplingParameters, warnings: string[]): SamplingParameters {
+  let { temperature, topP, topK } = sampling;
+  if (temperature !== null && temperature !== 1) {
+    warnings.push(`With thinking, temperature can only be 1; ${temperature} was not sent (claudeMessages.temperature).`);
+    temperature = null;
+  }
+  if (topP !== null && topP < 0.95) {
+    warnings.push(`With thinking, top_p must be between 0.95 and 1; ${topP} was not sent (claudeMessages.topP).`);
+    topP = null;
+  }
+  if (topK !== null) {
+    warnings.push(`With thinking, top_k cannot be set; ${topK} was not sent (claudeMessages.topK).`);
+    topK = null;
+  }
+  return { temperature, topP, topK };
+}
