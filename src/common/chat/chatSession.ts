@@ -7,19 +7,10 @@
  */
 import type { Message, MessageParam, MessagesRequest, Tool, ToolResultBlock, ToolUseBlock, UserContentBlock } from '../anthropic/types';
 import type { ChatControls, ChatState, ContextChip, ConversationSummary, HostToWebview, ViewError } from '../protocol';
-import {
-  appendUserTurn,
-  createConversation,
-  finishAssistantTurn,
-  startAssistantTurn,
-  toApiMessages,
-  toViewTurn,
-  toViewTurns,
-  updateAssistantTurn,
-  type AssistantTurn,
-  type CacheTtl,
-  type Conversation,
-} from '../conversation/conversation';
+import { appendUserTurn, createConversation, finishAssistantTurn, startAssistantTurn, updateAssistantTurn } from '../conversation/conversation';
+import type { AssistantTurn, CacheTtl, Conversation } from '../conversation/model';
+import { toApiMessages } from '../conversation/apiMessages';
+import { toViewTurn, toViewTurns } from '../conversation/viewTurns';
 import { blockOpsForEvent, OpBatcher } from '../conversation/streamOps';
 import { conversationTotals, type PriceLookup } from '../conversation/pricing';
 import { titleForConversation } from '../conversation/title';

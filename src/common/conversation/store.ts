@@ -18,7 +18,7 @@ import { randomBytes } from 'node:crypto';
 import * as nodeFs from 'node:fs/promises';
 import * as path from 'node:path';
 import type { ConversationSummary } from '../protocol';
-import type { Conversation } from './conversation';
+import type { Conversation } from './model';
 import { newConversationId } from './conversation';
 import { parseConversation, serializeConversation } from './serialization';
 import { stableStringify } from './stableJson';

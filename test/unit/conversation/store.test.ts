@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Conversation } from '../../../src/common/conversation/conversation';
+import type { Conversation } from '../../../src/common/conversation/model';
 import { appendUserTurn, createConversation, startAssistantTurn, updateAssistantTurn } from '../../../src/common/conversation/conversation';
 import { serializeConversation } from '../../../src/common/conversation/serialization';
 import type { StoreFs } from '../../../src/common/conversation/store';
