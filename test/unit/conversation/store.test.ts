@@ -5,8 +5,9 @@ import * as path from 'node:path';
 import type { Conversation } from '../../../src/common/conversation/model';
 import { appendUserTurn, createConversation, startAssistantTurn, updateAssistantTurn } from '../../../src/common/conversation/conversation';
 import { serializeConversation } from '../../../src/common/conversation/serialization';
-import type { StoreFs } from '../../../src/common/conversation/store';
-import { ConversationStore, INDEX_FILE } from '../../../src/common/conversation/store';
+import { ConversationStore } from '../../../src/common/conversation/store';
+import type { StoreFs } from '../../../src/common/conversation/storeFiles';
+import { INDEX_FILE } from '../../../src/common/conversation/storeIndex';
 import { richResponse } from './fixtures';
 
 function conversation(id: string, title: string, updatedAt = 1000): Conversation {
