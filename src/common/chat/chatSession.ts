@@ -6,7 +6,8 @@
  * Pure: the client, the request builder, the store, the tools and the view are injected as ports.
  */
 import type { Message, UserContentBlock } from '../anthropic/types';
-import { appendUserTurn, createConversation, finishAssistantTurn, startAssistantTurn, type Conversation } from '../conversation/conversation';
+import { appendUserTurn, createConversation, finishAssistantTurn, startAssistantTurn } from '../conversation/conversation';
+import type { Conversation } from '../conversation/model';
 import { conversationTotals, type PriceLookup } from '../conversation/pricing';
 import { titleForConversation } from '../conversation/title';
 import { toViewTurn, toViewTurns } from '../conversation/viewTurns';

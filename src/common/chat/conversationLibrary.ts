@@ -5,7 +5,7 @@
  * Saves are chained so two writes of one conversation never interleave, and a rename or delete
  * waits for the saves queued before it.
  */
-import type { Conversation } from '../conversation/conversation';
+import type { Conversation } from '../conversation/model';
 import { conversationToJson, conversationToMarkdown } from '../conversation/export';
 import type { PriceLookup } from '../conversation/pricing';
 import type { ConversationStore } from '../conversation/store';

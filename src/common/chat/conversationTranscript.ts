@@ -5,7 +5,8 @@
  */
 import type { Message, MessageParam, ToolResultBlock } from '../anthropic/types';
 import { toApiMessages } from '../conversation/apiMessages';
-import { appendUserTurn, finishAssistantTurn, startAssistantTurn, updateAssistantTurn, type CacheTtl, type Conversation } from '../conversation/conversation';
+import { appendUserTurn, finishAssistantTurn, startAssistantTurn, updateAssistantTurn } from '../conversation/conversation';
+import type { CacheTtl, Conversation } from '../conversation/model';
 import { conversationTotals, type PriceLookup } from '../conversation/pricing';
 import { blockOpsForEvent, OpBatcher } from '../conversation/streamOps';
 import { toViewTurn } from '../conversation/viewTurns';

@@ -3,7 +3,7 @@
  * Node with fakes; the host supplies the real things.
  */
 import type { Message, MessageParam, MessagesRequest, StreamEvent, Tool, UserContentBlock } from '../anthropic/types';
-import type { CacheTtl } from '../conversation/conversation';
+import type { CacheTtl } from '../conversation/model';
 import type { ChatControls, ContextChip, HostToWebview, ViewError } from '../protocol';
 
 export interface RetryNotice {

@@ -22,7 +22,7 @@
  * The result is a deep copy: the caching code adds `cache_control` to it without touching history.
  */
 import type { ContentBlock, MessageParam, ToolResultBlock, UserContentBlock } from '../anthropic/types';
-import type { AssistantTurn, Conversation, StoredTurn } from './conversation';
+import type { AssistantTurn, Conversation, StoredTurn } from './model';
 
 /** Text of the synthetic result sent for a tool call that was never answered. */
 export const UNANSWERED_TOOL_RESULT = 'The tool was not run: the user interrupted this step.';

@@ -1,81 +1,18 @@
 /**
  * The conversation model the host owns: an append-only list of turns holding the API content
- * blocks exactly as they were sent and received.
+ * blocks exactly as they were sent and received. The types live in `model.ts`; this file holds the
+ * mutations.
  *
  * The assistant content is stored as the API sent it (thinking with its signature, redacted
  * thinking, server tool blocks, citations, blocks this code does not know) and never re-typed,
  * because the API checks thinking signatures and server tool pairs when a turn is sent back.
  * Turning the history into a request lives in `apiMessages.ts`, into webview turns in
- * `viewTurns.ts`; both are re-exported here so callers have one entry point.
+ * `viewTurns.ts`.
  */
 import { randomUUID } from 'node:crypto';
-import type { ContentBlock, StopReason, Usage, UserContentBlock } from '../anthropic/types';
-import type { ContextChip, TurnStatus, ViewError } from '../protocol';
-
-export { toApiMessages } from './apiMessages';
-export { toViewTurn, toViewTurns } from './viewTurns';
-
-/** The cache TTL a request asked for; used to price cache writes when usage has no TTL split. */
-export type CacheTtl = '5m' | '1h';
-
-/** A user turn: the content blocks exactly as sent (text, tool results, context blocks). */
-export interface UserTurn {
-  id: string;
-  role: 'user';
-  createdAt: number;
-  content: UserContentBlock[];
-  /** How the context blocks are shown; the blocks themselves stay in `content`. */
-  chips?: ContextChip[];
-}
-
-/** An assistant turn: the response content as received, plus how the response ended. */
-export interface AssistantTurn {
-  id: string;
-  role: 'assistant';
-  createdAt: number;
-  status: TurnStatus;
-  /** The accumulated response blocks, field for field as received. */
-  content: ContentBlock[];
-  /** The model that answered (from `message_start`), else the model asked for. */
-  model: string;
-  stopReason: StopReason | null;
-  usage?: Usage;
-  error?: ViewError;
-  /** The stream broke (network, crash, reload): the content is what arrived. */
-  interrupted?: boolean;
-  /** The cache TTL the request used, to price writes when usage has no per-TTL split. */
-  cacheTtl?: CacheTtl;
-}
-
-export type StoredTurn = UserTurn | AssistantTurn;
-
-/** One conversation as the host keeps it and the store writes it. */
-export interface Conversation {
-  id: string;
-  title: string;
-  /** The model chosen for the next request. */
-  model: string;
-  createdAt: number;
-  updatedAt: number;
-  turns: StoredTurn[];
-}
-
-/** What the accumulator knows about the streaming response at one moment. */
-export interface AssistantSnapshot {
-  content: ContentBlock[];
-  usage?: Usage;
-  stopReason?: StopReason | null;
-  model?: string;
-}
-
-/** How an assistant turn ended. */
-export interface AssistantEnd {
-  status: Exclude<TurnStatus, 'streaming'>;
-  /** The final snapshot; when left out the last update stands. */
-  snapshot?: AssistantSnapshot;
-  error?: ViewError;
-  interrupted?: boolean;
-}
+import type { UserContentBlock } from '../anthropic/types';
+import type { ContextChip } from '../protocol';
+import type { AssistantEnd, AssistantSnapshot, AssistantTurn, CacheTtl, Conversation, UserTurn } from './model';
 
 /** A new conversation id: safe as a file name (see the store). */
 export function newConversationId(): string {

@@ -6,7 +6,7 @@
  * Code fences are made longer than any backtick run inside them so content cannot break out.
  */
 import type { Citation, ContentBlock, UserContentBlock } from '../anthropic/types';
-import type { AssistantTurn, Conversation, UserTurn } from './conversation';
+import type { AssistantTurn, Conversation, UserTurn } from './model';
 import { isContextBlock, parseContextHeader } from './contextBlocks';
 import type { PriceLookup } from './pricing';
 import { cacheWrites, fallbackPrices, turnCost } from './pricing';

@@ -10,7 +10,7 @@
 import { builtInModel, type ModelPricing } from '../anthropic/models';
 import type { Usage } from '../anthropic/types';
 import type { ConversationTotals, TurnCost } from '../protocol';
-import type { CacheTtl, Conversation } from './conversation';
+import type { CacheTtl, Conversation } from './model';
 
 /** Dollar prices of one model. The API client's model table maps into this shape. */
 export interface ModelPrices {

@@ -6,7 +6,7 @@
  * is refused rather than guessed at, so older code never rewrites data it does not understand.
  */
 import type { ContentBlock, UserContentBlock } from '../anthropic/types';
-import type { AssistantTurn, Conversation, StoredTurn, UserTurn } from './conversation';
+import type { AssistantTurn, Conversation, StoredTurn, UserTurn } from './model';
 import { stableStringify } from './stableJson';
 import { isRecord } from '../guards';
 

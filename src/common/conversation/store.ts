@@ -12,27 +12,17 @@
  *   re-read before each change so two windows sharing the directory lose as little as possible.
  * - A turn saved while streaming loads back as stopped and interrupted (see serialization.ts).
  *
- * Debouncing saves is the caller's job.
+ * Debouncing saves is the caller's job. The file handling lives in `storeFiles.ts`, the index
+ * format in `storeIndex.ts`; this file decides what is read, written and rebuilt when.
  */
-import { randomBytes } from 'node:crypto';
 import * as nodeFs from 'node:fs/promises';
 import * as path from 'node:path';
 import type { ConversationSummary } from '../protocol';
-import type { Conversation } from './conversation';
+import type { Conversation } from './model';
 import { newConversationId } from './conversation';
 import { parseConversation, serializeConversation } from './serialization';
-import { stableStringify } from './stableJson';
-import { titleForConversation } from './title';
-
-/** The file operations the store uses (node:fs/promises fits; tests inject faults). */
-export interface StoreFs {
-  readFile(file: string, encoding: 'utf8'): Promise<string>;
-  writeFile(file: string, data: string, encoding: 'utf8'): Promise<void>;
-  rename(from: string, to: string): Promise<void>;
-  unlink(file: string): Promise<void>;
-  readdir(dir: string): Promise<string[]>;
-  mkdir(dir: string, options: { recursive: true }): Promise<unknown>;
-}
+import { AtomicWriter, isNotFound, KeyedQueue, readIfExists, type StoreFs } from './storeFiles';
+import { formatIndex, INDEX_FILE, INDEX_VERSION, isValidConversationId, parseIndex, sortSummaries, summaryOf, type IndexData } from './storeIndex';
 
 export interface StoreOptions {
   /** Told about files skipped or left alone; the host logs it. */
@@ -41,32 +31,16 @@ export interface StoreOptions {
   newId?: () => string;
 }
 
-export const INDEX_FILE = 'index.json';
-export const INDEX_VERSION = 1;
-
-interface IndexData {
-  version: number;
-  lastOpenId?: string;
-  conversations: ConversationSummary[];
-}
-
-// Ids become file names: letters, digits, `-` and `_` only, so an id from the webview cannot
-// reach outside the directory; `index` is the index file's name.
-const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
+// The index's key in the queue: not a valid id, so it never collides with a conversation's.
 const INDEX_KEY = '\u0000index';
-
-/** Whether a string can be a conversation id (and so a file name). */
-export function isValidConversationId(id: string): boolean {
-  return ID_PATTERN.test(id) && id !== 'index';
-}
 
 /** One directory of conversation files and their index. */
 export class ConversationStore {
-  private readonly chains = new Map<string, Promise<unknown>>();
+  private readonly queue = new KeyedQueue();
+  private readonly writer: AtomicWriter;
   /** Ids whose file this store wrote or read successfully: safe to overwrite without a check. */
   private readonly known = new Set<string>();
   private indexDirty = false;
-  private dirReady: Promise<unknown> | undefined;
   private readonly warn: (message: string, error?: unknown) => void;
   private readonly newId: () => string;
 
@@ -77,16 +51,17 @@ export class ConversationStore {
   ) {
     this.warn = options.onWarning ?? (() => undefined);
     this.newId = options.newId ?? newConversationId;
+    this.writer = new AtomicWriter(dir, fs);
   }
 
   /** The history, newest first, from the index (rebuilt from the files when needed). */
   list(): Promise<ConversationSummary[]> {
-    return this.serialize(INDEX_KEY, async () => sortSummaries((await this.readIndex()).conversations));
+    return this.queue.run(INDEX_KEY, async () => sortSummaries((await this.readIndex()).conversations));
   }
 
   /** Rebuilds the index from the conversation files, skipping unreadable ones; keeps `lastOpenId`. */
   rebuildIndex(): Promise<ConversationSummary[]> {
-    return this.serialize(INDEX_KEY, async () => {
+    return this.queue.run(INDEX_KEY, async () => {
       const previous = await this.readIndexFile().catch(() => undefined);
       return sortSummaries((await this.rebuild(previous?.lastOpenId)).conversations);
     });
@@ -97,7 +72,7 @@ export class ConversationStore {
     if (!isValidConversationId(id)) {
       return Promise.resolve(undefined);
     }
-    return this.serialize(id, () => this.loadUnlocked(id));
+    return this.queue.run(id, () => this.loadUnlocked(id));
   }
 
   /**
@@ -110,7 +85,7 @@ export class ConversationStore {
     if (!isValidConversationId(id)) {
       return Promise.reject(new Error(`Not a valid conversation id: ${JSON.stringify(id)}`));
     }
-    return this.serialize(id, () => this.saveUnlocked(conversation));
+    return this.queue.run(id, () => this.saveUnlocked(conversation));
   }
 
   /** Deletes a conversation. An unreadable file is left on disk (only its index entry goes). */
@@ -118,7 +93,7 @@ export class ConversationStore {
     if (!isValidConversationId(id)) {
       return;
     }
-    await this.serialize(id, async () => {
+    await this.queue.run(id, async () => {
       const text = await this.readText(id);
       if (text !== undefined && !this.parses(id, text)) {
         this.warn(`Kept the unreadable conversation file ${this.file(id)}; only its history entry was removed.`);
@@ -147,7 +122,7 @@ export class ConversationStore {
     if (!isValidConversationId(id)) {
       return Promise.resolve(undefined);
     }
-    return this.serialize(id, async () => {
+    return this.queue.run(id, async () => {
       const conversation = await this.loadUnlocked(id);
       if (!conversation) {
         return undefined;
@@ -161,7 +136,7 @@ export class ConversationStore {
 
   /** The conversation open when the window closed, if it is still in the history. */
   getLastOpenId(): Promise<string | undefined> {
-    return this.serialize(INDEX_KEY, async () => {
+    return this.queue.run(INDEX_KEY, async () => {
       const index = await this.readIndex();
       const id = index.lastOpenId;
       return id !== undefined && index.conversations.some((entry) => entry.id === id) ? id : undefined;
@@ -210,14 +185,9 @@ export class ConversationStore {
       }
     }
     const id = conversation.id;
-    await this.writeAtomic(this.file(id), serializeConversation(conversation));
+    await this.writer.write(this.file(id), serializeConversation(conversation));
     this.known.add(id);
-    const summary: ConversationSummary = {
-      id,
-      title: conversation.title || titleForConversation(conversation),
-      model: conversation.model,
-      updatedAt: conversation.updatedAt,
-    };
+    const summary = summaryOf(id, conversation);
     await this.updateIndex((index) => {
       index.conversations = [summary, ...index.conversations.filter((entry) => entry.id !== id)];
     }).catch((error: unknown) => {
@@ -238,20 +208,12 @@ export class ConversationStore {
     }
   }
 
-  /** The file's text; undefined when it does not exist; read errors other than that propagate. */
-  private async readText(id: string): Promise<string | undefined> {
-    try {
-      return await this.fs.readFile(this.file(id), 'utf8');
-    } catch (error) {
-      if (isNotFound(error)) {
-        return undefined;
-      }
-      throw error;
-    }
+  private readText(id: string): Promise<string | undefined> {
+    return readIfExists(this.fs, this.file(id));
   }
 
   private updateIndex(change: (index: IndexData) => void): Promise<void> {
-    return this.serialize(INDEX_KEY, async () => {
+    return this.queue.run(INDEX_KEY, async () => {
       const index = await this.readIndex();
       change(index);
       await this.writeIndex(index);
@@ -277,16 +239,8 @@ export class ConversationStore {
 
   /** The parsed index; undefined when missing; throws when corrupt. */
   private async readIndexFile(): Promise<IndexData | undefined> {
-    let text: string;
-    try {
-      text = await this.fs.readFile(path.join(this.dir, INDEX_FILE), 'utf8');
-    } catch (error) {
-      if (isNotFound(error)) {
-        return undefined;
-      }
-      throw error;
-    }
-    return parseIndex(text);
+    const text = await readIfExists(this.fs, path.join(this.dir, INDEX_FILE));
+    return text === undefined ? undefined : parseIndex(text);
   }
 
   private async rebuild(lastOpenId: string | undefined): Promise<IndexData> {
@@ -310,12 +264,7 @@ export class ConversationStore {
         return undefined;
       });
       if (conversation) {
-        conversations.push({
-          id,
-          title: conversation.title || titleForConversation(conversation),
-          model: conversation.model,
-          updatedAt: conversation.updatedAt,
-        });
+        conversations.push(summaryOf(id, conversation));
       }
     }
     const index: IndexData = { version: INDEX_VERSION, conversations };
@@ -328,77 +277,6 @@ export class ConversationStore {
   }
 
   private async writeIndex(index: IndexData): Promise<void> {
-    await this.writeAtomic(path.join(this.dir, INDEX_FILE), `${stableStringify({ ...index, conversations: sortSummaries(index.conversations) })}\n`);
+    await this.writer.write(path.join(this.dir, INDEX_FILE), formatIndex(index));
   }
-
-  /** Writes `<file>.<random>.tmp` and renames it over `file`; removes the temp file on failure. */
-  private async writeAtomic(file: string, text: string): Promise<void> {
-    this.dirReady ??= this.fs.mkdir(this.dir, { recursive: true });
-    try {
-      await this.dirReady;
-    } catch (error) {
-      this.dirReady = undefined;
-      throw error;
-    }
-    const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-    try {
-      await this.fs.writeFile(temp, text, 'utf8');
-      await this.fs.rename(temp, file);
-    } catch (error) {
-      await this.fs.unlink(temp).catch(() => undefined);
-      throw error;
-    }
-  }
-
-  /** Runs `task` after every earlier task with the same key has settled. */
-  private serialize<T>(key: string, task: () => Promise<T>): Promise<T> {
-    const previous = this.chains.get(key) ?? Promise.resolve();
-    const run = previous.then(task, task);
-    const settled = run.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.chains.set(key, settled);
-    // Forget finished chains so the map does not grow with every conversation ever saved.
-    void settled.then(() => {
-      if (this.chains.get(key) === settled) {
-        this.chains.delete(key);
-      }
-    });
-    return run;
-  }
-}
-
-function parseIndex(text: string): IndexData {
-  const data: unknown = JSON.parse(text);
-  if (typeof data !== 'object' || data === null || !('conversations' in data) || !Array.isArray(data.conversations)) {
-    throw new Error('The index has no conversations list.');
-  }
-  const conversations: ConversationSummary[] = [];
-  for (const entry of data.conversations as unknown[]) {
-    if (isSummary(entry) && isValidConversationId(entry.id)) {
-      conversations.push({ id: entry.id, title: entry.title, model: entry.model, updatedAt: entry.updatedAt });
-    }
-  }
-  const index: IndexData = { version: INDEX_VERSION, conversations };
-  if ('lastOpenId' in data && typeof data.lastOpenId === 'string') {
-    index.lastOpenId = data.lastOpenId;
-  }
-  return index;
-}
-
-function isSummary(value: unknown): value is ConversationSummary {
-  if (typeof value !== 'object' || value === null) {
-    return false;
-  }
-  const entry = value as Record<string, unknown>;
-  return typeof entry['id'] === 'string' && typeof entry['title'] === 'string' && typeof entry['model'] === 'string' && typeof entry['updatedAt'] === 'number';
-}
-
-function sortSummaries(conversations: ConversationSummary[]): ConversationSummary[] {
-  return [...conversations].sort((a, b) => b.updatedAt - a.updatedAt || a.id.localeCompare(b.id));
-}
-
-function isNotFound(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOENT';
 }

@@ -4,7 +4,7 @@
  * The title depends only on what the user wrote: no date, time, counter or random part, so the
  * same question always gives the same title and nothing volatile leaks into history or exports.
  */
-import type { Conversation } from './conversation';
+import type { Conversation } from './model';
 import { isContextBlock, parseContextHeader } from './contextBlocks';
 
 /** The longest title, in characters, before it is cut with an ellipsis. */

@@ -7,7 +7,7 @@
  */
 import type { ContentBlock } from '../anthropic/types';
 import type { ViewTurn } from '../protocol';
-import type { Conversation, StoredTurn } from './conversation';
+import type { Conversation, StoredTurn } from './model';
 import { isContextBlock } from './contextBlocks';
 import type { PriceLookup } from './pricing';
 import { fallbackPrices, turnCost } from './pricing';

@@ -72,25 +72,9 @@ export function resolveInWorkspace(
   const api: PathApi = platform === 'win32' ? nodePath.win32 : nodePath.posix;
   const roots = workspaceRoots.map((r) => api.normalize(r));
 
-  let candidate: string;
-  let root: string | undefined;
-  if (api.isAbsolute(inputPath)) {
-    candidate = api.normalize(inputPath);
-    // Prefer the deepest root, so nested workspace folders attribute a file to the closest one.
-    root = roots.filter((r) => isInside(api, r, candidate)).sort((a, b) => b.length - a.length)[0];
-    if (root === undefined) {
-      return refused(`The path ${inputPath} is outside the workspace folders (${workspaceRoots.join(', ')}).`);
-    }
-  } else {
-    const [first, ...rest] = inputPath.split(/[\\/]+/);
-    // In a multi-root workspace, `folderName/x` means x in that folder, as VS Code shows paths.
-    const named = roots.length > 1 ? roots.find((r) => api.basename(r) === first) : undefined;
-    root = named ?? roots[0] ?? '';
-    candidate = api.resolve(root, ...(named ? rest : [inputPath]));
-    if (!isInside(api, root, candidate)) {
-      return refused(`The path ${inputPath} leaves the workspace folder ${root} (through "..").`);
-    }
-  }
+  const located = locate(api, inputPath, roots, workspaceRoots);
+  if (!located.ok) return located;
+  const { candidate, root } = located;
 
   if (platform === 'win32') {
     // A colon after the drive letter names an NTFS alternate data stream; never a plain file.
@@ -98,18 +82,58 @@ export function resolveInWorkspace(
     if (afterDrive.includes(':')) return refused(`The path ${inputPath} names an alternate data stream.`);
   }
 
-  const realRoots = roots.map((r) => fs.realpath(r) ?? r);
-  // Walk up to the nearest existing ancestor (the path itself when it exists) and check where it
-  // really is: a symlink inside the workspace may point anywhere.
+  const escape = checkRealLocation(api, fs, { inputPath, candidate, root, roots });
+  if (escape) return escape;
+
+  const relative = api.relative(root, candidate).split(api.sep).join('/');
+  return { ok: true, absolute: candidate, relative, root };
+}
+
+/** Where a path points, lexically, and which (normalized) root holds it; or why it is outside. */
+function locate(
+  api: PathApi,
+  inputPath: string,
+  roots: readonly string[],
+  workspaceRoots: readonly string[],
+): { readonly ok: true; readonly candidate: string; readonly root: string } | PathError {
+  if (api.isAbsolute(inputPath)) {
+    const candidate = api.normalize(inputPath);
+    // Prefer the deepest root, so nested workspace folders attribute a file to the closest one.
+    const root = roots.filter((r) => isInside(api, r, candidate)).sort((a, b) => b.length - a.length)[0];
+    if (root === undefined) {
+      return refused(`The path ${inputPath} is outside the workspace folders (${workspaceRoots.join(', ')}).`);
+    }
+    return { ok: true, candidate, root };
+  }
+  const [first, ...rest] = inputPath.split(/[\\/]+/);
+  // In a multi-root workspace, `folderName/x` means x in that folder, as VS Code shows paths.
+  const named = roots.length > 1 ? roots.find((r) => api.basename(r) === first) : undefined;
+  const root = named ?? roots[0] ?? '';
+  const candidate = api.resolve(root, ...(named ? rest : [inputPath]));
+  if (!isInside(api, root, candidate)) {
+    return refused(`The path ${inputPath} leaves the workspace folder ${root} (through "..").`);
+  }
+  return { ok: true, candidate, root };
+}
+
+/**
+ * Walks up from the candidate to the nearest existing ancestor (the path itself when it exists) and
+ * checks where it really is: a symlink inside the workspace may point anywhere.
+ */
+function checkRealLocation(
+  api: PathApi,
+  fs: PathGuardFs,
+  where: { readonly inputPath: string; readonly candidate: string; readonly root: string; readonly roots: readonly string[] },
+): PathError | undefined {
+  const { inputPath, candidate, root } = where;
+  const realRoots = where.roots.map((r) => fs.realpath(r) ?? r);
   let probe = candidate;
   for (;;) {
     const real = fs.realpath(probe);
     if (real !== undefined) {
-      if (!realRoots.some((r) => isInside(api, r, real))) {
-        const what = probe === candidate ? `The path ${inputPath}` : `The folder ${probe} that would hold ${inputPath}`;
-        return refused(`${what} resolves (through a symbolic link) to ${real}, outside the workspace.`);
-      }
-      break;
+      if (realRoots.some((r) => isInside(api, r, real))) return undefined;
+      const what = probe === candidate ? `The path ${inputPath}` : `The folder ${probe} that would hold ${inputPath}`;
+      return refused(`${what} resolves (through a symbolic link) to ${real}, outside the workspace.`);
     }
     const parent = api.dirname(probe);
     if (parent === probe || !isInside(api, root, parent)) {
@@ -117,7 +141,4 @@ export function resolveInWorkspace(
     }
     probe = parent;
   }
-
-  const relative = api.relative(root, candidate).split(api.sep).join('/');
-  return { ok: true, absolute: candidate, relative, root };
 }

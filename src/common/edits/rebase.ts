@@ -69,44 +69,12 @@ export function rebaseEdits(
   const base: OffsetEdit[] = edits.map((e) =>
     isTextEdit(e) ? { start: snapshot.offsetAt(e.range.start), end: snapshot.offsetAt(e.range.end), newText: e.newText } : e,
   );
-  for (const e of base) {
-    if (!(e.start >= 0 && e.start <= e.end && e.end <= snapshotText.length)) {
-      return { ok: false, conflicts: [], reason: `An edit [${e.start}, ${e.end}) lies outside the snapshot text.` };
-    }
-  }
-  const order = base.map((_, i) => i).sort((x, y) => (base[x]?.start ?? 0) - (base[y]?.start ?? 0));
-  for (let i = 1; i < order.length; i++) {
-    const prev = base[order[i - 1] ?? 0];
-    const cur = base[order[i] ?? 0];
-    if (prev && cur && cur.start < prev.end) {
-      return { ok: false, conflicts: [], reason: 'The edits overlap each other.' };
-    }
-  }
+  const invalid = invalidEdits(base, snapshotText.length);
+  if (invalid !== undefined) return { ok: false, conflicts: [], reason: invalid };
 
-  let text = snapshotText;
-  // Current position of each edit; undefined once it has conflicted.
-  const live: Array<{ start: number; end: number } | undefined> = base.map((e) => ({ start: e.start, end: e.end }));
-  const conflicts: RebaseConflict[] = [];
-  for (const [changeIndex, change] of changes.entries()) {
-    const cs = change.rangeOffset;
-    const ce = cs + change.rangeLength;
-    if (!(Number.isInteger(cs) && Number.isInteger(change.rangeLength) && cs >= 0 && change.rangeLength >= 0 && ce <= text.length)) {
-      return { ok: false, conflicts, reason: `Change ${changeIndex} [${cs}, ${ce}) lies outside the text it applies to (length ${text.length}); a change was missed.` };
-    }
-    const delta = change.text.length - change.rangeLength;
-    for (const [editIndex, pos] of live.entries()) {
-      if (!pos) continue;
-      if (collides(pos.start, pos.end, cs, ce)) {
-        const edit = base[editIndex];
-        if (edit) conflicts.push({ editIndex, changeIndex, edit, change });
-        live[editIndex] = undefined;
-      } else if (pos.start >= ce) {
-        live[editIndex] = { start: pos.start + delta, end: pos.end + delta };
-      }
-    }
-    text = text.slice(0, cs) + change.text + text.slice(ce);
-  }
-
+  const followed = followChanges(snapshotText, base, changes);
+  const { text, live, conflicts } = followed;
+  if (followed.missed !== undefined) return { ok: false, conflicts, reason: followed.missed };
   if (currentText !== undefined && currentText !== text) {
     return { ok: false, conflicts, reason: 'The recorded changes do not lead to the current text (a change was missed), so the edits cannot be placed safely.' };
   }
@@ -120,6 +88,58 @@ export function rebaseEdits(
     return { start: pos.start, end: pos.end, newText: e.newText, range: current.rangeAt(pos.start, pos.end) };
   });
   return { ok: true, edits: rebased, text };
+}
+
+/** Why the edits cannot be placed at all (out of the text, or overlapping), or undefined. */
+function invalidEdits(base: readonly OffsetEdit[], length: number): string | undefined {
+  for (const e of base) {
+    if (!(e.start >= 0 && e.start <= e.end && e.end <= length)) {
+      return `An edit [${e.start}, ${e.end}) lies outside the snapshot text.`;
+    }
+  }
+  const order = base.map((_, i) => i).sort((x, y) => (base[x]?.start ?? 0) - (base[y]?.start ?? 0));
+  for (let i = 1; i < order.length; i++) {
+    const prev = base[order[i - 1] ?? 0];
+    const cur = base[order[i] ?? 0];
+    if (prev && cur && cur.start < prev.end) return 'The edits overlap each other.';
+  }
+  return undefined;
+}
+
+/** The edits' positions after the changes, and the text the changes lead to. */
+interface FollowedChanges {
+  text: string;
+  /** Current position of each edit; undefined once it has conflicted. */
+  live: Array<{ start: number; end: number } | undefined>;
+  conflicts: RebaseConflict[];
+  /** Set when a change does not fit the text it applies to (a change event was missed). */
+  missed?: string;
+}
+
+/** Applies the changes in order, shifting the edits after each one and retiring those it hits. */
+function followChanges(snapshotText: string, base: readonly OffsetEdit[], changes: readonly ContentChange[]): FollowedChanges {
+  const out: FollowedChanges = { text: snapshotText, live: base.map((e) => ({ start: e.start, end: e.end })), conflicts: [] };
+  for (const [changeIndex, change] of changes.entries()) {
+    const cs = change.rangeOffset;
+    const ce = cs + change.rangeLength;
+    if (!(Number.isInteger(cs) && Number.isInteger(change.rangeLength) && cs >= 0 && change.rangeLength >= 0 && ce <= out.text.length)) {
+      out.missed = `Change ${changeIndex} [${cs}, ${ce}) lies outside the text it applies to (length ${out.text.length}); a change was missed.`;
+      return out;
+    }
+    const delta = change.text.length - change.rangeLength;
+    for (const [editIndex, pos] of out.live.entries()) {
+      if (!pos) continue;
+      if (collides(pos.start, pos.end, cs, ce)) {
+        const edit = base[editIndex];
+        if (edit) out.conflicts.push({ editIndex, changeIndex, edit, change });
+        out.live[editIndex] = undefined;
+      } else if (pos.start >= ce) {
+        out.live[editIndex] = { start: pos.start + delta, end: pos.end + delta };
+      }
+    }
+    out.text = out.text.slice(0, cs) + change.text + out.text.slice(ce);
+  }
+  return out;
 }
 
 /**

@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import { computeHunks } from '../../common/edits/diff';
 import type { ContentChange } from '../../common/edits/rebase';
 import { changesBetween } from '../../common/edits/rebase';
-import { HunkTracker } from './hunkTracker';
-import type { TrackedHunk } from './hunkTracker';
+import { HunkTracker, hunkLineSpan, textWithHunksRejected } from '../../common/edits/hunkTracker';
+import type { ReviewedText, TrackedHunk } from '../../common/edits/hunkTracker';
 import type { PendingHunkView } from './types';
 
 /** How a review began. */
@@ -70,20 +70,7 @@ export class DocumentReview {
    * review there.
    */
   applyChanges(changes: readonly ContentChange[]): void {
-    const touched = new Set<number>();
-    const doc = this.document;
-    // Asked of the text after the event; exact for a single change, which is what typing and undo
-    // of one region produce.
-    const isLineStart = (offset: number): boolean => offset === 0 || doc.positionAt(offset).character === 0;
-    for (const change of changes) {
-      for (const id of this.tracker.applyChange(change, isLineStart).touched) touched.add(id);
-    }
-    if (touched.size === 0) return;
-    const reverted = [...touched].filter((id) => {
-      const h = this.tracker.get(id);
-      return h !== undefined && this.textOf(h) === h.originalText;
-    });
-    this.tracker.remove(reverted);
+    this.tracker.follow(changes, this.reviewedText());
   }
 
   /** Catches up with changes made between `applied` and the document's text, when events were missed. */
@@ -93,14 +80,7 @@ export class DocumentReview {
 
   /** The document text as it would be with every pending hunk rejected (accepted ones kept). */
   baselineText(): string {
-    const text = this.document.getText();
-    let out = '';
-    let cursor = 0;
-    for (const h of [...this.tracker.pending].sort((a, b) => a.start - b.start)) {
-      out += text.slice(cursor, h.start) + h.originalText;
-      cursor = h.end;
-    }
-    return out + text.slice(cursor);
+    return textWithHunksRejected(this.document.getText(), this.tracker.pending);
   }
 
   /** The hunk's current text in the document. */
@@ -112,14 +92,17 @@ export class DocumentReview {
   /** Pending hunks with their current line span, for decorations and CodeLens. */
   views(): PendingHunkView[] {
     const doc = this.document;
-    return this.tracker.pending.map((h) => {
-      const start = doc.positionAt(h.start);
-      if (h.start === h.end) return { id: h.id, startLine: start.line, endLine: start.line - 1, originalText: h.originalText };
-      const end = doc.positionAt(h.end);
-      // A span ending at the start of a line does not include that line.
-      const endLine = end.character === 0 && end.line > start.line ? end.line - 1 : end.line;
-      return { id: h.id, startLine: start.line, endLine, originalText: h.originalText };
-    });
+    return this.tracker.pending.map((h) => ({ id: h.id, ...hunkLineSpan(h, (offset) => doc.positionAt(offset)), originalText: h.originalText }));
+  }
+
+  // The live buffer as the tracker asks it: positions and slices, without copying the whole text
+  // on every keystroke.
+  private reviewedText(): ReviewedText {
+    const doc = this.document;
+    return {
+      isLineStart: (offset) => offset === 0 || doc.positionAt(offset).character === 0,
+      slice: (start, end) => doc.getText(rangeOf(doc, start, end)),
+    };
   }
 }
 

@@ -4,7 +4,7 @@ import type { TextEdit } from '../../common/edits/textEdit';
 import type { Eol } from '../../common/edits/textSnapshot';
 import type { DocumentReview } from './documentReview';
 import { rangeOf } from './documentReview';
-import type { TrackedHunk } from './hunkTracker';
+import type { TrackedHunk } from '../../common/edits/hunkTracker';
 
 /** Plain `{range, newText}` edits from the engine as VS Code edits. */
 export function toVscodeEdits(edits: readonly TextEdit[]): vscode.TextEdit[] {

@@ -1,4 +1,5 @@
 /** The shapes the edit review shares with its callers and its commands. */
+import type { HunkLineSpan } from '../../common/edits/hunkTracker';
 
 /** A whole-document change to review: `after` was computed from `snapshotText`. */
 export interface EditProposal {
@@ -29,12 +30,8 @@ export interface HunkCommandArgs {
 }
 
 /** A pending hunk as the UI shows it: lines in the current document, zero-based, inclusive. */
-export interface PendingHunkView {
+export interface PendingHunkView extends HunkLineSpan {
   readonly id: number;
-  /** First line holding the hunk's new text, or the line a pure deletion sits before. */
-  readonly startLine: number;
-  /** Last line of the new text; `startLine - 1` for a pure deletion. */
-  readonly endLine: number;
   /** The text a reject would put back (EOLs included). */
   readonly originalText: string;
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { ConversationLibrary } from '../../../src/common/chat/conversationLibrary';
-import { appendUserTurn, createConversation, type Conversation } from '../../../src/common/conversation/conversation';
+import { appendUserTurn, createConversation } from '../../../src/common/conversation/conversation';
+import type { Conversation } from '../../../src/common/conversation/model';
 import { fallbackPrices } from '../../../src/common/conversation/pricing';
 import type { ConversationStore } from '../../../src/common/conversation/store';
 import type { ConversationSummary } from '../../../src/common/protocol';

@@ -2,16 +2,10 @@ import assert from 'node:assert/strict';
 import type { ContentBlock, MessageParam } from '../../../src/common/anthropic/types';
 import { UNANSWERED_TOOL_RESULT } from '../../../src/common/conversation/apiMessages';
 import { buildContextContent } from '../../../src/common/conversation/contextBlocks';
-import type { Conversation } from '../../../src/common/conversation/conversation';
-import {
-  appendUserTurn,
-  createConversation,
-  finishAssistantTurn,
-  startAssistantTurn,
-  toApiMessages,
-  toViewTurns,
-  updateAssistantTurn,
-} from '../../../src/common/conversation/conversation';
+import type { Conversation } from '../../../src/common/conversation/model';
+import { appendUserTurn, createConversation, finishAssistantTurn, startAssistantTurn, updateAssistantTurn } from '../../../src/common/conversation/conversation';
+import { toApiMessages } from '../../../src/common/conversation/apiMessages';
+import { toViewTurns } from '../../../src/common/conversation/viewTurns';
 import { richResponse, usage } from './fixtures';
 
 const MODEL = 'claude-sonnet-4-5';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { buildContextContent } from '../../../src/common/conversation/contextBlocks';
-import type { Conversation } from '../../../src/common/conversation/conversation';
+import type { Conversation } from '../../../src/common/conversation/model';
 import { appendUserTurn, createConversation, finishAssistantTurn, startAssistantTurn } from '../../../src/common/conversation/conversation';
 import { conversationToJson, conversationToMarkdown } from '../../../src/common/conversation/export';
 import { CONVERSATION_FILE_VERSION, parseConversation } from '../../../src/common/conversation/serialization';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { appendUserTurn, createConversation, finishAssistantTurn, startAssistantTurn } from '../../../src/common/conversation/conversation';
-import type { CacheTtl } from '../../../src/common/conversation/conversation';
+import type { CacheTtl } from '../../../src/common/conversation/model';
 import type { ModelPrices } from '../../../src/common/conversation/pricing';
 import { conversationTotals, fallbackPrices, turnCost } from '../../../src/common/conversation/pricing';
 import { usage } from './fixtures';

@@ -2,11 +2,12 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Conversation } from '../../../src/common/conversation/conversation';
+import type { Conversation } from '../../../src/common/conversation/model';
 import { appendUserTurn, createConversation, startAssistantTurn, updateAssistantTurn } from '../../../src/common/conversation/conversation';
 import { serializeConversation } from '../../../src/common/conversation/serialization';
-import type { StoreFs } from '../../../src/common/conversation/store';
-import { ConversationStore, INDEX_FILE } from '../../../src/common/conversation/store';
+import { ConversationStore } from '../../../src/common/conversation/store';
+import type { StoreFs } from '../../../src/common/conversation/storeFiles';
+import { INDEX_FILE } from '../../../src/common/conversation/storeIndex';
 import { seededRandom } from '../anthropic/helpers';
 import { richResponse } from './fixtures';
 

@@ -25,7 +25,8 @@ interface Manifest {
 
 const root = process.cwd();
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as Manifest;
-const settingsSource = fs.readFileSync(path.join(root, 'src/host/settings.ts'), 'utf8');
+// Settings are read (c.get with a literal name) where raw values are parsed; the host only passes them in.
+const settingsSource = fs.readFileSync(path.join(root, 'src/common/settings/parseSettings.ts'), 'utf8');
 const controlKeys = ['effort', 'thinking', 'thinkingBudgetTokens', 'webSearch', 'webFetch'];
 
 describe('manifest', () => {

@@ -1,12 +1,12 @@
-import type { DiffHunk } from '../../common/edits/diff';
-import type { ContentChange } from '../../common/edits/rebase';
-import { computeLineStarts } from '../../common/edits/textSnapshot';
-
 /**
  * Where each hunk of a proposed edit lives in the document while it waits for review, kept up to
- * date as the document changes. No `vscode` here: offsets in, offsets out, so the logic can be
- * reasoned about (and exercised) in plain Node.
+ * date as the document changes. No `vscode` here: offsets in, offsets out, and the document is asked
+ * through {@link ReviewedText}, so the host adapts an editor buffer and the tests pass a string.
  */
+import type { DiffHunk } from './diff';
+import type { ContentChange } from './rebase';
+import type { Position } from './textEdit';
+import { computeLineStarts, TextSnapshot } from './textSnapshot';
 
 /** One hunk under review: its current span in the document and the text a reject puts back. */
 export interface TrackedHunk {
@@ -31,6 +31,22 @@ export interface ChangeOutcome {
    * text stays, as if accepted.
    */
   readonly dropped: readonly number[];
+}
+
+/** What the tracker asks of the document text after the changes it follows. */
+export interface ReviewedText {
+  /** True when `offset` is the start of a line (0, or just after a line break). */
+  isLineStart(offset: number): boolean;
+  /** The text in `[start, end)`. */
+  slice(start: number, end: number): string;
+}
+
+/** A pending hunk's lines in the current text: zero-based, inclusive. */
+export interface HunkLineSpan {
+  /** First line holding the hunk's new text, or the line a pure deletion sits before. */
+  readonly startLine: number;
+  /** Last line of the new text; `startLine - 1` for a pure deletion. */
+  readonly endLine: number;
 }
 
 /**
@@ -125,4 +141,59 @@ export class HunkTracker {
     });
     return { touched, dropped };
   }
+
+  /**
+   * Follows a batch of document changes (in order, as VS Code reports `contentChanges`) and then
+   * forgets every hunk they touched whose text is its original again (edited back by hand, or the
+   * proposal undone): nothing is left to review there. `text` is the document after the batch;
+   * asking it whether an offset starts a line is exact for a single change, which is what typing and
+   * undo of one region produce.
+   * @returns the ids of the hunks resolved that way
+   */
+  follow(changes: readonly ContentChange[], text: ReviewedText): number[] {
+    const touched = new Set<number>();
+    const isLineStart = (offset: number): boolean => text.isLineStart(offset);
+    for (const change of changes) {
+      for (const id of this.applyChange(change, isLineStart).touched) touched.add(id);
+    }
+    const reverted = [...touched].filter((id) => {
+      const h = this.get(id);
+      return h !== undefined && text.slice(h.start, h.end) === h.originalText;
+    });
+    this.remove(reverted);
+    return reverted;
+  }
+}
+
+/** A plain string as the {@link ReviewedText} the tracker asks, with VS Code's line breaks. */
+export function reviewedString(text: string): ReviewedText {
+  const snapshot = new TextSnapshot(text);
+  return {
+    isLineStart: (offset) => offset === 0 || snapshot.positionAt(offset).character === 0,
+    slice: (start, end) => text.slice(start, end),
+  };
+}
+
+/**
+ * `text` as it would be with each of `hunks` rejected: their current spans replaced by their
+ * original lines. Hunks already accepted or resolved are simply not passed.
+ */
+export function textWithHunksRejected(text: string, hunks: readonly TrackedHunk[]): string {
+  let out = '';
+  let cursor = 0;
+  for (const h of [...hunks].sort((a, b) => a.start - b.start)) {
+    out += text.slice(cursor, h.start) + h.originalText;
+    cursor = h.end;
+  }
+  return out + text.slice(cursor);
+}
+
+/** The lines a hunk covers, given the document's `positionAt` (VS Code's, or a `TextSnapshot`'s). */
+export function hunkLineSpan(hunk: TrackedHunk, positionAt: (offset: number) => Position): HunkLineSpan {
+  const start = positionAt(hunk.start);
+  if (hunk.start === hunk.end) return { startLine: start.line, endLine: start.line - 1 };
+  const end = positionAt(hunk.end);
+  // A span ending at the start of a line does not include that line.
+  const endLine = end.character === 0 && end.line > start.line ? end.line - 1 : end.line;
+  return { startLine: start.line, endLine };
 }

@@ -1,0 +1,72 @@
+/**
+ * The store's index file (`index.json`): the history list and the conversation open last, as pure
+ * data. Parsing keeps only well-formed entries with valid ids; the file is derived from the
+ * conversation files, so the store rebuilds it rather than trusting a damaged one.
+ */
+import { isRecord } from '../guards';
+import type { ConversationSummary } from '../protocol';
+import type { Conversation } from './model';
+import { stableStringify } from './stableJson';
+import { titleForConversation } from './title';
+
+export const INDEX_FILE = 'index.json';
+export const INDEX_VERSION = 1;
+
+/** The index as read and written. */
+export interface IndexData {
+  version: number;
+  lastOpenId?: string;
+  conversations: ConversationSummary[];
+}
+
+// Ids become file names: letters, digits, `-` and `_` only, so an id from the webview cannot
+// reach outside the directory; `index` is the index file's name.
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
+
+/** Whether a string can be a conversation id (and so a file name). */
+export function isValidConversationId(id: string): boolean {
+  return ID_PATTERN.test(id) && id !== 'index';
+}
+
+/** The history entry of a conversation saved under `id`. */
+export function summaryOf(id: string, conversation: Conversation): ConversationSummary {
+  return {
+    id,
+    title: conversation.title || titleForConversation(conversation),
+    model: conversation.model,
+    updatedAt: conversation.updatedAt,
+  };
+}
+
+/** Newest first; ties by id, so the order is stable. */
+export function sortSummaries(conversations: readonly ConversationSummary[]): ConversationSummary[] {
+  return [...conversations].sort((a, b) => b.updatedAt - a.updatedAt || a.id.localeCompare(b.id));
+}
+
+/** The index file's text: stable key order and sorted entries, so rewriting it changes nothing. */
+export function formatIndex(index: IndexData): string {
+  return `${stableStringify({ ...index, conversations: sortSummaries(index.conversations) })}\n`;
+}
+
+/** Parses the index file; throws when it is not JSON or has no conversations list. */
+export function parseIndex(text: string): IndexData {
+  const data: unknown = JSON.parse(text);
+  if (typeof data !== 'object' || data === null || !('conversations' in data) || !Array.isArray(data.conversations)) {
+    throw new Error('The index has no conversations list.');
+  }
+  const conversations: ConversationSummary[] = [];
+  for (const entry of data.conversations as unknown[]) {
+    if (isSummary(entry) && isValidConversationId(entry.id)) {
+      conversations.push({ id: entry.id, title: entry.title, model: entry.model, updatedAt: entry.updatedAt });
+    }
+  }
+  const index: IndexData = { version: INDEX_VERSION, conversations };
+  if ('lastOpenId' in data && typeof data.lastOpenId === 'string') {
+    index.lastOpenId = data.lastOpenId;
+  }
+  return index;
+}
+
+function isSummary(entry: unknown): entry is ConversationSummary {
+  return isRecord(entry) && typeof entry['id'] === 'string' && typeof entry['title'] === 'string' && typeof entry['model'] === 'string' && typeof entry['updatedAt'] === 'number';
+}

@@ -1,0 +1,94 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseSettings } from '../../../src/common/settings/parseSettings';
+
+/** A settings source over plain values, as VS Code's configuration would answer for them. */
+function source(values: Record<string, unknown>) {
+  return { get: (name: string): unknown => values[name] };
+}
+
+interface Manifest {
+  contributes: { configuration: { properties: Record<string, { default?: unknown }> } };
+}
+
+function declaredDefaults(): Record<string, unknown> {
+  const manifest = JSON.parse(fs.readFileSync(path.join(process.cwd(), 'package.json'), 'utf8')) as Manifest;
+  const entries = Object.entries(manifest.contributes.configuration.properties);
+  return Object.fromEntries(entries.map(([key, property]) => [key.replace(/^claudeMessages\./, ''), property.default]));
+}
+
+describe('settings/parseSettings', () => {
+  it('falls back to exactly the defaults package.json declares', () => {
+    assert.deepEqual(parseSettings(source({})), parseSettings(source(declaredDefaults())));
+  });
+
+  it('reads well-formed values through', () => {
+    const s = parseSettings(source({
+      baseUrl: ' https://gateway.example/ ',
+      authHeader: 'bearer',
+      betas: ['files-api-2025-04-14', ' ', 3],
+      maxRetries: 4,
+      model: 'claude-opus-4-1',
+      systemPrompt: '  Be brief.\n',
+      temperature: 0.3,
+      thinking: 'off',
+      effort: 'xhigh',
+      webSearch: true,
+      webSearchAllowedDomains: ['example.com'],
+      webFetchCitations: false,
+      cacheTtl: '1h',
+      metadataUserId: ' abc123 ',
+    }));
+    assert.deepEqual(s.connection, {
+      baseUrl: 'https://gateway.example/',
+      authHeader: 'bearer',
+      anthropicVersion: '2023-06-01',
+      betas: ['files-api-2025-04-14'],
+      maxRetries: 4,
+    });
+    assert.equal(s.request.model, 'claude-opus-4-1');
+    assert.equal(s.request.system, '  Be brief.\n', 'the system prompt is sent as written');
+    assert.equal(s.request.temperature, 0.3);
+    assert.equal(s.request.thinking, 'off');
+    assert.equal(s.request.effort, 'xhigh');
+    assert.deepEqual([s.request.webSearch.enabled, s.request.webSearch.allowedDomains], [true, ['example.com']]);
+    assert.equal(s.request.webFetch.citations, false);
+    assert.equal(s.request.cacheTtl, '1h');
+    assert.equal(s.request.metadataUserId, 'abc123');
+  });
+
+  it('replaces values of the wrong type or outside the enum with the default, without throwing', () => {
+    const s = parseSettings(source({
+      baseUrl: 42,
+      model: '   ',
+      systemPrompt: ['not', 'a', 'string'],
+      authHeader: 'basic',
+      effort: 'extreme',
+      thinking: true,
+      temperature: 'hot',
+      topK: Number.NaN,
+      stopSequences: 'STOP',
+      webSearch: 'yes',
+      webFetchToolVersion: 7,
+    }));
+    assert.equal(s.connection.baseUrl, 'https://api.anthropic.com');
+    assert.equal(s.connection.authHeader, 'x-api-key');
+    assert.equal(s.request.model, 'claude-sonnet-5');
+    assert.equal(s.request.system, '');
+    assert.equal(s.request.effort, 'default');
+    assert.equal(s.request.thinking, 'auto');
+    assert.equal(s.request.temperature, null);
+    assert.equal(s.request.topK, null);
+    assert.deepEqual(s.request.stopSequences, []);
+    assert.equal(s.request.webSearch.enabled, false, 'only true turns a tool on');
+    assert.equal(s.request.webFetch.toolVersion, 'web_fetch_20250910');
+  });
+
+  it('clamps counts into their ranges and rounds them down', () => {
+    const low = parseSettings(source({ maxRetries: -3, maxToolRounds: 0, maxTokens: 0, contextFileMaxChars: -1 }));
+    assert.deepEqual([low.connection.maxRetries, low.maxToolRounds, low.request.maxTokens, low.contextFileMaxChars], [0, 1, 1, 0]);
+    const high = parseSettings(source({ maxRetries: 99, maxToolRounds: 500, maxTokens: 1234.9, thinkingBudgetTokens: 2048.5 }));
+    assert.deepEqual([high.connection.maxRetries, high.maxToolRounds, high.request.maxTokens, high.request.thinkingBudgetTokens], [10, 50, 1234, 2048]);
+  });
+});
