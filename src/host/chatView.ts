@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
+import { parseWebviewMessage } from '../common/protocol';
 import type { HostToWebview, WebviewToHost } from '../common/protocol';
-import { parseWebviewMessage } from '../common/protocolValidation';
 import { Disposable } from './disposable';
 import { chatHtml, chatResourceRoots } from './webviewHtml';
 
