@@ -20,3 +20,4 @@ export type {
 export type { ControlKey, HostKind, WebviewKind } from './kinds';
 export { CONTROL_KEYS, HOST_TO_WEBVIEW_KINDS, WEBVIEW_TO_HOST_KINDS, isControlKey, isHostKind, isWebviewKind } from './kinds';
 export { isHostMessage, parseWebviewMessage } from './validate';
+export { applyBlockOps } from './blockOps';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { ClaudeApiError, StreamInterruptedError } from '../../../src/common/anthropic/errors';
 import type { ContentBlock, Message, ToolResultBlock, ToolUseBlock } from '../../../src/common/anthropic/types';
 import type { ChatSession, ChatTools } from '../../../src/common/chat/chatSession';
-import { applyBlockOps } from '../../../src/common/conversation/streamOps';
+import { applyBlockOps } from '../../../src/common/protocol';
 import type { ViewError } from '../../../src/common/protocol';
 import type { FakeClient } from './fakes';
 import {
