@@ -4,10 +4,10 @@
  * drawn at once (after flushing buffered ops, so order is kept).
  */
 import type { HostToWebview, ViewTurn } from '../common/protocol';
+import { delegateClicks } from './clicks';
 import type { WebviewWindow } from './dom';
 import { buildLayout } from './layout';
 import type { Layout } from './layout';
-import { isWebUrl } from './format';
 import { apiKeyBanner, noticeElement } from './render/banners';
 import { Composer } from './render/composer';
 import type { RenderContext } from './render/context';
@@ -97,11 +97,7 @@ export class ChatApp {
     this.setHistoryOpen(this.ui.state.historyOpen);
 
     this.layout.historyToggle.addEventListener('click', () => this.setHistoryOpen(!this.history.open));
-    doc.addEventListener('click', (event) => this.onClick(event), true);
-    // Middle-click and the like would open links outside the host's control.
-    doc.addEventListener('auxclick', (event) => {
-      if (event.target instanceof win.Element && event.target.closest('a')) event.preventDefault();
-    }, true);
+    delegateClicks(win, post);
   }
 
   /** Starts listening and tells the host the view is ready for `init`. */
@@ -263,54 +259,5 @@ export class ChatApp {
       this.scrollSaveTimer = undefined;
       this.ui.save();
     }, 250);
-  }
-
-  /** Every click in the page: links never navigate, and `data-action` buttons post to the host. */
-  private onClick(event: MouseEvent): void {
-    const target = event.target;
-    if (!(target instanceof this.win.Element)) return;
-    const link = target.closest('a');
-    if (link) {
-      event.preventDefault();
-      const href = link.getAttribute('href');
-      if (isWebUrl(href)) this.api.postMessage({ type: 'openLink', url: new URL(href).href });
-      return;
-    }
-    const button = target.closest<HTMLElement>('[data-action]');
-    if (!button || (button instanceof this.win.HTMLButtonElement && button.disabled)) return;
-    const action = button.getAttribute('data-action');
-    switch (action) {
-      case 'copy-code':
-      case 'insert-code': {
-        const code = button.closest('.code-block')?.querySelector('pre code')?.textContent ?? '';
-        this.api.postMessage(action === 'copy-code' ? { type: 'copyCode', code } : { type: 'insertCode', code });
-        if (action === 'copy-code') this.flash(button, 'Copied');
-        return;
-      }
-      case 'retry':
-        this.api.postMessage({ type: 'retry' });
-        return;
-      case 'continue':
-        this.api.postMessage({ type: 'continue' });
-        return;
-      case 'cancel-retry':
-        this.api.postMessage({ type: 'cancelRetry', requestId: button.getAttribute('data-request-id') ?? '' });
-        return;
-      case 'set-api-key':
-        this.api.postMessage({ type: 'setApiKey' });
-        return;
-      case 'dismiss-notice':
-        button.closest('.notice')?.remove();
-        return;
-    }
-  }
-
-  /** Briefly relabels a button ("Copied"). */
-  private flash(button: HTMLElement, label: string): void {
-    const original = button.textContent ?? '';
-    button.textContent = label;
-    this.win.setTimeout(() => {
-      button.textContent = original;
-    }, 1200);
   }
 }
