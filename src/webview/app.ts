@@ -3,6 +3,7 @@
  * the host. Streamed ops are buffered and drawn once per animation frame; everything else is
  * drawn at once (after flushing buffered ops, so order is kept).
  */
+import { assertNever } from '../common/guards';
 import type { HostToWebview, ViewTurn } from '../common/protocol';
 import { delegateClicks } from './clicks';
 import type { WebviewWindow } from './dom';
@@ -153,6 +154,8 @@ export class ChatApp {
         this.layout.notices.append(noticeElement(this.doc, message.level, message.message));
         while (this.layout.notices.childElementCount > MAX_NOTICES) this.layout.notices.firstElementChild?.remove();
         return;
+      default:
+        assertNever(message);
     }
   }
 

@@ -3,6 +3,7 @@
  * every `init` and kept current by the other messages, so the view can always be rebuilt from it.
  * Nothing here touches the DOM.
  */
+import { assertNever } from '../common/guards';
 import { applyBlockOps } from '../common/protocol';
 import type { ChatState, ConversationTotals, HostToWebview, ViewTurn } from '../common/protocol';
 
@@ -80,6 +81,8 @@ export class ChatStore {
         return true;
       case 'notice':
         return true;
+      default:
+        return assertNever(message);
     }
   }
 
