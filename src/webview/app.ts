@@ -3,7 +3,8 @@
  * the host. Streamed ops are buffered and drawn once per animation frame; everything else is
  * drawn at once (after flushing buffered ops, so order is kept).
  */
-import { assertNever } from '../common/guards';
+import { assertNever, isRecord } from '../common/guards';
+import { isHostMessage } from '../common/protocol';
 import type { HostToWebview, ViewTurn } from '../common/protocol';
 import { delegateClicks } from './clicks';
 import type { WebviewWindow } from './dom';
@@ -24,19 +25,15 @@ import { ChatStore } from './state';
 import { UiStore } from './uiState';
 import type { VsCodeApi } from './vscodeApi';
 
-const HOST_MESSAGE_TYPES = new Set(['init', 'turnAdded', 'blockOps', 'turnUpdated', 'retrying', 'controls', 'history', 'apiKey', 'notice']);
 const MAX_NOTICES = 3;
-
-/** A minimal shape check: the host is trusted, but nothing else should be mistaken for it. */
-export function isHostMessage(data: unknown): data is HostToWebview {
-  return typeof data === 'object' && data !== null && HOST_MESSAGE_TYPES.has(String((data as { type?: unknown }).type));
-}
 
 export interface ChatAppOptions {
   /** Schedules a draw; defaults to requestAnimationFrame. Tests draw with `flush()`. */
   requestFrame?: (callback: () => void) => void;
   /** Schedules idle work (grammar compiles, warm-up); defaults to requestIdleCallback; null: none. */
   idle?: IdleScheduler | null;
+  /** Reports a message that is not a host message of a known kind; defaults to console.warn. */
+  warn?: (message: string) => void;
 }
 
 /** requestIdleCallback where the page has it, else a timeout (both run outside frames). */
@@ -45,6 +42,12 @@ function defaultIdle(win: WebviewWindow): IdleScheduler {
     if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(() => callback(), { timeout: 2000 });
     else win.setTimeout(callback, 50);
   };
+}
+
+/** The `type` of something posted to the page, for the warning about an unknown kind. */
+function describeKind(data: unknown): string {
+  const type = isRecord(data) ? data['type'] : undefined;
+  return typeof type === 'string' ? JSON.stringify(type.slice(0, 100)) : `(no type: ${typeof data})`;
 }
 
 /** The chat webview application. */
@@ -65,11 +68,13 @@ export class ChatApp {
   private countdown: RetryCountdown | undefined;
   private initialized = false;
   private scrollSaveTimer: number | undefined;
+  private readonly warn: (message: string) => void;
 
   constructor(private readonly win: WebviewWindow, private readonly api: VsCodeApi, options: ChatAppOptions = {}) {
     this.doc = win.document;
     const doc = this.doc;
     this.requestFrame = options.requestFrame ?? ((callback) => void win.requestAnimationFrame(() => callback()));
+    this.warn = options.warn ?? ((message) => console.warn(message));
     this.ui = new UiStore(api);
     const idle = options.idle === undefined ? defaultIdle(win) : (options.idle ?? undefined);
     this.ctx = { doc, md: new MarkdownRenderer(doc, win, idle), ui: this.ui };
@@ -105,6 +110,8 @@ export class ChatApp {
   start(): void {
     this.win.addEventListener('message', (event: MessageEvent<unknown>) => {
       if (isHostMessage(event.data)) this.handle(event.data);
+      // Said out loud: a kind the host sends but this build does not know is a bug, not noise.
+      else this.warn(`Claude Messages: ignored a message of unknown kind ${describeKind(event.data)}`);
     });
     this.api.postMessage({ type: 'ready' });
     this.ctx.md.warmUp();
