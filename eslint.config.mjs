@@ -1,7 +1,7 @@
 // Lint rules that keep the layers honest: src/common and src/webview never import `vscode` at run
 // time (type-only imports are allowed), src/common never reaches into the host or the webview,
 // the protocol (bundled into the webview) imports nothing at run time but the leaf guards, and the
-// webview shares nothing with the host but the protocol types.
+// webview shares nothing with the host but the protocol.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -63,7 +63,7 @@ export default tseslint.config(
         paths: [vscodeAtRunTime],
         patterns: [
           { group: ['**/host/**'], message: 'The webview shares nothing with the host but the protocol types.' },
-          { group: ['**/common/**', '!**/common/protocol', '!**/common/guards'], allowTypeImports: true, message: 'The webview may only import types from src/common (and the leaf guards).' },
+          { group: ['**/common/**', '!**/common/protocol', '!**/common/guards'], message: 'The webview may import from src/common only the protocol (common/protocol, its index) and the leaf common/guards.' },
         ],
       }],
     },

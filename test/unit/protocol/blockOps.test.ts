@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { applyBlockOps } from '../../../src/common/protocol';
-import type { ContentBlock } from '../../../src/common/anthropic/types';
-import type { BlockOp } from '../../../src/common/protocol';
+import type { BlockOp, ContentBlock } from '../../../src/common/protocol';
 
 // The batcher's replay tests (conversation/streamOps.test.ts) and the webview's tests
 // (webview/app.test.ts) run applyBlockOps too; these pin down its own rules.
