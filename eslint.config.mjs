@@ -1,6 +1,7 @@
 // Lint rules that keep the layers honest: src/common and src/webview never import `vscode` at run
 // time (type-only imports are allowed), src/common never reaches into the host or the webview,
-// and the webview shares nothing with the host but the protocol types.
+// the protocol (bundled into the webview) imports nothing at run time but the leaf guards, and the
+// webview shares nothing with the host but the protocol.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -40,13 +41,29 @@ export default tseslint.config(
     },
   },
   {
+    // The protocol is bundled into the webview, so what it imports at run time ships to the browser:
+    // only the leaf guards, and types from the API client.
+    files: ['src/common/protocol/**/*.ts'],
+    rules: {
+      // One pattern list: typescript-eslint skips every pattern for a type import once any pattern
+      // with `allowTypeImports` matches it, so "types only" is said through `paths` instead.
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        paths: [vscodeAtRunTime, { name: '../anthropic/types', allowTypeImports: true, message: 'Only types from the API client: the protocol is bundled into the webview.' }],
+        patterns: [
+          { group: ['**/host/**', '**/webview/**'], message: 'src/common depends on nothing above it.' },
+          { group: ['../*', '!../guards', '!../anthropic', '../anthropic/*', '!../anthropic/types'], message: 'The protocol imports only ../guards and types from ../anthropic/types (it is bundled into the webview).' },
+        ],
+      }],
+    },
+  },
+  {
     files: ['src/webview/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', {
         paths: [vscodeAtRunTime],
         patterns: [
           { group: ['**/host/**'], message: 'The webview shares nothing with the host but the protocol types.' },
-          { group: ['**/common/**', '!**/common/protocol', '!**/common/guards'], allowTypeImports: true, message: 'The webview may only import types from src/common (and the leaf guards).' },
+          { group: ['**/common/**', '!**/common/protocol', '!**/common/guards'], message: 'The webview may import from src/common only the protocol (common/protocol, its index) and the leaf common/guards.' },
         ],
       }],
     },

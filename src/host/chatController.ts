@@ -9,6 +9,7 @@ import { chatControls } from '../common/chat/controls';
 import { toViewError } from '../common/chat/viewError';
 import { fallbackPrices, pricesFromPricing, type ModelPrices } from '../common/conversation/pricing';
 import { ConversationStore } from '../common/conversation/store';
+import { assertNever } from '../common/guards';
 import type { HostToWebview, WebviewToHost } from '../common/protocol';
 import type { ChatViewModel } from './chatView';
 import type { ClientFactory } from './clientFactory';
@@ -156,6 +157,8 @@ export class ChatController extends Disposable implements ChatViewModel {
         return this.session.delete(message.id);
       case 'exportConversation':
         return this.exportConversation(message.id, message.format);
+      default:
+        return assertNever(message);
     }
   }
 

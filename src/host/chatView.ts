@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
+import { parseWebviewMessage } from '../common/protocol';
 import type { HostToWebview, WebviewToHost } from '../common/protocol';
 import { disposeAllReporting } from '../common/disposeAll';
-import { parseWebviewMessage } from '../common/protocolValidation';
 import { Disposable } from './disposable';
 import { chatHtml, chatResourceRoots } from './webviewHtml';
 

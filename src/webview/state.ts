@@ -3,8 +3,9 @@
  * every `init` and kept current by the other messages, so the view can always be rebuilt from it.
  * Nothing here touches the DOM.
  */
-import type { BlockOp, ChatState, ConversationTotals, HostToWebview, ViewTurn } from '../common/protocol';
-import type { ContentBlock } from '../common/anthropic/types';
+import { assertNever } from '../common/guards';
+import { applyBlockOps } from '../common/protocol';
+import type { ChatState, ConversationTotals, HostToWebview, ViewTurn } from '../common/protocol';
 
 /** Deep copy, so appends to the mirror never write into a message object someone else holds. */
 function copy<T>(value: T): T {
@@ -54,7 +55,7 @@ export class ChatStore {
         const turn = state.turns.find((t) => t.id === message.turnId);
         if (!turn) return false;
         state.activeRequestId = message.requestId;
-        for (const op of message.ops) applyOp(turn.blocks, op);
+        applyBlockOps(turn.blocks, message.ops);
         return true;
       }
       case 'turnUpdated': {
@@ -80,26 +81,12 @@ export class ChatStore {
         return true;
       case 'notice':
         return true;
+      default:
+        return assertNever(message);
     }
   }
 
   private setTotals(totals: ConversationTotals): void {
     if (this.current) this.current.totals = copy(totals);
   }
-}
-
-/**
- * Applies one streamed op to a block list. An append to a field the block does not have (or to a
- * block that does not exist) is dropped rather than guessed at; the final `turnUpdated` carries the
- * whole turn anyway.
- */
-export function applyOp(blocks: ContentBlock[], op: BlockOp): void {
-  if (op.op === 'set') {
-    blocks[op.index] = copy(op.block);
-    return;
-  }
-  const block = blocks[op.index];
-  if (!block) return;
-  const field: unknown = block[op.field];
-  if (typeof field === 'string') block[op.field] = field + op.text;
 }

@@ -8,6 +8,9 @@
  * call's input is complete). Partial tool input (`input_json_delta`) is not sent: the input is
  * only valid JSON once the block stops, and sending the growing block per delta would copy it
  * quadratically.
+ *
+ * The receiving half, `applyBlockOps`, belongs to the protocol (src/common/protocol/blockOps.ts):
+ * the webview runs it, and it may import nothing from this folder.
  */
 import type { ContentBlock, StreamEvent, UnknownEvent } from '../anthropic/types';
 import type { BlockOp } from '../protocol';
@@ -74,24 +77,6 @@ function setOp(event: StreamEvent | UnknownEvent, content: readonly ContentBlock
 function indexOf(event: StreamEvent | UnknownEvent): number | undefined {
   const index = 'index' in event ? event.index : undefined;
   return typeof index === 'number' && Number.isInteger(index) && index >= 0 ? index : undefined;
-}
-
-/**
- * Applies ops to a list of blocks, in place: the webview's half of the protocol, kept here so the
- * host's tests can prove a replay reproduces the snapshot.
- */
-export function applyBlockOps(blocks: ContentBlock[], ops: readonly BlockOp[]): void {
-  for (const op of ops) {
-    if (op.op === 'set') {
-      blocks[op.index] = structuredClone(op.block);
-      continue;
-    }
-    const block = blocks[op.index];
-    const current = block?.[op.field];
-    if (block && typeof current === 'string') {
-      block[op.field] = current + op.text;
-    }
-  }
 }
 
 /** Runs `fn` later (e.g. after ~16 ms); may return a function that cancels it. */

@@ -3,7 +3,7 @@
  * the API's block type. Text and thinking stream through StreamingMarkdownView; the other blocks
  * are small and are simply redrawn when the host sends a new version of them.
  */
-import type { Citation, ContentBlock } from '../../common/anthropic/types';
+import type { Citation, ContentBlock } from '../../common/protocol';
 import { h } from '../dom';
 import type { RenderContext } from './context';
 import { webLink } from './links';

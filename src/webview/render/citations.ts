@@ -2,7 +2,7 @@
  * Citations on text blocks: numbered [n] links after the text that cites them, numbered in order of
  * first appearance and deduplicated across the whole turn (the same source keeps its number).
  */
-import type { Citation } from '../../common/anthropic/types';
+import type { Citation } from '../../common/protocol';
 import { h } from '../dom';
 import { webLink } from './links';
 

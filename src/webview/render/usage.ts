@@ -2,8 +2,7 @@
  * Usage lines: per turn (exact figures in data attributes, for tests and tooling) and the
  * conversation totals with the cache hit rate.
  */
-import type { Usage } from '../../common/anthropic/types';
-import type { ConversationTotals, TurnCost } from '../../common/protocol';
+import type { ConversationTotals, TurnCost, Usage } from '../../common/protocol';
 import { h } from '../dom';
 import { formatDollars, formatPercent, formatTokens } from '../format';
 

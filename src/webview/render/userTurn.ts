@@ -2,8 +2,7 @@
  * The content of a user turn: the prompt as plain text (what the person typed, not markdown),
  * context chips (file:lines, expandable to the text that was sent), and tool results shown briefly.
  */
-import type { ContentBlock } from '../../common/anthropic/types';
-import type { ContextChip } from '../../common/protocol';
+import type { ContentBlock, ContextChip } from '../../common/protocol';
 import { h } from '../dom';
 import type { RenderContext } from './context';
 import { isRecord } from '../../common/guards';

@@ -3,7 +3,7 @@ import { ClaudeApiError, StreamInterruptedError } from '../../../src/common/anth
 import type { ContentBlock, Message, ToolResultBlock, ToolUseBlock } from '../../../src/common/anthropic/types';
 import type { ChatSession } from '../../../src/common/chat/chatSession';
 import type { ToolPort } from '../../../src/common/chat/turnEngine';
-import { applyBlockOps } from '../../../src/common/conversation/streamOps';
+import { applyBlockOps } from '../../../src/common/protocol';
 import type { ViewError } from '../../../src/common/protocol';
 import type { FakeClient } from './fakes';
 import {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { ContentBlock, StreamEvent, UnknownEvent } from '../../../src/common/anthropic/types';
-import { applyBlockOps, blockOpsForEvent, OpBatcher } from '../../../src/common/conversation/streamOps';
+import { blockOpsForEvent, OpBatcher } from '../../../src/common/conversation/streamOps';
+import { applyBlockOps } from '../../../src/common/protocol';
 import type { BlockOp } from '../../../src/common/protocol';
 
 type Event = StreamEvent | UnknownEvent;

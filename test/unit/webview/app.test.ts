@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { ViewTurn } from '../../../src/common/protocol';
-import { assistantTurn, chatState, openPage, usage, userTurn } from './harness';
+import { ChatApp } from '../../../src/webview/app';
+import { assistantTurn, chatState, FakeApi, makeWindow, openPage, usage, userTurn } from './harness';
 
 const streamingTurn: ViewTurn = { id: 'a1', role: 'assistant', status: 'streaming', blocks: [] };
 
@@ -256,5 +257,34 @@ describe('webview app: protocol messages to DOM', () => {
     const rebuilt = openPage(page.api.saved);
     rebuilt.send({ type: 'init', state });
     assert.equal(rebuilt.$<HTMLDetailsElement>('[data-block-type="thinking"] details')?.open, true);
+  });
+});
+
+describe('webview app: messages posted to the page', () => {
+  function started() {
+    const win = makeWindow();
+    const api = new FakeApi();
+    const warnings: string[] = [];
+    new ChatApp(win, api, { requestFrame: () => undefined, idle: null, warn: (message) => warnings.push(message) }).start();
+    const post = (data: unknown): void => void win.dispatchEvent(new win.MessageEvent('message', { data }));
+    return { win, warnings, post };
+  }
+
+  it('applies host messages of known kinds without a warning', () => {
+    const { win, warnings, post } = started();
+    post({ type: 'init', state: chatState({ turns: [userTurn('u1', 'Hello')] }) });
+    assert.equal(win.document.querySelectorAll('[data-testid="message"]').length, 1);
+    assert.deepEqual(warnings, []);
+  });
+
+  it('reports a message of an unknown kind instead of dropping it silently, and keeps working', () => {
+    const { win, warnings, post } = started();
+    post({ type: 'turnRemoved', turnId: 'u1' });
+    post('not a message');
+    assert.equal(warnings.length, 2);
+    assert.match(warnings[0] ?? '', /unknown kind "turnRemoved"/);
+    assert.match(warnings[1] ?? '', /no type: string/);
+    post({ type: 'init', state: chatState({ turns: [userTurn('u1', 'Hello')] }) });
+    assert.equal(win.document.querySelectorAll('[data-testid="message"]').length, 1);
   });
 });

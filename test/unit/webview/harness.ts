@@ -4,8 +4,7 @@
  * here), so tests decide when a frame happens.
  */
 import { JSDOM } from 'jsdom';
-import type { ContentBlock, Usage } from '../../../src/common/anthropic/types';
-import type { ChatControls, ChatState, ConversationTotals, HostToWebview, ViewTurn, WebviewToHost } from '../../../src/common/protocol';
+import type { ChatControls, ChatState, ContentBlock, ConversationTotals, HostToWebview, Usage, ViewTurn, WebviewToHost } from '../../../src/common/protocol';
 import { ChatApp } from '../../../src/webview/app';
 import type { WebviewWindow } from '../../../src/webview/dom';
 import type { VsCodeApi } from '../../../src/webview/vscodeApi';

@@ -1,12 +1,13 @@
 /**
- * The host <-> webview protocol: one discriminated union per direction.
+ * The host <-> webview messages: one discriminated union per direction, each tied to its kinds
+ * list (kinds.ts) so the two cannot drift apart.
  *
- * Both sides import this file with `import type` only; the host validates every message that
- * arrives from the webview with `parseWebviewMessage` (src/common/protocolValidation.ts) before
- * acting on it. The host owns all state: the webview can be destroyed and rebuilt at any time, and
- * after it says `ready` the host replays everything with `init`.
+ * The host validates every message that arrives from the webview with `parseWebviewMessage`
+ * (validate.ts) before acting on it. The host owns all state: the webview can be destroyed and
+ * rebuilt at any time, and after it says `ready` the host replays everything with `init`.
  */
-import type { ContentBlock, StopReason, Usage } from './anthropic/types';
+import type { ContentBlock, StopReason, Usage } from '../anthropic/types';
+import type { ControlKey, HostKind, WebviewKind } from './kinds';
 
 export type TurnStatus = 'streaming' | 'done' | 'stopped' | 'error';
 
@@ -115,8 +116,6 @@ export type HostToWebview =
 
 // ---------- webview -> host ----------
 
-export type ControlKey = 'effort' | 'thinking' | 'thinkingBudgetTokens' | 'webSearch' | 'webFetch';
-
 export type WebviewToHost =
   | { type: 'ready' }
   | { type: 'send'; text: string }
@@ -135,3 +134,14 @@ export type WebviewToHost =
   | { type: 'renameConversation'; id: string; title: string }
   | { type: 'deleteConversation'; id: string }
   | { type: 'exportConversation'; id: string; format: 'markdown' | 'json' };
+
+// ---------- the unions against the kinds lists ----------
+
+/** Compiles only when every kind in `Part` is in `All` (the error names the one that is not). */
+type Within<All, Part extends All> = Part;
+// Both ways round for each direction: a listed kind without a union member fails the first line,
+// a union member whose kind is not listed fails the second.
+type _HostKindsHaveMembers = Within<HostToWebview['type'], HostKind>;
+type _HostMembersListed = Within<HostKind, HostToWebview['type']>;
+type _WebviewKindsHaveMembers = Within<WebviewToHost['type'], WebviewKind>;
+type _WebviewMembersListed = Within<WebviewKind, WebviewToHost['type']>;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { WebviewToHost } from '../../../src/common/protocol';
-import { parseWebviewMessage } from '../../../src/common/protocolValidation';
+import { parseWebviewMessage } from '../../../src/common/protocol';
 
 /** One valid message of every shape of the protocol. */
 const VALID: WebviewToHost[] = [

@@ -1,0 +1,71 @@
+/**
+ * Click delegation for the whole page. Views render buttons that carry their action in
+ * `data-action` (dom.ts `actionButton`) instead of each holding a listener, so a view can be
+ * redrawn any number of times without leaking handlers; one listener here turns the action into
+ * a host message. Links never navigate: web links are posted as `openLink` for the host to open.
+ */
+import type { WebviewWindow } from './dom';
+import { isWebUrl } from './format';
+import type { Post } from './vscodeApi';
+
+/** Listens to every click in `win`'s document, in the capture phase so links are stopped first. */
+export function delegateClicks(win: WebviewWindow, post: Post): void {
+  const doc = win.document;
+  doc.addEventListener('click', (event) => onClick(win, post, event), true);
+  // Middle-click and the like would open links outside the host's control.
+  doc.addEventListener('auxclick', (event) => {
+    if (event.target instanceof win.Element && event.target.closest('a')) event.preventDefault();
+  }, true);
+}
+
+function onClick(win: WebviewWindow, post: Post, event: MouseEvent): void {
+  const target = event.target;
+  if (!(target instanceof win.Element)) return;
+  const link = target.closest('a');
+  if (link) {
+    event.preventDefault();
+    const href = link.getAttribute('href');
+    if (isWebUrl(href)) post({ type: 'openLink', url: new URL(href).href });
+    return;
+  }
+  const button = target.closest<HTMLElement>('[data-action]');
+  if (!button || (button instanceof win.HTMLButtonElement && button.disabled)) return;
+  runAction(win, post, button);
+}
+
+function runAction(win: WebviewWindow, post: Post, button: HTMLElement): void {
+  const action = button.getAttribute('data-action');
+  switch (action) {
+    case 'copy-code':
+    case 'insert-code': {
+      const code = button.closest('.code-block')?.querySelector('pre code')?.textContent ?? '';
+      post(action === 'copy-code' ? { type: 'copyCode', code } : { type: 'insertCode', code });
+      if (action === 'copy-code') flash(win, button, 'Copied');
+      return;
+    }
+    case 'retry':
+      post({ type: 'retry' });
+      return;
+    case 'continue':
+      post({ type: 'continue' });
+      return;
+    case 'cancel-retry':
+      post({ type: 'cancelRetry', requestId: button.getAttribute('data-request-id') ?? '' });
+      return;
+    case 'set-api-key':
+      post({ type: 'setApiKey' });
+      return;
+    case 'dismiss-notice':
+      button.closest('.notice')?.remove();
+      return;
+  }
+}
+
+/** Briefly relabels a button ("Copied"). */
+function flash(win: WebviewWindow, button: HTMLElement, label: string): void {
+  const original = button.textContent ?? '';
+  button.textContent = label;
+  win.setTimeout(() => {
+    button.textContent = original;
+  }, 1200);
+}
