@@ -57,7 +57,7 @@ async function main() {
     await browser.close();
     await codeServer.stop();
     await server.close();
-    rmSync(temp, { recursive: true, force: true });
+    rmSync(temp, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
   }
   process.exit(exitCode);
 }

@@ -84,5 +84,5 @@ export async function stopWorld(): Promise<void> {
   await browser.close().catch(() => undefined);
   await codeServer.stop();
   await server.close();
-  fs.rmSync(workspace, { recursive: true, force: true });
+  fs.rmSync(workspace, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
 }

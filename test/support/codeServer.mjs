@@ -151,7 +151,13 @@ export async function startCodeServer(options) {
         await exited;
         clearTimeout(timer);
       }
-      rmSync(root, { recursive: true, force: true });
+      // code-server's helpers (extension host, watcher) can still be writing for a moment after it
+      // exits: retry, and a temp folder left behind is reported, never a failed test run.
+      try {
+        rmSync(root, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
+      } catch (error) {
+        console.warn(`code-server: could not remove ${root}: ${error instanceof Error ? error.message : String(error)}`);
+      }
     },
   };
 }
