@@ -2,7 +2,8 @@
  * Builds the assistant `Message` from stream events, field for field as @anthropic-ai/sdk's
  * `MessageStream` does (a conformance test replays recorded streams through both and compares), but
  * faster: blocks are updated in place instead of copied on every delta, and tool input JSON is
- * collected as string parts and parsed once, when its block stops.
+ * collected as string parts and parsed once, when its block stops (or when the message ends without
+ * that).
  */
 import type {
   ContentBlock,
@@ -110,6 +111,8 @@ export class MessageAccumulator {
         return;
       case 'message_stop':
         this.#stopped = true;
+        // A block cut off by max_tokens gets no content_block_stop; its input is what arrived.
+        this.finishOpenBlocks();
         return;
       default:
         // ping, error and unrecognized events leave the message as it is.
@@ -172,8 +175,10 @@ export class MessageAccumulator {
     if (!block || !state?.json || !tracksToolInput(block)) return;
     const text = state.json.join('');
     state.json = undefined;
-    // Empty input means "no arguments": {} as the API documents. Truncated JSON is repaired.
-    block['input'] = text ? (parsePartialJson(text) ?? {}) : {};
+    // Empty input means "no arguments": {} as the API documents. Truncated JSON is repaired as the
+    // SDK repairs it. JSON that is broken rather than cut off makes the SDK fail the stream; here
+    // the call keeps {} instead, so the reply is not lost over one tool call.
+    block['input'] = text ? (parsePartialJson(text)?.value ?? {}) : {};
   }
 
   #applyMessageDelta(message: Message, event: MessageDeltaEvent): void {
