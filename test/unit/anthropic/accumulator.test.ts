@@ -169,3 +169,62 @@ describe('anthropic/accumulator', () => {
     assert.deepStrictEqual(acc.snapshot().content[0]?.['input'], {});
   });
 });
+
+describe('anthropic/accumulator beta features (as the SDK beta stream keeps them)', () => {
+  it('parses mcp_tool_use input from input_json_delta', () => {
+    const acc = run([
+      start(),
+      { type: 'content_block_start', index: 0, content_block: { type: 'mcp_tool_use', id: 'm', name: 'ask', server_name: 's', input: {} } },
+      { type: 'content_block_delta', index: 0, delta: { type: 'input_json_delta', partial_json: '{"question": ' } },
+      { type: 'content_block_delta', index: 0, delta: { type: 'input_json_delta', partial_json: '"why?"}' } },
+      { type: 'content_block_stop', index: 0 },
+    ]);
+    assert.deepStrictEqual(acc.snapshot().content[0], { type: 'mcp_tool_use', id: 'm', name: 'ask', server_name: 's', input: { question: 'why?' } });
+  });
+
+  it('sets a compaction block to the summary its compaction_delta carries', () => {
+    const acc = run([
+      start(),
+      { type: 'content_block_start', index: 0, content_block: { type: 'compaction', content: null } },
+      { type: 'content_block_delta', index: 0, delta: { type: 'compaction_delta', content: '## Summary', encrypted_content: 'ENC' } },
+      { type: 'content_block_stop', index: 0 },
+      { type: 'content_block_start', index: 1, content_block: { type: 'compaction', content: null } },
+      { type: 'content_block_delta', index: 1, delta: { type: 'compaction_delta', content: null } },
+      { type: 'content_block_stop', index: 1 },
+    ]);
+    assert.deepStrictEqual(acc.snapshot().content, [
+      { type: 'compaction', content: '## Summary', encrypted_content: 'ENC' },
+      { type: 'compaction', content: null },
+    ]);
+  });
+
+  it('keeps context_management, input_transformations, usage.iterations and fallback_credit from message_delta', () => {
+    const iterations = [{ type: 'message', input_tokens: 10, output_tokens: 40 }, { type: 'advisor_message', model: 'claude-opus-4-7', input_tokens: 5, output_tokens: 3 }];
+    const acc = run([
+      start(),
+      {
+        type: 'message_delta',
+        delta: { stop_reason: 'end_turn', stop_sequence: null },
+        usage: { output_tokens: 43, iterations, fallback_credit: { amount: 1 } },
+        context_management: { applied_edits: [] },
+        input_transformations: [{ type: 'x' }],
+      },
+      { type: 'message_delta', delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { output_tokens: 44 } },
+    ]);
+    const m = acc.snapshot();
+    assert.deepStrictEqual(m['context_management'], { applied_edits: [] });
+    assert.deepStrictEqual(m['input_transformations'], [{ type: 'x' }]);
+    assert.deepStrictEqual(m.usage['iterations'], iterations);
+    assert.deepStrictEqual(m.usage['fallback_credit'], { amount: 1 });
+    assert.equal(m.usage.output_tokens, 44);
+  });
+
+  it('relabels the message with the model a fallback block hands over to', () => {
+    const acc = run([
+      start({ model: 'claude-opus-5-5' }),
+      { type: 'content_block_start', index: 0, content_block: { type: 'fallback', from: { model: 'claude-opus-5-5' }, to: { model: 'claude-opus-4-8' } } },
+      { type: 'content_block_stop', index: 0 },
+    ]);
+    assert.equal(acc.snapshot().model, 'claude-opus-4-8');
+  });
+});
