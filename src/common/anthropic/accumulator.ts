@@ -1,8 +1,12 @@
 /**
- * Builds the assistant `Message` from stream events, field for field as @anthropic-ai/sdk's
- * `MessageStream` does (a conformance test replays recorded streams through both and compares), but
- * faster: blocks are updated in place instead of copied on every delta, and tool input JSON is
- * collected as string parts and parsed once, when its block stops.
+ * Builds the assistant `Message` from stream events, field for field as @anthropic-ai/sdk's beta
+ * `MessageStream` (`client.beta.messages.stream()`) does, which on streams without beta features
+ * is also what its standard `MessageStream` does (a conformance test replays recorded streams
+ * through them and compares). The beta stream is the model because it keeps what beta features
+ * send (MCP tool input, compaction summaries, `usage.iterations`, `context_management`, the
+ * fallback model), and those must go back to the API unchanged. It is faster than the SDK: blocks
+ * are updated in place instead of copied on every delta, and tool input JSON is collected as
+ * string parts and parsed once, when its block stops (or when the message ends without that).
  */
 import type {
   ContentBlock,
@@ -13,6 +17,7 @@ import type {
   Usage,
 } from './types';
 import { parsePartialJson } from './partialJson';
+import { isRecord } from '../guards';
 
 /** Thrown when events arrive in an order no valid stream has (a second `message_start`). */
 export class EventOrderError extends Error {
@@ -29,8 +34,9 @@ interface BlockState {
   ownCitations?: boolean;
 }
 
+/** Blocks whose `input` streams as `input_json_delta`s (`mcp_tool_use` is a beta block). */
 function tracksToolInput(block: ContentBlock): boolean {
-  return block.type === 'tool_use' || block.type === 'server_tool_use';
+  return block.type === 'tool_use' || block.type === 'server_tool_use' || block.type === 'mcp_tool_use';
 }
 
 /** An empty message, for errors that happen before `message_start`. */
@@ -93,12 +99,9 @@ export class MessageAccumulator {
     const message = this.#message;
     if (!message) return;
     switch (event.type) {
-      case 'content_block_start': {
-        const block = { ...event.content_block } as MutableBlock;
-        message.content.push(block);
-        this.#blocks[message.content.length - 1] = {};
+      case 'content_block_start':
+        this.#startBlock(message, event.content_block);
         return;
-      }
       case 'content_block_delta':
         this.#applyDelta(message, event);
         return;
@@ -110,10 +113,24 @@ export class MessageAccumulator {
         return;
       case 'message_stop':
         this.#stopped = true;
+        // A block cut off by max_tokens gets no content_block_stop; its input is what arrived.
+        this.finishOpenBlocks();
         return;
       default:
         // ping, error and unrecognized events leave the message as it is.
         return;
+    }
+  }
+
+  #startBlock(message: Message, started: ContentBlock): void {
+    const block = { ...started } as MutableBlock;
+    message.content.push(block);
+    this.#blocks[message.content.length - 1] = {};
+    // A server-side fallback (beta) names the model that went on to serve the reply; the SDK's
+    // beta stream relabels the message with it, as the non-streaming answer is labelled.
+    if (block.type === 'fallback') {
+      const to = block['to'];
+      if (isRecord(to) && typeof to['model'] === 'string') message.model = to['model'];
     }
   }
 
@@ -138,21 +155,31 @@ export class MessageAccumulator {
         }
         return;
       case 'citations_delta':
-        if (block.type === 'text') {
-          const state = (this.#blocks[event.index] ??= {});
-          const citations = block['citations'];
-          if (state.ownCitations && Array.isArray(citations)) {
-            citations.push(delta['citation']);
-          } else {
-            // The array from content_block_start belongs to the event; copy before growing it.
-            block['citations'] = [...(Array.isArray(citations) ? citations : []), delta['citation']];
-            state.ownCitations = true;
-          }
+        if (block.type === 'text') this.#addCitation(block, event.index, delta['citation']);
+        return;
+      case 'compaction_delta':
+        // A beta block: the delta carries the block's final summary (null when compaction failed),
+        // so it replaces the content rather than appending to it.
+        if (block.type === 'compaction') {
+          block['content'] = delta['content'];
+          if ('encrypted_content' in delta) block['encrypted_content'] = delta['encrypted_content'];
         }
         return;
       default:
         // Unknown delta types reach listeners as events but do not change the message.
         return;
+    }
+  }
+
+  #addCitation(block: MutableBlock, index: number, citation: unknown): void {
+    const state = (this.#blocks[index] ??= {});
+    const citations = block['citations'];
+    if (state.ownCitations && Array.isArray(citations)) {
+      citations.push(citation);
+    } else {
+      // The array from content_block_start belongs to the event; copy before growing it.
+      block['citations'] = [...(Array.isArray(citations) ? citations : []), citation];
+      state.ownCitations = true;
     }
   }
 
@@ -172,8 +199,10 @@ export class MessageAccumulator {
     if (!block || !state?.json || !tracksToolInput(block)) return;
     const text = state.json.join('');
     state.json = undefined;
-    // Empty input means "no arguments": {} as the API documents. Truncated JSON is repaired.
-    block['input'] = text ? (parsePartialJson(text) ?? {}) : {};
+    // Empty input means "no arguments": {} as the API documents. Truncated JSON is repaired as the
+    // SDK repairs it. JSON that is broken rather than cut off makes the SDK fail the stream; here
+    // the call keeps {} instead, so the reply is not lost over one tool call.
+    block['input'] = text ? (parsePartialJson(text)?.value ?? {}) : {};
   }
 
   #applyMessageDelta(message: Message, event: MessageDeltaEvent): void {
@@ -186,12 +215,17 @@ export class MessageAccumulator {
     const target: Usage = message.usage;
     target.output_tokens = usage.output_tokens as number;
     if (delta['container'] != null) message['container'] = delta['container'];
+    // Beta fields, kept as the SDK's beta stream keeps them.
+    if (event.context_management != null) message['context_management'] = event.context_management;
+    if (event.input_transformations != null) message['input_transformations'] = event.input_transformations;
     // The other counters are whole-message running totals, sent only when they apply: overwrite
     // when present, never add.
     if (usage.input_tokens != null) target.input_tokens = usage.input_tokens;
     if (usage.cache_creation_input_tokens != null) target.cache_creation_input_tokens = usage.cache_creation_input_tokens;
     if (usage.cache_read_input_tokens != null) target.cache_read_input_tokens = usage.cache_read_input_tokens;
     if (usage.server_tool_use != null) target.server_tool_use = usage.server_tool_use;
+    if (usage['iterations'] != null) target['iterations'] = usage['iterations'];
+    if (usage['fallback_credit'] != null) target['fallback_credit'] = usage['fallback_credit'];
     if (usage['output_tokens_details'] != null) target['output_tokens_details'] = usage['output_tokens_details'];
   }
 }

@@ -8,13 +8,35 @@ import { isRecord } from '../guards';
 /** What an error body said, in whichever shape it came. */
 export interface ParsedErrorBody {
   type?: string;
+  /** `error.code` of gateway bodies (CometAPI: `invalid_request`, or empty), when not empty. */
+  code?: string;
+  /** The message, without a `(request id: …)` suffix when one was moved into `requestId`. */
   message?: string;
   requestId?: string;
 }
 
+// Gateways built on one-api / new-api, CometAPI among them, carry their request id only inside the
+// message: "model name is required (request id: 20251124093015…)". Nothing else names it.
+const MESSAGE_REQUEST_ID = /\s*\(request id:\s*([^()\s]+)\s*\)/i;
+
+/**
+ * Moves a `(request id: …)` written into a gateway's message into `requestId`: the id is shown
+ * apart from the message, and the message reads better without it. An id the body gives as
+ * `request_id` is kept; the message's is only used when there is none.
+ */
+function takeRequestIdFromMessage(out: ParsedErrorBody): void {
+  const match = out.message === undefined ? null : MESSAGE_REQUEST_ID.exec(out.message);
+  if (!match || out.message === undefined) return;
+  const rest = (out.message.slice(0, match.index) + out.message.slice(match.index + match[0].length)).trim();
+  // A message that is nothing but the id keeps it, rather than becoming empty.
+  if (rest !== '') out.message = rest;
+  out.requestId ??= match[1];
+}
+
 /**
  * Reads the error shapes seen in the wild: Anthropic's `{type:"error", error:{type, message}}`,
- * CometAPI's and OpenAI-style `{error:{message, type}}`, `{error:"text"}` and `{message}`.
+ * CometAPI's `{error:{message, type:"comet_api_error", param, code}}` (request id inside the
+ * message), OpenAI-style `{error:{message, type}}`, `{error:"text"}` and `{message}`.
  * Undefined when the body is not JSON at all.
  */
 export function parseErrorBody(text: string): ParsedErrorBody | undefined {
@@ -33,6 +55,7 @@ export function parseErrorBody(text: string): ParsedErrorBody | undefined {
   if (isRecord(error)) {
     if (typeof error['type'] === 'string') out.type = error['type'];
     else if (typeof error['code'] === 'string') out.type = error['code'];
+    if (typeof error['code'] === 'string' && error['code'] !== '') out.code = error['code'];
     if (typeof error['message'] === 'string') out.message = error['message'];
   } else if (typeof error === 'string') {
     out.message = error;
@@ -41,6 +64,7 @@ export function parseErrorBody(text: string): ParsedErrorBody | undefined {
     const message = topLevelMessage(json);
     if (message !== undefined) out.message = message;
   }
+  takeRequestIdFromMessage(out);
   return out;
 }
 

@@ -10,7 +10,7 @@ import type { ParsedErrorBody } from './errorBody';
 import { ClaudeApiError, isApiErrorKind, kindForStatus } from './errorTaxonomy';
 import type { ErrorContext, ErrorKind, SettingName } from './errorTaxonomy';
 import { scrubSecret } from './redaction';
-import { isRetryableResponse, retryAfterMs } from './retryPolicy';
+import { isClientErrorCode, isRetryableResponse, retryAfterMs } from './retryPolicy';
 import type { HeaderSource } from './retryPolicy';
 import { displayUrl } from './url';
 
@@ -28,9 +28,9 @@ interface ResponseErrorFields {
   retryAfterMs?: number;
 }
 
-function responseErrorFields(status: number, headers: HeaderSource, bodyRequestId: string | undefined): ResponseErrorFields {
-  const requestId = headers.get('request-id') ?? bodyRequestId ?? undefined;
-  const retryable = status >= 200 && status < 300 ? false : isRetryableResponse(status, headers);
+function responseErrorFields(status: number, headers: HeaderSource, body: ParsedErrorBody | undefined): ResponseErrorFields {
+  const requestId = headers.get('request-id') ?? body?.requestId ?? undefined;
+  const retryable = status >= 200 && status < 300 ? false : isRetryableResponse(status, headers, body?.code);
   const wait = retryAfterMs(headers);
   return {
     status,
@@ -51,7 +51,7 @@ export function errorFromResponse(
   ctx: ErrorContext,
 ): ClaudeApiError {
   const parsed = parseErrorBody(bodyText);
-  const fields = responseErrorFields(status, headers, parsed?.requestId);
+  const fields = responseErrorFields(status, headers, parsed);
   if (parsed === undefined || (parsed.type === undefined && parsed.message === undefined)) {
     return errorFromNonApiBody(bodyText, headers.get('content-type'), fields, ctx);
   }
@@ -102,7 +102,7 @@ function errorFromNonApiBody(
 function errorFromApiBody(parsed: ParsedErrorBody, fields: ResponseErrorFields, ctx: ErrorContext): ClaudeApiError {
   const { status } = fields;
   const apiType = parsed.type;
-  const kind: ErrorKind = apiType !== undefined && isApiErrorKind(apiType) ? apiType : kindForStatus(status);
+  const kind: ErrorKind = apiType !== undefined && isApiErrorKind(apiType) ? apiType : kindForGatewayBody(status, parsed.code);
   const apiMessage = parsed.message !== undefined ? readableApiMessage(parsed.message, ctx.apiKey) : undefined;
   const setting = settingForResponse(kind, apiMessage);
   const label = kindLabel(kind) ?? 'The API returned an error';
@@ -116,6 +116,14 @@ function errorFromApiBody(parsed: ParsedErrorBody, fields: ResponseErrorFields, 
     ...(apiMessage ? { apiMessage } : {}),
     ...(setting ? { setting } : {}),
   });
+}
+
+/**
+ * The kind of a body that names no API error type (a gateway's): from the status, except that a
+ * code blaming the request (CometAPI's 500 `invalid_request`) makes it an invalid request.
+ */
+function kindForGatewayBody(status: number, code: string | undefined): ErrorKind {
+  return isClientErrorCode(code) ? 'invalid_request_error' : kindForStatus(status);
 }
 
 /** The setting an HTTP error points at: a parameter named in a 400, the model on a 404, the auth header on a 401. */

@@ -203,11 +203,13 @@ export class MessageStream implements AsyncIterable<StreamItem> {
   #completeOutcome(): Outcome {
     const message = this.#accumulator.snapshot();
     if (this.#controller.signal.aborted) return { ok: false, error: this.#wrap(new UserAbortError()) };
+    // Blocks that never got their content_block_stop (cut off by max_tokens, or by the end of the
+    // stream) keep the tool input that arrived, on success and on failure alike.
+    this.#accumulator.finishOpenBlocks();
     // Some gateways end without message_stop; a stop_reason from message_delta is as good an end.
     if (this.#accumulator.stopped || (this.#accumulator.started && message.stop_reason != null)) {
       return { ok: true, message };
     }
-    this.#accumulator.finishOpenBlocks();
     return {
       ok: false,
       error: new StreamInterruptedError(

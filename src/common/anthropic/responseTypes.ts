@@ -68,6 +68,10 @@ export interface MessageDeltaEvent {
   type: 'message_delta';
   delta: { stop_reason?: StopReason | null; stop_sequence?: string | null; [key: string]: unknown };
   usage: Partial<Usage>;
+  /** Beta (context management): the edits the API applied to the conversation. */
+  context_management?: unknown;
+  /** Beta: how the API transformed the input before the model saw it. */
+  input_transformations?: unknown;
 }
 export interface MessageStopEvent {
   type: 'message_stop';

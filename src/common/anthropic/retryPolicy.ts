@@ -3,7 +3,10 @@
  * from the retry loop so the error taxonomy can say `retryable` without importing the loop.
  */
 
-/** Statuses that are transient: timeout, conflict, rate limit, server errors, overload. */
+/**
+ * Statuses that are transient: timeout, conflict, rate limit, server errors, overload, and the
+ * gateway ones (502, 503, 504; Cloudflare's 524 timeout in front of CometAPI).
+ */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 409, 429, 500, 502, 503, 504, 524, 529]);
 
 /** The few headers the policy reads; a `Headers` object fits. */
@@ -12,13 +15,27 @@ export interface HeaderSource {
 }
 
 /**
- * Whether a response with this status should be retried. The server's `x-should-retry: true|false`
- * wins over the status list, as the official SDKs do.
+ * `error.code`s with which a gateway reports, under a 5xx status, a request that can never succeed
+ * as sent: CometAPI answers a malformed request with 500 and `code: "invalid_request"`, and says
+ * not to retry it.
  */
-export function isRetryableResponse(status: number, headers?: HeaderSource): boolean {
+const CLIENT_ERROR_CODES: ReadonlySet<string> = new Set(['invalid_request']);
+
+/** Whether the body's `error.code` says the request itself is at fault, whatever the status. */
+export function isClientErrorCode(code: string | undefined): boolean {
+  return code !== undefined && CLIENT_ERROR_CODES.has(code);
+}
+
+/**
+ * Whether a response with this status (and body `error.code`, when it has one) should be retried.
+ * The server's `x-should-retry: true|false` wins over everything, as the official SDKs do; then a
+ * code that blames the request; then the status list.
+ */
+export function isRetryableResponse(status: number, headers?: HeaderSource, errorCode?: string): boolean {
   const hint = headers?.get('x-should-retry')?.trim().toLowerCase();
   if (hint === 'true') return true;
   if (hint === 'false') return false;
+  if (isClientErrorCode(errorCode)) return false;
   return RETRYABLE_STATUSES.has(status);
 }
 

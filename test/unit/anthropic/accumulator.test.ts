@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { EventOrderError, MessageAccumulator } from '../../../src/common/anthropic/accumulator';
-import { parsePartialJson } from '../../../src/common/anthropic/partialJson';
 import type { Message, StreamEvent } from '../../../src/common/anthropic/types';
 import { messageStartEvent } from './helpers';
 
@@ -68,7 +67,7 @@ describe('anthropic/accumulator', () => {
 
   it('keeps result blocks and unknown blocks as they arrive', () => {
     const result = { type: 'web_search_tool_result', tool_use_id: 's', content: [{ type: 'web_search_result', url: 'u', title: 't', encrypted_content: 'e' }] };
-    const unknown = { type: 'fallback', from: { model: 'a' }, to: { model: 'b' } };
+    const unknown = { type: 'future_block', payload: { a: 1 } };
     const acc = run([
       start(),
       { type: 'content_block_start', index: 0, content_block: result },
@@ -137,30 +136,95 @@ describe('anthropic/accumulator', () => {
     assert.throws(() => acc.apply(start()), EventOrderError);
   });
 
-  it('repairs tool input cut off by max_tokens when the block is finished early', () => {
+  it('repairs tool input cut off mid-stream as the SDK does: the unfinished string is dropped', () => {
     const acc = run([
       start(),
       { type: 'content_block_start', index: 0, content_block: { type: 'tool_use', id: 't', name: 'f', input: {} } },
-      { type: 'content_block_delta', index: 0, delta: { type: 'input_json_delta', partial_json: '{"path": "a.ts", "text": "hel' } },
+      { type: 'content_block_delta', index: 0, delta: { type: 'input_json_delta', partial_json: '{"path": "a.ts", "lines": ["one", "tw' } },
     ]);
     acc.finishOpenBlocks();
-    assert.deepStrictEqual(acc.snapshot().content[0]?.['input'], { path: 'a.ts', text: 'hel' });
+    assert.deepStrictEqual(acc.snapshot().content[0]?.['input'], { path: 'a.ts', lines: ['one'] });
+  });
+
+  it('gives a tool_use cut off by max_tokens (no content_block_stop) its partial input at message_stop', () => {
+    const acc = run([
+      start(),
+      { type: 'content_block_start', index: 0, content_block: { type: 'tool_use', id: 't', name: 'f', input: {} } },
+      { type: 'content_block_delta', index: 0, delta: { type: 'input_json_delta', partial_json: '{"filename": "taxes.txt", "n": 12' } },
+      { type: 'message_delta', delta: { stop_reason: 'max_tokens', stop_sequence: null }, usage: { output_tokens: 124 } },
+    ]);
+    assert.deepStrictEqual(acc.snapshot().content[0]?.['input'], {});
+    acc.apply({ type: 'message_stop' });
+    // The number may have had more digits, so it is dropped with its key.
+    assert.deepStrictEqual(acc.snapshot().content[0]?.['input'], { filename: 'taxes.txt' });
+  });
+
+  it('keeps {} for tool input that is broken rather than cut off', () => {
+    const acc = run([
+      start(),
+      { type: 'content_block_start', index: 0, content_block: { type: 'tool_use', id: 't', name: 'f', input: {} } },
+      { type: 'content_block_delta', index: 0, delta: { type: 'input_json_delta', partial_json: '{"a": nope}' } },
+      { type: 'content_block_stop', index: 0 },
+    ]);
+    assert.deepStrictEqual(acc.snapshot().content[0]?.['input'], {});
   });
 });
 
-describe('anthropic/partialJson', () => {
-  const cases: Array<[string, unknown]> = [
-    ['{"a": 1}', { a: 1 }],
-    ['{"a": "x', { a: 'x' }],
-    ['{"a": 12', { a: 12 }],
-    ['{"a": [1, 2', { a: [1, 2] }],
-    ['{"a": 1, "b": tr', { a: 1 }],
-    ['{"a": 1, "b"', { a: 1 }],
-    ['{"a": {"b": "c"}, "d": "e\\', { a: { b: 'c' }, d: 'e' }],
-    ['[', []],
-  ];
-  for (const [input, expected] of cases) {
-    it(`reads ${JSON.stringify(input)}`, () => assert.deepStrictEqual(parsePartialJson(input), expected));
-  }
-  it('gives undefined for garbage', () => assert.equal(parsePartialJson('nonsense'), undefined));
+describe('anthropic/accumulator beta features (as the SDK beta stream keeps them)', () => {
+  it('parses mcp_tool_use input from input_json_delta', () => {
+    const acc = run([
+      start(),
+      { type: 'content_block_start', index: 0, content_block: { type: 'mcp_tool_use', id: 'm', name: 'ask', server_name: 's', input: {} } },
+      { type: 'content_block_delta', index: 0, delta: { type: 'input_json_delta', partial_json: '{"question": ' } },
+      { type: 'content_block_delta', index: 0, delta: { type: 'input_json_delta', partial_json: '"why?"}' } },
+      { type: 'content_block_stop', index: 0 },
+    ]);
+    assert.deepStrictEqual(acc.snapshot().content[0], { type: 'mcp_tool_use', id: 'm', name: 'ask', server_name: 's', input: { question: 'why?' } });
+  });
+
+  it('sets a compaction block to the summary its compaction_delta carries', () => {
+    const acc = run([
+      start(),
+      { type: 'content_block_start', index: 0, content_block: { type: 'compaction', content: null } },
+      { type: 'content_block_delta', index: 0, delta: { type: 'compaction_delta', content: '## Summary', encrypted_content: 'ENC' } },
+      { type: 'content_block_stop', index: 0 },
+      { type: 'content_block_start', index: 1, content_block: { type: 'compaction', content: null } },
+      { type: 'content_block_delta', index: 1, delta: { type: 'compaction_delta', content: null } },
+      { type: 'content_block_stop', index: 1 },
+    ]);
+    assert.deepStrictEqual(acc.snapshot().content, [
+      { type: 'compaction', content: '## Summary', encrypted_content: 'ENC' },
+      { type: 'compaction', content: null },
+    ]);
+  });
+
+  it('keeps context_management, input_transformations, usage.iterations and fallback_credit from message_delta', () => {
+    const iterations = [{ type: 'message', input_tokens: 10, output_tokens: 40 }, { type: 'advisor_message', model: 'claude-opus-4-7', input_tokens: 5, output_tokens: 3 }];
+    const acc = run([
+      start(),
+      {
+        type: 'message_delta',
+        delta: { stop_reason: 'end_turn', stop_sequence: null },
+        usage: { output_tokens: 43, iterations, fallback_credit: { amount: 1 } },
+        context_management: { applied_edits: [] },
+        input_transformations: [{ type: 'x' }],
+      },
+      { type: 'message_delta', delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { output_tokens: 44 } },
+    ]);
+    const m = acc.snapshot();
+    assert.deepStrictEqual(m['context_management'], { applied_edits: [] });
+    assert.deepStrictEqual(m['input_transformations'], [{ type: 'x' }]);
+    assert.deepStrictEqual(m.usage['iterations'], iterations);
+    assert.deepStrictEqual(m.usage['fallback_credit'], { amount: 1 });
+    assert.equal(m.usage.output_tokens, 44);
+  });
+
+  it('relabels the message with the model a fallback block hands over to', () => {
+    const acc = run([
+      start({ model: 'claude-opus-5-5' }),
+      { type: 'content_block_start', index: 0, content_block: { type: 'fallback', from: { model: 'claude-opus-5-5' }, to: { model: 'claude-opus-4-8' } } },
+      { type: 'content_block_stop', index: 0 },
+    ]);
+    assert.equal(acc.snapshot().model, 'claude-opus-4-8');
+  });
 });

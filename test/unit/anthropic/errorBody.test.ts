@@ -8,7 +8,19 @@ describe('anthropic/errorBody parseErrorBody', () => {
   });
 
   it('takes error.code as the type when error.type is missing (OpenAI style)', () => {
-    assert.deepStrictEqual(parseErrorBody('{"error":{"code":"rate_limited","message":"slow down"}}'), { type: 'rate_limited', message: 'slow down' });
+    assert.deepStrictEqual(parseErrorBody('{"error":{"code":"rate_limited","message":"slow down"}}'), { type: 'rate_limited', code: 'rate_limited', message: 'slow down' });
+  });
+
+  it('reads CometAPI bodies: the code (when not empty) and the request id written into the message', () => {
+    const id = '20251124093015482917370aB3xYz9Q';
+    assert.deepStrictEqual(
+      parseErrorBody(`{"error":{"message":"model name is required (request id: ${id})","type":"comet_api_error","param":"","code":""}}`),
+      { type: 'comet_api_error', message: 'model name is required', requestId: id },
+    );
+    assert.deepStrictEqual(
+      parseErrorBody(`{"error":{"message":"invalid JSON (request id: ${id})","type":"comet_api_error","param":"","code":"invalid_request"}}`),
+      { type: 'comet_api_error', code: 'invalid_request', message: 'invalid JSON', requestId: id },
+    );
   });
 
   it('reads {error:"text"} and the top-level message, detail or msg, in that order', () => {
