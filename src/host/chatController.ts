@@ -7,7 +7,7 @@ import { ConversationLibrary } from '../common/chat/conversationLibrary';
 import type { ToolPort } from '../common/chat/turnEngine';
 import { chatControls } from '../common/chat/controls';
 import { toViewError } from '../common/chat/viewError';
-import { fallbackPrices, pricesFromPricing, type ModelPrices } from '../common/conversation/pricing';
+import type { ModelPricing } from '../common/anthropic/models';
 import { ConversationStore } from '../common/conversation/store';
 import { assertNever } from '../common/guards';
 import type { HostToWebview, WebviewToHost } from '../common/protocol';
@@ -168,10 +168,9 @@ export class ChatController extends Disposable implements ChatViewModel {
     return buildMessagesRequest({ settings: request, capabilities: this.catalog.capabilities(request.model), messages, tools });
   }
 
-  private prices(model: string): ModelPrices | undefined {
-    const capabilities = this.catalog.capabilities(model);
-    if (capabilities.source === 'inferred') return fallbackPrices(model);
-    return pricesFromPricing(capabilities.pricing);
+  /** The table's prices (undefined for a model it does not know, so no cost is made up). */
+  private prices(model: string): ModelPricing | undefined {
+    return this.catalog.capabilities(model).pricing;
   }
 
   private async refreshKey(): Promise<void> {

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { MIN_THINKING_BUDGET, chooseEffort, chooseThinking } from '../../../src/common/anthropic/requestThinking';
 import { partContext } from './requestFixtures';
 
-const budgetOnly = { thinking: { adaptive: false, enabled: true, disabled: true } };
-const noThinking = { thinking: { adaptive: false, enabled: false, disabled: false } };
+const budgetOnly = { thinking: { adaptive: false, enabled: true, disabled: true, betweenTools: false } };
+const noThinking = { thinking: { adaptive: false, enabled: false, disabled: false, betweenTools: false } };
 
 describe('anthropic/requestThinking chooseEffort', () => {
   it('sends an accepted level, nothing for default', () => {
@@ -35,15 +35,15 @@ describe('anthropic/requestThinking chooseThinking', () => {
   });
 
   it('off where thinking cannot stop keeps it on, adaptive only where the model takes that', () => {
-    const budget = partContext({ thinking: 'off' }, { thinking: { adaptive: false, enabled: true, disabled: false } });
+    const budget = partContext({ thinking: 'off' }, { thinking: { adaptive: false, enabled: true, disabled: false, betweenTools: false } });
     assert.deepStrictEqual(chooseThinking(budget, { maxTokens: 16000, effort: undefined }), { param: undefined, active: true });
     assert.match(budget.warnings.join(), /cannot turn thinking off/);
-    const adaptive = partContext({ thinking: 'off', thinkingDisplay: 'omitted' }, { thinking: { adaptive: true, enabled: false, disabled: false } });
+    const adaptive = partContext({ thinking: 'off', thinkingDisplay: 'omitted' }, { thinking: { adaptive: true, enabled: false, disabled: false, betweenTools: false } });
     assert.deepStrictEqual(chooseThinking(adaptive, { maxTokens: 16000, effort: undefined }), { param: { type: 'adaptive', display: 'omitted' }, active: true });
   });
 
   it('off is refused above the highest effort that allows it', () => {
-    const caps = { thinking: { adaptive: true, enabled: false, disabled: true }, disabledThinkingMaxEffort: 'medium' as const };
+    const caps = { thinking: { adaptive: true, enabled: false, disabled: true, betweenTools: false }, disabledThinkingMaxEffort: 'medium' as const };
     assert.equal(chooseThinking(partContext({ thinking: 'off' }, caps), { maxTokens: 16000, effort: 'high' }).active, true);
     assert.deepStrictEqual(chooseThinking(partContext({ thinking: 'off' }, caps), { maxTokens: 16000, effort: 'medium' }), { param: { type: 'disabled' }, active: false });
     assert.deepStrictEqual(chooseThinking(partContext({ thinking: 'off' }, caps), { maxTokens: 16000, effort: undefined }), { param: { type: 'disabled' }, active: false });
