@@ -4,6 +4,7 @@ import type { CacheTtl } from '../../../src/common/conversation/model';
 import { pricing, tokenPrices } from '../../../src/common/anthropic/modelTable';
 import type { ModelPricing } from '../../../src/common/anthropic/models';
 import { conversationTotals, fallbackPrices, priceTier, turnCost } from '../../../src/common/conversation/pricing';
+import { toViewTurns } from '../../../src/common/conversation/viewTurns';
 import { usage } from './fixtures';
 
 // Round numbers make expected dollars easy to read: $1 input, $10 output, $0.5 cache read per MTok.
@@ -130,5 +131,20 @@ describe('conversationTotals', () => {
     const unreleased = conversationTotals(withTurns('claude-opus-6', [{ u: {} }]));
     assert.equal(unreleased.dollars, undefined);
     assert.equal(unreleased.outputTokens, 50);
+  });
+});
+
+describe('a turn of a model with unknown prices', () => {
+  it('reaches the view with its usage and dollars undefined', () => {
+    for (const model of ['claude-opus-6', 'gpt-4o', 'claude-opus-4-1']) {
+      const c = createConversation({ model });
+      appendUserTurn(c, { content: [{ type: 'text', text: 'q' }] });
+      const t = startAssistantTurn(c, { model });
+      finishAssistantTurn(c, t.id, { status: 'done', snapshot: { content: [{ type: 'text', text: 'a' }], usage: usage({ server_tool_use: { web_search_requests: 1 } }) } });
+      const view = toViewTurns(c)[1];
+      assert.equal(view?.usage?.input_tokens, 100, model);
+      assert.deepEqual(view?.cost, { serverToolRequests: 1 }, model);
+      assert.equal(view?.cost?.dollars, undefined, model);
+    }
   });
 });
