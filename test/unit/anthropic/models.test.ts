@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { BUILT_IN_MODELS, builtInModel, cacheWritePrice, capabilitiesFor, inferCapabilities, parseModelId } from '../../../src/common/anthropic/models';
+import { normalizeModelsPage } from '../../../src/common/anthropic/modelsList';
 import type { ModelInfo } from '../../../src/common/anthropic/types';
 
 describe('anthropic/models parseModelId', () => {
@@ -172,5 +173,55 @@ describe('anthropic/models capabilities', () => {
     assert.equal(caps.maxOutputTokens, 32_000);
     // A gateway's bare {id} changes nothing.
     assert.equal(capabilitiesFor('claude-sonnet-5', { id: 'claude-sonnet-5', display_name: 'claude-sonnet-5' }).source, 'built-in');
+  });
+
+  it("lets the endpoint's capabilities override a built-in row, keeping what it does not report (§5)", () => {
+    const yes = { supported: true };
+    const no = { supported: false };
+    // A /v1/models entry in the API's shape, as a page of the list carries it.
+    const page = normalizeModelsPage({
+      data: [{
+        type: 'model', id: 'claude-sonnet-5-5', display_name: 'Claude Sonnet 5.5', created_at: '2026-09-28T00:00:00Z',
+        max_input_tokens: 400_000, max_tokens: 64_000,
+        capabilities: {
+          batch: yes, citations: yes, code_execution: yes, image_input: yes, pdf_input: yes, structured_outputs: yes,
+          context_management: { supported: true, clear_thinking_20251015: yes, clear_tool_uses_20250919: yes, compact_20260112: yes },
+          effort: { supported: true, low: yes, medium: yes, high: yes, xhigh: no, max: no },
+          thinking: { supported: true, types: { adaptive: yes, enabled: no, between_tools: no } },
+        },
+      }],
+      has_more: false, first_id: 'claude-sonnet-5-5', last_id: 'claude-sonnet-5-5',
+    });
+    const table = capabilitiesFor('claude-sonnet-5-5');
+    const caps = capabilitiesFor('claude-sonnet-5-5', page.models[0]);
+    assert.equal(caps.source, 'api');
+    assert.deepStrictEqual([caps.contextWindow, caps.maxOutputTokens], [400_000, 64_000]);
+    assert.deepStrictEqual(caps.effortLevels, ['low', 'medium', 'high']);
+    assert.equal(caps.defaultEffort, 'high', 'the default is still offered');
+    // between_tools reported unsupported wins over the table; `disabled` is not in the report, so the table's value stays.
+    assert.deepStrictEqual(caps.thinking, { adaptive: true, enabled: false, disabled: table.thinking.disabled, betweenTools: false });
+    // What /v1/models never reports comes from the table.
+    assert.deepStrictEqual(
+      [caps.pricing, caps.forcedToolChoice, caps.sampling, caps.prefill, caps.thinkingDisplayDefault],
+      [table.pricing, table.forcedToolChoice, table.sampling, table.prefill, table.thinkingDisplayDefault],
+    );
+  });
+
+  it('drops a default effort the endpoint no longer offers, and thinking it says is unsupported', () => {
+    const info: ModelInfo = {
+      id: 'claude-opus-5-5',
+      display_name: 'Claude Opus 5.5',
+      capabilities: {
+        effort: { supported: true, low: { supported: true }, high: { supported: true } },
+        thinking: { supported: false },
+      },
+    };
+    const caps = capabilitiesFor('claude-opus-5-5', info);
+    assert.deepStrictEqual(caps.effortLevels, ['low', 'high']);
+    assert.equal(caps.defaultEffort, undefined);
+    assert.deepStrictEqual(caps.thinking, { adaptive: false, enabled: false, disabled: true, betweenTools: false });
+    assert.equal(caps.thinkingOnByDefault, false);
+    const noEffort = capabilitiesFor('claude-opus-5-5', { ...info, capabilities: { effort: { supported: false } } });
+    assert.deepStrictEqual([noEffort.effortLevels, noEffort.defaultEffort], [[], undefined]);
   });
 });
