@@ -11,7 +11,8 @@ import type { ChatControls, ModelOption } from '../protocol';
 export function chatControls(settings: RequestSettings, capabilities: ModelCapabilities, models: ModelOption[], modelWarning: string | undefined): ChatControls {
   const thinkingChoices: ChatControls['thinkingChoices'] = ['auto'];
   if (capabilities.thinking.adaptive || capabilities.thinking.enabled) thinkingChoices.push('on');
-  if (capabilities.thinking.disabled || !capabilities.thinkingOnByDefault) thinkingChoices.push('off');
+  // Sonnet 5.5 cannot disable thinking, but `off` there means `between_tools` (no up-front thinking).
+  if (capabilities.thinking.disabled || capabilities.thinking.betweenTools || !capabilities.thinkingOnByDefault) thinkingChoices.push('off');
   return {
     model: settings.model,
     models,

@@ -49,6 +49,20 @@ describe('anthropic/requestThinking chooseThinking', () => {
     assert.deepStrictEqual(chooseThinking(partContext({ thinking: 'off' }, caps), { maxTokens: 16000, effort: undefined }), { param: { type: 'disabled' }, active: false });
   });
 
+  it('off on Sonnet 5.5 is between_tools, which takes no display and effort up to high only (reference §1.5)', () => {
+    const part = partContext({ model: 'claude-sonnet-5-5', thinking: 'off', thinkingDisplay: 'summarized' });
+    assert.deepStrictEqual(chooseThinking(part, { maxTokens: 16000, effort: undefined }), { param: { type: 'between_tools' }, active: true });
+    assert.deepStrictEqual(part.warnings, []);
+    assert.deepStrictEqual(chooseThinking(partContext({ model: 'claude-sonnet-5-5', thinking: 'off' }), { maxTokens: 16000, effort: 'high' }).param, { type: 'between_tools' });
+    const max = partContext({ model: 'claude-sonnet-5-5', thinking: 'off', thinkingDisplay: 'omitted' });
+    assert.deepStrictEqual(chooseThinking(max, { maxTokens: 16000, effort: 'xhigh' }), { param: { type: 'adaptive', display: 'omitted' }, active: true });
+    assert.match(max.warnings.join(), /only at effort high or lower; thinking stays on at effort xhigh/);
+    // Opus 5.5 has no between_tools: off stays adaptive, with a warning.
+    const opus = partContext({ model: 'claude-opus-5-5', thinking: 'off' });
+    assert.equal(chooseThinking(opus, { maxTokens: 16000, effort: undefined }).param?.type, 'adaptive');
+    assert.match(opus.warnings.join(), /cannot turn thinking off/);
+  });
+
   it('on with a budget: an unreadable or too small budget is raised to the minimum', () => {
     const part = partContext({ thinking: 'on', thinkingBudgetTokens: Number.NaN }, budgetOnly);
     assert.deepStrictEqual(chooseThinking(part, { maxTokens: MIN_THINKING_BUDGET + 1, effort: undefined }), {
