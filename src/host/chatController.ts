@@ -106,10 +106,12 @@ export class ChatController extends Disposable implements ChatViewModel {
     this.register(onSettingsChanged(() => {
       // Only another endpoint (or headers) can change the model list; a control change keeps it.
       const connection = connectionKey();
-      if (connection !== this.connection) {
-        this.connection = connection;
-        this.catalog.invalidate();
+      if (connection === this.connection) {
+        this.session.refreshControls();
+        return;
       }
+      this.connection = connection;
+      this.catalog.invalidate();
       this.refreshModels();
     }));
     this.register(keys.onDidChange(() => void this.refreshKey()));
