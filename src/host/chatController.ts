@@ -7,7 +7,7 @@ import { ConversationLibrary } from '../common/chat/conversationLibrary';
 import type { ToolPort } from '../common/chat/turnEngine';
 import { chatControls } from '../common/chat/controls';
 import { toViewError } from '../common/chat/viewError';
-import { fallbackPrices, pricesFromPricing, type ModelPrices } from '../common/conversation/pricing';
+import type { ModelPricing } from '../common/anthropic/models';
 import { ConversationStore } from '../common/conversation/store';
 import { assertNever } from '../common/guards';
 import type { HostToWebview, WebviewToHost } from '../common/protocol';
@@ -20,6 +20,11 @@ import type { ApiKeyStore } from './secrets';
 import { onSettingsChanged, readSettings, writeSetting } from './settings';
 
 const FRAME_MS = 16;
+
+/** The settings that decide which endpoint answers `/v1/models`, as one comparable string. */
+function connectionKey(): string {
+  return JSON.stringify(readSettings().connection);
+}
 
 /** Ids must fit the protocol's id pattern (letters, digits, - and _). */
 function newId(): string {
@@ -47,6 +52,8 @@ export class ChatController extends Disposable implements ChatViewModel {
   private readonly keys: ApiKeyStore;
   private readonly log: Log;
   private hasKey = false;
+  /** The connection settings the catalogue's list was fetched for. */
+  private connection: string;
   private post: (message: HostToWebview) => void = () => undefined;
 
   constructor(options: ChatControllerOptions) {
@@ -84,7 +91,8 @@ export class ChatController extends Disposable implements ChatViewModel {
         },
         controls: () => {
           const { request } = readSettings();
-          return chatControls(request, this.catalog.capabilities(request.model), this.catalog.options());
+          const choice = this.catalog.choice(request.model);
+          return chatControls(request, this.catalog.capabilities(request.model), choice.options, choice.warning);
         },
         hasApiKey: () => this.hasKey,
       },
@@ -94,9 +102,17 @@ export class ChatController extends Disposable implements ChatViewModel {
       tools: options.tools,
     });
     this.register({ dispose: () => this.session.dispose() });
+    this.connection = connectionKey();
     this.register(onSettingsChanged(() => {
+      // Only another endpoint (or headers) can change the model list; a control change keeps it.
+      const connection = connectionKey();
+      if (connection === this.connection) {
+        this.session.refreshControls();
+        return;
+      }
+      this.connection = connection;
       this.catalog.invalidate();
-      this.session.refreshControls();
+      this.refreshModels();
     }));
     this.register(keys.onDidChange(() => void this.refreshKey()));
   }
@@ -105,7 +121,15 @@ export class ChatController extends Disposable implements ChatViewModel {
   async start(): Promise<void> {
     await this.refreshKey();
     await this.session.restore();
-    void this.catalog.load().then(() => this.session.refreshControls());
+    this.refreshModels();
+  }
+
+  /** Shows the controls now, and again once the endpoint's model list has been fetched. */
+  private refreshModels(): void {
+    this.session.refreshControls();
+    void this.catalog.load().then(() => {
+      if (!this.isDisposed) this.session.refreshControls();
+    });
   }
 
   /** Where the session's messages go (the chat view). */
@@ -168,17 +192,16 @@ export class ChatController extends Disposable implements ChatViewModel {
     return buildMessagesRequest({ settings: request, capabilities: this.catalog.capabilities(request.model), messages, tools });
   }
 
-  private prices(model: string): ModelPrices | undefined {
-    const capabilities = this.catalog.capabilities(model);
-    if (capabilities.source === 'inferred') return fallbackPrices(model);
-    return pricesFromPricing(capabilities.pricing);
+  /** The table's prices (undefined for a model it does not know, so no cost is made up). */
+  private prices(model: string): ModelPricing | undefined {
+    return this.catalog.capabilities(model).pricing;
   }
 
   private async refreshKey(): Promise<void> {
     this.hasKey = await this.keys.has();
     if (this.isDisposed) return;
     this.catalog.invalidate();
-    this.session.refreshControls();
+    this.refreshModels();
   }
 
   private async insertCode(code: string): Promise<void> {

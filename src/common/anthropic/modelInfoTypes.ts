@@ -19,6 +19,7 @@ export interface ApiModelCapabilities {
       adaptive?: CapabilitySupport | null;
       enabled?: CapabilitySupport | null;
       disabled?: CapabilitySupport | null;
+      between_tools?: CapabilitySupport | null;
       [key: string]: unknown;
     } | null;
   } | null;

@@ -3,13 +3,13 @@
  * table, else rules inferred from the id's family and version, so a model released after this code
  * still gets sensible requests.
  */
-import { BUILT_IN_MODELS, pricing } from './modelTable';
+import { BUILT_IN_MODELS } from './modelTable';
 import type { ModelCapabilities, ModelFamily, ModelPricing } from './modelTypes';
 import { EFFORT_LEVELS } from './modelTypes';
 import type { ApiModelCapabilities, ModelInfo } from './types';
 
 export { BUILT_IN_MODELS } from './modelTable';
-export type { ModelCapabilities, ModelFamily, ModelPricing } from './modelTypes';
+export type { ModelCapabilities, ModelFamily, ModelPricing, SamplingRule, ThinkingTypes, TokenPrices } from './modelTypes';
 export { EFFORT_LEVELS } from './modelTypes';
 
 /** What an id says about its model. */
@@ -75,27 +75,6 @@ export function parseModelId(id: string): ParsedModelId {
   return { family, version: value, canonicalId };
 }
 
-function inferredPricing(family: ModelFamily, v: number | undefined): ModelPricing {
-  const version = v ?? 0;
-  switch (family) {
-    case 'fable':
-    case 'mythos':
-      return pricing(10, 50, version >= 5.1 ? 0.25 : 1);
-    case 'opus':
-      if (version >= 5.5) return pricing(4, 20, 0.2);
-      return version >= 4.5 ? pricing(5, 25, 0.5) : pricing(15, 75, 1.5);
-    case 'sonnet':
-      if (version >= 5.5) return pricing(2, 10, 0.1);
-      return version >= 5 ? pricing(2, 10, 0.2) : pricing(3, 15, 0.3);
-    case 'haiku':
-      if (version >= 5.5) return pricing(0.1, 0.5, 0.01);
-      if (version >= 4.5) return pricing(1, 5, 0.1);
-      return version >= 3.5 ? pricing(0.8, 4, 0.08) : pricing(0.25, 1.25, 0.03);
-    default:
-      return pricing(3, 15, 0.3);
-  }
-}
-
 function titleCase(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
@@ -106,10 +85,12 @@ type IdentityFields = Pick<ModelCapabilities, 'id' | 'displayName' | 'family' | 
 type GenerationRules = Omit<ModelCapabilities, keyof IdentityFields>;
 
 /**
- * Capabilities from the id alone, by generation: Fable/Mythos always think adaptively; 5.5 and
- * later (and Fable/Mythos 5.1) also refuse `disabled` and forced tool choice; 5.x thinks by
- * default; 4.7+ takes adaptive thinking only and no sampling parameters; 4.6 takes both thinking
- * forms; 3.7 to 4.5 take a budget only; older models do not think.
+ * Capabilities from the id alone, for models the table does not know (newer releases, retired
+ * ones, gateway ids), by generation: Fable/Mythos always think adaptively; 5.5 and later (and
+ * Fable/Mythos 5.1) are assumed to refuse `disabled` and forced tool choice, as the newest models
+ * do (reference §1.2, §1.5), so nothing they may refuse is sent; 5.x thinks by default; 4.7+ takes
+ * adaptive thinking only and default sampling only; 4.6 takes both thinking forms; 3.7 to 4.5 take
+ * a budget only; older models do not think. Prices are never guessed: they stay unknown.
  */
 export function inferCapabilities(id: string): ModelCapabilities {
   const parsed = parseModelId(id);
@@ -123,7 +104,7 @@ function identityFields(id: string, { family, version }: ParsedModelId): Identit
     family,
     version,
     webSearch: true,
-    pricing: inferredPricing(family, version),
+    pricing: undefined,
     source: 'inferred',
   };
 }
@@ -131,63 +112,75 @@ function identityFields(id: string, { family, version }: ParsedModelId): Identit
 function generationRules({ family, version }: ParsedModelId): GenerationRules {
   const v = version ?? 0;
   if (family === 'fable' || family === 'mythos' || v >= 4.7) return adaptiveOnlyRules(family, v);
-  if (v >= 4.6) return bothThinkingFormsRules(family);
+  if (v >= 4.6) return bothThinkingFormsRules();
   if (v >= 3.7) return budgetThinkingRules(family, v);
   const known = family !== 'unknown' || version !== undefined;
   // An id we cannot read at all may be any gateway model: do not cap max_tokens for it.
   return nonThinkingRules(known ? 8_192 : 1_000_000);
 }
 
-/** Fable/Mythos and 4.7+: adaptive thinking only, no sampling parameters. */
+/** Fable/Mythos and 4.7+: adaptive thinking only, default sampling only, no prefill. */
 function adaptiveOnlyRules(family: ModelFamily, v: number): GenerationRules {
   const fableLike = family === 'fable' || family === 'mythos';
   const newest = (fableLike && v >= 5.1) || v >= 5.5;
   return {
-    thinking: { adaptive: true, enabled: false, disabled: !fableLike && !newest },
+    thinking: { adaptive: true, enabled: false, disabled: !fableLike && !newest, betweenTools: false },
     thinkingOnByDefault: fableLike || v >= 5,
+    thinkingDisplayDefault: 'omitted',
     ...(family === 'opus' && v >= 5 && !newest ? { disabledThinkingMaxEffort: 'high' as const } : {}),
     effortLevels: EFFORT_LEVELS,
+    defaultEffort: undefined,
     forcedToolChoice: !newest,
-    samplingParameters: false,
+    sampling: 'none',
+    prefill: false,
     contextWindow: 1_000_000,
     maxOutputTokens: 128_000,
   };
 }
 
-/** 4.6: adaptive thinking and a budget both accepted. */
-function bothThinkingFormsRules(family: ModelFamily): GenerationRules {
+/** 4.6: adaptive thinking and a budget both accepted; no prefill. */
+function bothThinkingFormsRules(): GenerationRules {
   return {
-    thinking: { adaptive: true, enabled: true, disabled: true },
+    thinking: { adaptive: true, enabled: true, disabled: true, betweenTools: false },
     thinkingOnByDefault: false,
+    thinkingDisplayDefault: 'summarized',
     effortLevels: ['low', 'medium', 'high', 'max'],
+    defaultEffort: undefined,
     forcedToolChoice: true,
-    samplingParameters: true,
+    sampling: 'temperature-or-top-p',
+    prefill: false,
     contextWindow: 1_000_000,
-    maxOutputTokens: family === 'opus' ? 128_000 : 64_000,
+    maxOutputTokens: 128_000,
   };
 }
 
 /** 3.7 to 4.5: thinking with a budget only. */
 function budgetThinkingRules(family: ModelFamily, v: number): GenerationRules {
   return {
-    thinking: { adaptive: false, enabled: true, disabled: true },
+    thinking: { adaptive: false, enabled: true, disabled: true, betweenTools: false },
     thinkingOnByDefault: false,
+    thinkingDisplayDefault: 'summarized',
     effortLevels: family === 'opus' && v >= 4.5 ? ['low', 'medium', 'high'] : [],
+    defaultEffort: undefined,
     forcedToolChoice: true,
-    samplingParameters: true,
+    sampling: 'temperature-or-top-p',
+    prefill: true,
     contextWindow: 200_000,
     maxOutputTokens: v >= 4.5 ? 64_000 : 32_000,
   };
 }
 
-/** Older models, and ids without a version: no thinking. */
+/** Older models, and ids without a version: no thinking. Never temperature with top_p, to be safe. */
 function nonThinkingRules(maxOutputTokens: number): GenerationRules {
   return {
-    thinking: { adaptive: false, enabled: false, disabled: false },
+    thinking: { adaptive: false, enabled: false, disabled: false, betweenTools: false },
     thinkingOnByDefault: false,
+    thinkingDisplayDefault: 'summarized',
     effortLevels: [],
+    defaultEffort: undefined,
     forcedToolChoice: true,
-    samplingParameters: true,
+    sampling: 'temperature-or-top-p',
+    prefill: true,
     contextWindow: 200_000,
     maxOutputTokens,
   };
@@ -206,45 +199,59 @@ function supported(value: { supported?: boolean } | null | undefined): boolean |
   return value && typeof value.supported === 'boolean' ? value.supported : undefined;
 }
 
-/** Overlays what `/v1/models` reported on top of `base`; fields it did not report stay as they are. */
+/**
+ * Overlays what `/v1/models` reported on top of `base` (reference §5: the endpoint's word beats
+ * the table); fields it did not report stay as they are. Prices and the rules the endpoint does
+ * not report (forced tool choice, sampling, prefill) always come from `base`.
+ */
 function applyApiCapabilities(base: ModelCapabilities, info: ModelInfo): ModelCapabilities {
   const out: ModelCapabilities = { ...base, thinking: { ...base.thinking } };
-  let fromApi = false;
   if (info.display_name && info.display_name !== info.id) out.displayName = info.display_name;
+  const caps: ApiModelCapabilities | null | undefined = info.capabilities;
+  // Every overlay runs; the result says the endpoint reported something if any one applied.
+  const applied = [applyLimits(out, info), applyThinking(out, caps?.thinking), applyEffort(out, caps?.effort)];
+  const web = supported(caps?.server_tools?.web_search);
+  if (web !== undefined) out.webSearch = web;
+  if (applied.includes(true)) out.source = 'api';
+  return out;
+}
+
+function applyLimits(out: ModelCapabilities, info: ModelInfo): boolean {
+  let applied = false;
   if (typeof info.max_input_tokens === 'number' && info.max_input_tokens > 0) {
     out.contextWindow = info.max_input_tokens;
-    fromApi = true;
+    applied = true;
   }
   if (typeof info.max_tokens === 'number' && info.max_tokens > 0) {
     out.maxOutputTokens = info.max_tokens;
-    fromApi = true;
+    applied = true;
   }
-  const caps: ApiModelCapabilities | null | undefined = info.capabilities;
-  if (caps) {
-    const types = caps.thinking?.types;
-    if (caps.thinking?.supported === false) {
-      out.thinking = { adaptive: false, enabled: false, disabled: supported(types?.disabled) ?? true };
-      out.thinkingOnByDefault = false;
-      fromApi = true;
-    } else if (types) {
-      out.thinking = {
-        adaptive: supported(types.adaptive) ?? out.thinking.adaptive,
-        enabled: supported(types.enabled) ?? out.thinking.enabled,
-        disabled: supported(types.disabled) ?? out.thinking.disabled,
-      };
-      fromApi = true;
-    }
-    const effort = caps.effort;
-    if (effort) {
-      out.effortLevels =
-        effort.supported === false ? [] : EFFORT_LEVELS.filter((level) => supported(effort[level]) === true);
-      fromApi = true;
-    }
-    const web = supported(caps.server_tools?.web_search);
-    if (web !== undefined) out.webSearch = web;
+  return applied;
+}
+
+function applyThinking(out: ModelCapabilities, thinking: ApiModelCapabilities['thinking']): boolean {
+  const types = thinking?.types;
+  if (thinking?.supported === false) {
+    out.thinking = { adaptive: false, enabled: false, disabled: supported(types?.disabled) ?? true, betweenTools: false };
+    out.thinkingOnByDefault = false;
+    return true;
   }
-  if (fromApi) out.source = 'api';
-  return out;
+  if (!types) return false;
+  out.thinking = {
+    adaptive: supported(types.adaptive) ?? out.thinking.adaptive,
+    enabled: supported(types.enabled) ?? out.thinking.enabled,
+    disabled: supported(types.disabled) ?? out.thinking.disabled,
+    betweenTools: supported(types.between_tools) ?? out.thinking.betweenTools,
+  };
+  return true;
+}
+
+function applyEffort(out: ModelCapabilities, effort: ApiModelCapabilities['effort']): boolean {
+  if (!effort) return false;
+  out.effortLevels = effort.supported === false ? [] : EFFORT_LEVELS.filter((level) => supported(effort[level]) === true);
+  // The table's default is only a default if the endpoint still offers that level.
+  if (out.defaultEffort !== undefined && !out.effortLevels.includes(out.defaultEffort)) out.defaultEffort = undefined;
+  return true;
 }
 
 /**

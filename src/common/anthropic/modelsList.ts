@@ -1,6 +1,10 @@
 /**
- * Normalizes a page of `GET /v1/models`. Anthropic answers `{data, has_more, last_id}`; gateways
- * answer OpenAI-style `{data:[{id}]}`, `{models:[…]}` or a bare array, sometimes of plain strings.
+ * Normalizes a page of `GET /v1/models`. Anthropic answers `{data, has_more, first_id, last_id}`
+ * with entries of `type: "model"` (reference §5); gateways answer OpenAI-style
+ * `{object: "list", data: [{id, object: "model", owned_by}]}`, CometAPI's multi-provider catalogue
+ * `{success, data: [{id, provider, …}]}` (§7), `{models: […]}` or a bare array, sometimes of plain
+ * strings. A gateway's list names every vendor's models, and only Claude models answer on
+ * `/v1/messages`, so from any shape but Anthropic's only `claude-…` ids are kept.
  */
 import type { ApiModelCapabilities, ModelInfo } from './types';
 import { isRecord } from '../guards';
@@ -43,7 +47,20 @@ export function normalizeModelsPage(json: unknown): ModelsPage {
     hasMore = json['has_more'] === true;
     if (typeof json['last_id'] === 'string') lastId = json['last_id'];
   }
-  const models = entries.map(toModelInfo).filter((m): m is ModelInfo => m !== undefined);
-  if (hasMore && lastId === undefined) lastId = models.at(-1)?.id;
+  const all = entries.map(toModelInfo).filter((m): m is ModelInfo => m !== undefined);
+  // The cursor is the last entry of the page as sent.
+  if (hasMore && lastId === undefined) lastId = all.at(-1)?.id;
+  const models = isAnthropicPage(json, entries) ? all : all.filter(isClaudeModel);
   return { models, hasMore, lastId };
+}
+
+/** Anthropic's own page: it has the API's cursor fields, or every entry is typed `model`. */
+function isAnthropicPage(json: unknown, entries: unknown[]): boolean {
+  if (isRecord(json) && ('has_more' in json || 'first_id' in json || 'last_id' in json)) return true;
+  return entries.length > 0 && entries.every((entry) => isRecord(entry) && entry['type'] === 'model');
+}
+
+/** A Claude model id as Anthropic spells it (`claude-sonnet-5-5`), not another vendor's. */
+function isClaudeModel(model: ModelInfo): boolean {
+  return model.id.toLowerCase().startsWith('claude-');
 }

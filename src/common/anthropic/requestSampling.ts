@@ -1,7 +1,8 @@
 /**
  * The sampling parameters of a request (`temperature`, `top_p`, `top_k`): only where the model
- * accepts them, each within its range, never `temperature` with `top_p` (temperature wins), and
- * with thinking on, `temperature` only if 1, `top_p` only within 0.95..1 and no `top_k`.
+ * accepts them, each within its range, `temperature` with `top_p` only where the model takes both
+ * (else temperature wins), and with thinking on, `temperature` only if 1, `top_p` only within
+ * 0.95..1 and no `top_k` (reference §1.2).
  */
 import type { RequestPartContext } from './requestSettings';
 import type { ThinkingChoice } from './requestThinking';
@@ -18,13 +19,14 @@ const NONE: SamplingParameters = { temperature: null, topP: null, topK: null };
 /** The sampling parameters to send, each dropped (with a warning) where the API would refuse it. */
 export function chooseSampling(part: RequestPartContext, thinking: ThinkingChoice): SamplingParameters {
   const accepted = acceptedByModel(part);
-  const valid = withoutTemperatureAndTopP(withinRanges(accepted, part.warnings), part.warnings);
+  const inRange = withinRanges(accepted, part.warnings);
+  const valid = part.capabilities.sampling === 'all' ? inRange : withoutTemperatureAndTopP(inRange, part.warnings);
   return thinking.active ? allowedWithThinking(valid, part.warnings) : valid;
 }
 
 function acceptedByModel({ settings, capabilities: caps, warnings }: RequestPartContext): SamplingParameters {
   const { temperature, topP, topK } = settings;
-  if (caps.samplingParameters) return { temperature, topP, topK };
+  if (caps.sampling !== 'none') return { temperature, topP, topK };
   const dropped = [
     temperature !== null ? 'temperature (claudeMessages.temperature)' : undefined,
     topP !== null ? 'top_p (claudeMessages.topP)' : undefined,

@@ -42,7 +42,8 @@ export function chooseEffort({ settings, capabilities: caps, warnings }: Request
 
 /**
  * `auto` = adaptive where the model has it, else none; `on` = adaptive, or a budget (clamped to
- * 1024 ≤ budget < max_tokens) on budget-only models; `off` = `disabled` where the model allows it.
+ * 1024 ≤ budget < max_tokens) on budget-only models; `off` = `disabled` where the model allows it,
+ * else `between_tools` where the model has that (Sonnet 5.5).
  */
 export function chooseThinking(part: RequestPartContext, inputs: ThinkingInputs): ThinkingChoice {
   const { settings, capabilities: caps } = part;
@@ -65,6 +66,7 @@ function thinkingTurnedOff(part: RequestPartContext, effort: Effort | undefined)
   const { settings, capabilities: caps, warnings } = part;
   const model = settings.model;
   if (!caps.thinking.adaptive && !caps.thinking.enabled) return { param: undefined, active: false };
+  if (!caps.thinking.disabled && caps.thinking.betweenTools) return betweenTools(part, effort);
   if (!caps.thinking.disabled) {
     warnings.push(`${model} cannot turn thinking off; it thinks adaptively (claudeMessages.thinking).`);
     return thinkingKeptOn(part);
@@ -77,6 +79,23 @@ function thinkingTurnedOff(part: RequestPartContext, effort: Effort | undefined)
     return thinkingKeptOn(part);
   }
   return { param: { type: 'disabled' }, active: false };
+}
+
+/** The highest effort `between_tools` is accepted with (reference §1.5: xhigh and max are refused). */
+const BETWEEN_TOOLS_MAX_EFFORT: Effort = 'high';
+
+/**
+ * `off` on a model that cannot disable thinking but can skip it up front. Its short notes between
+ * tool calls are still thinking blocks, so the request counts as thinking (no forced tool choice).
+ */
+function betweenTools(part: RequestPartContext, effort: Effort | undefined): ThinkingChoice {
+  if (effort && effortRank(effort) > effortRank(BETWEEN_TOOLS_MAX_EFFORT)) {
+    part.warnings.push(
+      `${part.settings.model} skips up-front thinking only at effort ${BETWEEN_TOOLS_MAX_EFFORT} or lower; thinking stays on at effort ${effort} (claudeMessages.thinking, claudeMessages.effort).`,
+    );
+    return thinkingKeptOn(part);
+  }
+  return { param: { type: 'between_tools' }, active: true };
 }
 
 /** Thinking on a model without adaptive thinking: a budget, when the model and max_tokens allow one. */

@@ -28,7 +28,9 @@ export type ToolChoice =
 export type ThinkingParam =
   | { type: 'enabled'; budget_tokens: number; display?: 'summarized' | 'omitted' }
   | { type: 'adaptive'; display?: 'summarized' | 'omitted' }
-  | { type: 'disabled' };
+  | { type: 'disabled' }
+  // Sonnet 5.5: no up-front thinking, short notes between tool calls; takes no other field (reference §1.5).
+  | { type: 'between_tools' };
 
 export type Effort = 'low' | 'medium' | 'high' | 'xhigh' | 'max';
 

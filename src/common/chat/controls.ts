@@ -3,14 +3,20 @@ import type { ModelCapabilities } from '../anthropic/models';
 import type { RequestSettings } from '../anthropic/request';
 import type { ChatControls, ModelOption } from '../protocol';
 
-export function chatControls(settings: RequestSettings, capabilities: ModelCapabilities, models: ModelOption[]): ChatControls {
-  const list = models.some((m) => m.id === settings.model) ? models : [{ id: settings.model, label: settings.model }, ...models];
+/**
+ * `models` and `modelWarning` are the one model list (src/common/models/modelChoice.ts), passed
+ * through unchanged so the picker offers what Select Model offers; a chosen model missing from it
+ * is still shown as chosen by the view.
+ */
+export function chatControls(settings: RequestSettings, capabilities: ModelCapabilities, models: ModelOption[], modelWarning: string | undefined): ChatControls {
   const thinkingChoices: ChatControls['thinkingChoices'] = ['auto'];
   if (capabilities.thinking.adaptive || capabilities.thinking.enabled) thinkingChoices.push('on');
-  if (capabilities.thinking.disabled || !capabilities.thinkingOnByDefault) thinkingChoices.push('off');
+  // Sonnet 5.5 cannot disable thinking, but `off` there means `between_tools` (no up-front thinking).
+  if (capabilities.thinking.disabled || capabilities.thinking.betweenTools || !capabilities.thinkingOnByDefault) thinkingChoices.push('off');
   return {
     model: settings.model,
-    models: list,
+    models,
+    ...(modelWarning ? { modelWarning } : {}),
     effort: settings.effort,
     efforts: ['default', ...capabilities.effortLevels],
     thinking: settings.thinking,

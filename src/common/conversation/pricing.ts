@@ -1,28 +1,21 @@
 /**
  * What a turn and a conversation cost, from the `usage` the API reports.
  *
- * Prompt caching multipliers are the API's published ones: cache writes cost 1.25x the base input
- * price for the 5-minute TTL and 2x for the 1-hour TTL; cache reads have their own per-model price.
- * Web search is billed per request ($10 per 1,000 unless the price table says otherwise); web fetch
- * costs nothing beyond the tokens it adds. Long-context surcharges, batch discounts and regional
- * multipliers are not modelled: this is an estimate shown to the user, not a bill.
+ * The prices come from the one price table, the model table in `../anthropic/modelTable.ts`: per
+ * model input, output, cache read and cache write (5-minute and 1-hour) prices, web search per
+ * 1,000 requests, and a long-prompt tier where the model has one (Haiku 5.5: the whole request is
+ * billed at the higher tier when its prompt is above 100K tokens). Web fetch costs nothing beyond
+ * the tokens it adds. A model the table does not know has no price: its turns show tokens and no
+ * cost, never a guess. Batch discounts and regional multipliers are not modelled: this is an
+ * estimate shown to the user, not a bill.
  */
-import { builtInModel, type ModelPricing } from '../anthropic/models';
+import { builtInModel, type ModelPricing, type TokenPrices } from '../anthropic/models';
 import type { Usage } from '../anthropic/types';
 import type { ConversationTotals, TurnCost } from '../protocol';
 import type { CacheTtl, Conversation } from './model';
 
-/** Dollar prices of one model. The API client's model table maps into this shape. */
-export interface ModelPrices {
-  inputPerMTok: number;
-  outputPerMTok: number;
-  cacheReadPerMTok: number;
-  /** Dollars per 1,000 web searches; $10 when left out. */
-  webSearchPer1k?: number;
-}
-
 /** Looks prices up by model id; undefined when unknown. */
-export type PriceLookup = (model: string) => ModelPrices | undefined;
+export type PriceLookup = (model: string) => ModelPricing | undefined;
 
 /** What is known about the cache TTL of a turn's writes. */
 export interface CacheTtlInfo {
@@ -32,10 +25,6 @@ export interface CacheTtlInfo {
    */
   assumedTtl?: CacheTtl;
 }
-
-export const CACHE_WRITE_5M_MULTIPLIER = 1.25;
-export const CACHE_WRITE_1H_MULTIPLIER = 2;
-export const DEFAULT_WEB_SEARCH_PER_1K = 10;
 
 /** Cache write token counts of a turn, split by TTL. */
 export interface CacheWrites {
@@ -55,8 +44,19 @@ export function cacheWrites(usage: Usage, ttl: CacheTtlInfo = {}): CacheWrites {
   return ttl.assumedTtl === '1h' ? { fiveMinute: 0, oneHour: all } : { fiveMinute: all, oneHour: 0 };
 }
 
-/** The cost of one turn; `dollars` is undefined when the prices are unknown. */
-export function turnCost(usage: Usage, prices: ModelPrices | undefined, ttl: CacheTtlInfo = {}): TurnCost {
+/** A request's prompt size: uncached input, cache reads and cache writes (reference §1.4). */
+export function promptTokens(usage: Usage, writes: CacheWrites): number {
+  return usage.input_tokens + (usage.cache_read_input_tokens ?? 0) + writes.fiveMinute + writes.oneHour;
+}
+
+/** The price tier a request is billed at, chosen by its prompt size. */
+export function priceTier(prices: ModelPricing, prompt: number): TokenPrices {
+  const long = prices.longPrompt;
+  return long && prompt > long.aboveTokens ? long.prices : prices;
+}
+
+/** The cost of one turn (one request); `dollars` is undefined when the prices are unknown. */
+export function turnCost(usage: Usage, prices: ModelPricing | undefined, ttl: CacheTtlInfo = {}): TurnCost {
   const searches = usage.server_tool_use?.web_search_requests ?? 0;
   const fetches = usage.server_tool_use?.web_fetch_requests ?? 0;
   const cost: TurnCost = { serverToolRequests: searches + fetches };
@@ -64,13 +64,14 @@ export function turnCost(usage: Usage, prices: ModelPrices | undefined, ttl: Cac
     return cost;
   }
   const writes = cacheWrites(usage, ttl);
+  const tier = priceTier(prices, promptTokens(usage, writes));
   const tokenDollars =
-    usage.input_tokens * prices.inputPerMTok +
-    usage.output_tokens * prices.outputPerMTok +
-    (usage.cache_read_input_tokens ?? 0) * prices.cacheReadPerMTok +
-    writes.fiveMinute * prices.inputPerMTok * CACHE_WRITE_5M_MULTIPLIER +
-    writes.oneHour * prices.inputPerMTok * CACHE_WRITE_1H_MULTIPLIER;
-  const searchDollars = (searches * (prices.webSearchPer1k ?? DEFAULT_WEB_SEARCH_PER_1K)) / 1000;
+    usage.input_tokens * tier.inputPerMTok +
+    usage.output_tokens * tier.outputPerMTok +
+    (usage.cache_read_input_tokens ?? 0) * tier.cacheReadPerMTok +
+    writes.fiveMinute * tier.cacheWrite5mPerMTok +
+    writes.oneHour * tier.cacheWrite1hPerMTok;
+  const searchDollars = (searches * prices.webSearchPer1000) / 1000;
   cost.dollars = tokenDollars / 1_000_000 + searchDollars;
   return cost;
 }
@@ -114,41 +115,12 @@ export function conversationTotals(conversation: Conversation, pricesFor: PriceL
   return totals;
 }
 
-/** The client's model-table prices in the shape cost computation uses. */
-export function pricesFromPricing(pricing: ModelPricing): ModelPrices {
-  return {
-    inputPerMTok: pricing.inputPerMTok,
-    outputPerMTok: pricing.outputPerMTok,
-    cacheReadPerMTok: pricing.cacheReadPerMTok,
-    webSearchPer1k: pricing.webSearchPer1000,
-  };
-}
-
 /**
- * Published prices (USD per million tokens) of older models that the client's model table (the
- * picker's list, which holds the prices of every current model) does not carry. Source:
- * platform.claude.com/docs/en/about-claude/pricing.
+ * The built-in table's prices for a model id, undefined when the table does not know the model.
+ * Dated ids (`claude-opus-4-5-20251101`), `-latest` aliases, provider prefixes and context
+ * suffixes (`[1m]`) map to their table entry. A retired model (`claude-opus-4-1`) or a release the
+ * table does not have yet stays unknown: its prices may differ, and a guess would look like a bill.
  */
-const LEGACY_PRICES: Readonly<Record<string, ModelPrices>> = {
-  'claude-opus-4': { inputPerMTok: 15, outputPerMTok: 75, cacheReadPerMTok: 1.5 },
-  'claude-opus-4-1': { inputPerMTok: 15, outputPerMTok: 75, cacheReadPerMTok: 1.5 },
-  'claude-opus-4-8': { inputPerMTok: 5, outputPerMTok: 25, cacheReadPerMTok: 0.5 },
-  'claude-sonnet-4': { inputPerMTok: 3, outputPerMTok: 15, cacheReadPerMTok: 0.3 },
-};
-
-/**
- * Prices for a model id when nothing better is known: the client's built-in model table, else the
- * legacy list. Dated ids (`claude-opus-4-5-20251101`), `-latest` aliases and context suffixes
- * (`[1m]`) map to their family; `claude-opus-4-20250514` is Opus 4.0. A newer point release
- * (`claude-sonnet-5-5`) is not mapped to its base: its prices may differ, so it stays unknown.
- */
-export function fallbackPrices(model: string): ModelPrices | undefined {
-  const family = model
-    .toLowerCase()
-    .replace(/\[[^\]]*\]$/, '')
-    .replace(/-latest$/, '')
-    .replace(/-\d{8}$/, '');
-  const entry = builtInModel(family);
-  if (entry) return pricesFromPricing(entry.pricing);
-  return Object.hasOwn(LEGACY_PRICES, family) ? LEGACY_PRICES[family] : undefined;
+export function fallbackPrices(model: string): ModelPricing | undefined {
+  return builtInModel(model)?.pricing;
 }

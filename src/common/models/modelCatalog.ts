@@ -5,9 +5,9 @@
  *
  * Pure: the client comes through a port, so the host wires in its client factory and the tests a fake.
  */
-import { BUILT_IN_MODELS, capabilitiesFor, type ModelCapabilities } from '../anthropic/models';
+import { capabilitiesFor, type ModelCapabilities } from '../anthropic/models';
 import type { ModelInfo } from '../anthropic/types';
-import type { ModelOption } from '../protocol';
+import { listedModel, modelChoice, type ModelChoice } from './modelChoice';
 
 /** What the catalogue needs of a client: the endpoint's models list (throws when there is none). */
 export interface ModelLister {
@@ -21,15 +21,9 @@ export interface ModelCatalogPorts {
   log: { info(message: string): void };
 }
 
-/** The models to offer: the endpoint's, in its order, when it listed any; else the built-in ones. */
-export function modelOptions(fetched: readonly ModelInfo[] | undefined): ModelOption[] {
-  if (fetched && fetched.length > 0) return fetched.map((m) => ({ id: m.id, label: m.display_name || m.id }));
-  return BUILT_IN_MODELS.map((m) => ({ id: m.id, label: m.displayName }));
-}
-
 /** A model's capabilities, with what the endpoint reported about it (if it listed it) on top. */
 export function modelCapabilities(model: string, fetched: readonly ModelInfo[] | undefined): ModelCapabilities {
-  return capabilitiesFor(model, fetched?.find((m) => m.id === model));
+  return capabilitiesFor(model, listedModel(fetched, model));
 }
 
 /** The endpoint's models, fetched at most once per endpoint and key; see the file comment. */
@@ -55,8 +49,9 @@ export class ModelCatalog {
     await this.loading;
   }
 
-  options(): ModelOption[] {
-    return modelOptions(this.fetched);
+  /** The one model list (the picker's and Select Model's) with `current` chosen; see modelChoice.ts. */
+  choice(current: string): ModelChoice {
+    return modelChoice(current, this.fetched);
   }
 
   capabilities(model: string): ModelCapabilities {

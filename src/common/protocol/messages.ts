@@ -72,7 +72,10 @@ export interface ModelOption {
 
 export interface ChatControls {
   model: string;
+  /** The same list as the Select Model command's: the endpoint's models, else the built-in ones. */
   models: ModelOption[];
+  /** Shown by the model picker when the endpoint's list does not offer the chosen model. */
+  modelWarning?: string;
   effort: string;
   efforts: string[];
   thinking: 'auto' | 'on' | 'off';

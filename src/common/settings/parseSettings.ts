@@ -56,7 +56,7 @@ function parseConnection(c: SettingsSource): ConnectionSettings {
 
 function parseRequest(c: SettingsSource): RequestSettings {
   return {
-    model: trimmed(c.get('model')) || 'claude-sonnet-5',
+    model: trimmed(c.get('model')) || 'claude-sonnet-5-5',
     maxTokens: Math.max(1, Math.floor(numberOrNull(c.get('maxTokens')) ?? 16000)),
     // Not trimmed: the system prompt is sent as written (it is part of the cached prefix).
     system: text(c.get('systemPrompt')),

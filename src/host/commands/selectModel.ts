@@ -1,25 +1,45 @@
 import * as vscode from 'vscode';
+import { modelPick, type ModelPickItem } from '../../common/models/modelChoice';
 import type { ModelCatalog } from '../modelCatalog';
 import { readSettings, writeSetting } from '../settings';
 import { CommandIds } from './ids';
 
-/** Quick pick of the endpoint's models (or the built-in list); writes claudeMessages.model. */
+/**
+ * Quick pick of the one model list (the chat picker's: the endpoint's models, else the built-in
+ * ones), with a warning item when the current model is not offered; writes claudeMessages.model.
+ */
 export function registerSelectModel(catalog: ModelCatalog): vscode.Disposable {
   return vscode.commands.registerCommand(CommandIds.selectModel, async () => {
     const current = readSettings().request.model;
-    const picked = await vscode.window.showQuickPick(
-      (async () => {
-        await catalog.load();
-        return catalog.options().map((option) => ({
-          label: option.label,
-          description: option.id === option.label ? undefined : option.id,
-          detail: option.id === current ? 'current model' : undefined,
-          picked: option.id === current,
-          id: option.id,
-        }));
-      })(),
-      { title: 'Claude Messages: Select Model', placeHolder: `Current: ${current}`, matchOnDescription: true },
-    );
-    if (picked) await writeSetting('model', picked.id);
+    const picked = await pickModel(catalog, current);
+    if (picked) await writeSetting('model', picked);
   });
+}
+
+/** Opens at once (busy while the endpoint's list loads), then shows the list; the chosen id or undefined. */
+async function pickModel(catalog: ModelCatalog, current: string): Promise<string | undefined> {
+  const quickPick = vscode.window.createQuickPick<ModelPickItem>();
+  quickPick.title = 'Claude Messages: Select Model';
+  quickPick.placeholder = `Current: ${current}`;
+  quickPick.matchOnDescription = true;
+  quickPick.busy = true;
+  const chosen = new Promise<string | undefined>((resolve) => {
+    quickPick.onDidAccept(() => {
+      resolve(quickPick.selectedItems[0]?.id);
+      quickPick.hide();
+    });
+    quickPick.onDidHide(() => resolve(undefined));
+  });
+  quickPick.show();
+  try {
+    await catalog.load();
+    const { items, placeHolder } = modelPick(current, catalog.choice(current));
+    quickPick.items = items;
+    quickPick.activeItems = items.filter((item) => item.picked).slice(0, 1);
+    quickPick.placeholder = placeHolder;
+    quickPick.busy = false;
+    return await chosen;
+  } finally {
+    quickPick.dispose();
+  }
 }

@@ -1,6 +1,6 @@
 /**
- * The controls row: model, effort, thinking (with a budget only for models that take one), web
- * search and web fetch. The host owns the values: a change is posted, and the row is redrawn from
+ * The controls row: model (with a warning beside it when the endpoint does not offer the chosen
+ * one), effort, thinking (with a budget only for models that take one), web search and web fetch. The host owns the values: a change is posted, and the row is redrawn from
  * the `controls` message that answers it. Elements are updated in place so focus stays put.
  */
 import type { ChatControls, ControlKey } from '../../common/protocol';
@@ -24,6 +24,7 @@ function setOptions(select: HTMLSelectElement, options: ReadonlyArray<{ value: s
 export class ControlsView {
   readonly el: HTMLElement;
   private readonly model: HTMLSelectElement;
+  private readonly modelWarning: HTMLElement;
   private readonly effort: HTMLSelectElement;
   private readonly thinking: HTMLSelectElement;
   private readonly budget: HTMLInputElement;
@@ -33,6 +34,8 @@ export class ControlsView {
 
   constructor(doc: Document, private readonly post: Post) {
     this.model = h(doc, 'select', { 'data-testid': 'model-select', 'aria-label': 'Model', title: 'Model' });
+    // role=status: a screen reader hears the warning when it appears, without moving focus.
+    this.modelWarning = h(doc, 'span', { class: 'model-warning', 'data-testid': 'model-warning', role: 'status' });
     this.effort = h(doc, 'select', { 'data-testid': 'effort-select', 'aria-label': 'Effort', title: 'Effort (output_config.effort)' });
     this.thinking = h(doc, 'select', { 'data-testid': 'thinking-select', 'aria-label': 'Thinking', title: 'Extended thinking' });
     this.budget = h(doc, 'input', {
@@ -51,6 +54,7 @@ export class ControlsView {
       'div',
       { class: 'controls', 'data-testid': 'controls', role: 'toolbar', 'aria-label': 'Request settings' },
       this.model,
+      this.modelWarning,
       this.effort,
       this.thinking,
       this.budgetLabel,
@@ -71,6 +75,9 @@ export class ControlsView {
   /** Shows the host's values. */
   update(controls: ChatControls): void {
     setOptions(this.model, controls.models.map((m) => ({ value: m.id, label: m.label })), controls.model);
+    this.modelWarning.hidden = !controls.modelWarning;
+    this.modelWarning.textContent = controls.modelWarning ? `⚠ ${controls.modelWarning}` : '';
+    this.model.setAttribute('aria-invalid', controls.modelWarning ? 'true' : 'false');
     setOptions(this.effort, controls.efforts.map((e) => ({ value: e, label: `Effort: ${e}` })), controls.effort);
     setOptions(this.thinking, controls.thinkingChoices.map((t) => ({ value: t, label: THINKING_LABELS[t] ?? t })), controls.thinking);
     this.budgetLabel.hidden = !controls.thinkingBudgetApplies;

@@ -13,7 +13,7 @@ describe('anthropic/requestSampling chooseSampling', () => {
   });
 
   it('drops everything on a model without sampling parameters, naming each in one warning', () => {
-    const part = partContext({ temperature: 0.4, topP: 0.9, topK: 3 }, { samplingParameters: false });
+    const part = partContext({ temperature: 0.4, topP: 0.9, topK: 3 }, { sampling: 'none' });
     assert.deepStrictEqual(chooseSampling(part, notThinking), { temperature: null, topP: null, topK: null });
     assert.deepStrictEqual(part.warnings, [
       'claude-sonnet-4-6 does not accept sampling parameters; not sent: temperature (claudeMessages.temperature), top_p (claudeMessages.topP), top_k (claudeMessages.topK).',
@@ -26,6 +26,15 @@ describe('anthropic/requestSampling chooseSampling', () => {
     assert.equal(part.warnings.length, 2);
     assert.match(part.warnings[0] ?? '', /^temperature must be between 0 and 1/);
     assert.match(part.warnings[1] ?? '', /^top_k must be a whole number/);
+  });
+
+  it('sends temperature with top_p only to a model that takes both (reference §1.2)', () => {
+    const both = partContext({ temperature: 0.4, topP: 0.9 }, { sampling: 'all' });
+    assert.deepStrictEqual(chooseSampling(both, notThinking), { temperature: 0.4, topP: 0.9, topK: null });
+    assert.deepStrictEqual(both.warnings, []);
+    const either = partContext({ temperature: 0.4, topP: 0.9 }, { sampling: 'temperature-or-top-p' });
+    assert.deepStrictEqual(chooseSampling(either, notThinking), { temperature: 0.4, topP: null, topK: null });
+    assert.match(either.warnings.join(), /cannot be sent together/);
   });
 
   it('with thinking keeps temperature 1 and top_p from 0.95, never top_k', () => {

@@ -25,9 +25,9 @@ function catalogWith(replies: Array<ModelInfo[] | Error>, options: { key: boolea
 describe('models/modelCatalog', () => {
   it('offers the built-in models until the endpoint has listed its own', async () => {
     const { catalog } = catalogWith([[{ id: 'gateway-model', display_name: 'Gateway Model' }, { id: 'bare', display_name: '' }]]);
-    assert.deepEqual(catalog.options(), builtInOptions);
+    assert.deepEqual(catalog.choice(builtIn.id).options, builtInOptions);
     await catalog.load();
-    assert.deepEqual(catalog.options(), [{ id: 'gateway-model', label: 'Gateway Model' }, { id: 'bare', label: 'bare' }]);
+    assert.deepEqual(catalog.choice(builtIn.id).options, [{ id: 'gateway-model', label: 'Gateway Model' }, { id: 'bare', label: 'bare' }]);
   });
 
   it('lays what the endpoint reports over the built-in capabilities, and infers models it does not know', async () => {
@@ -45,19 +45,19 @@ describe('models/modelCatalog', () => {
     await Promise.all([catalog.load(), catalog.load()]);
     await catalog.load();
     assert.equal(calls(), 1);
-    assert.deepEqual(catalog.options(), [{ id: 'a', label: 'A' }]);
+    assert.deepEqual(catalog.choice(builtIn.id).options, [{ id: 'a', label: 'A' }]);
   });
 
   it('falls back to the built-in list when the endpoint has none (error or empty), and asks again next time', async () => {
     const { catalog, logged, calls } = catalogWith([new Error('404 not found'), [], [{ id: 'late', display_name: 'Late' }]]);
     await catalog.load();
-    assert.deepEqual(catalog.options(), builtInOptions);
+    assert.deepEqual(catalog.choice(builtIn.id).options, builtInOptions);
     assert.match(logged[0] ?? '', /not available \(404 not found\); using the built-in list/);
     await catalog.load();
-    assert.deepEqual(catalog.options(), builtInOptions);
+    assert.deepEqual(catalog.choice(builtIn.id).options, builtInOptions);
     await catalog.load();
     assert.equal(calls(), 3);
-    assert.deepEqual(catalog.options(), [{ id: 'late', label: 'Late' }]);
+    assert.deepEqual(catalog.choice(builtIn.id).options, [{ id: 'late', label: 'Late' }]);
   });
 
   it('asks nothing without a key, and fetches once a key is set', async () => {
@@ -66,7 +66,7 @@ describe('models/modelCatalog', () => {
     assert.equal(calls(), 0);
     state.key = true;
     await catalog.load();
-    assert.deepEqual(catalog.options(), [{ id: 'a', label: 'A' }]);
+    assert.deepEqual(catalog.choice(builtIn.id).options, [{ id: 'a', label: 'A' }]);
   });
 
   it('forgets the list on invalidate, and drops a list that arrives for the previous endpoint', async () => {
@@ -85,6 +85,6 @@ describe('models/modelCatalog', () => {
     catalog.invalidate();
     release([{ id: 'old-endpoint', display_name: 'Old' }]);
     await pending;
-    assert.deepEqual(catalog.options(), builtInOptions);
+    assert.deepEqual(catalog.choice(builtIn.id).options, builtInOptions);
   });
 });

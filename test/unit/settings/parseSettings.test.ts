@@ -74,7 +74,7 @@ describe('settings/parseSettings', () => {
     }));
     assert.equal(s.connection.baseUrl, 'https://api.anthropic.com');
     assert.equal(s.connection.authHeader, 'x-api-key');
-    assert.equal(s.request.model, 'claude-sonnet-5');
+    assert.equal(s.request.model, 'claude-sonnet-5-5');
     assert.equal(s.request.system, '');
     assert.equal(s.request.effort, 'default');
     assert.equal(s.request.thinking, 'auto');

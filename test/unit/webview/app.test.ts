@@ -77,6 +77,20 @@ describe('webview app: protocol messages to DOM', () => {
     assert.equal(page.$('[data-testid="stop"]'), null, 'stop is gone when the reply ends');
   });
 
+  it('shows the tokens and no cost for a model whose prices are unknown', () => {
+    const page = openPage();
+    const turn = assistantTurn('a1', [{ type: 'text', text: 'Hi' }], { model: 'claude-opus-6', usage, cost: { serverToolRequests: 2 } });
+    page.send({ type: 'init', state: chatState() }, { type: 'turnAdded', turn });
+    page.send({ type: 'turnUpdated', turn, totals: { inputTokens: 1234, outputTokens: 567, cacheReadTokens: 8910, cacheCreationTokens: 1112, cacheHitRate: 0.79 } });
+    const usageText = page.$('[data-testid="usage"]')?.textContent ?? '';
+    assert.match(usageText, /in 1,234/);
+    assert.match(usageText, /out 567/);
+    assert.doesNotMatch(usageText, /\$/, 'no dollar figure is made up');
+    const totals = page.$('[data-testid="totals"]')?.textContent ?? '';
+    assert.match(totals, /in 1,234/);
+    assert.doesNotMatch(totals, /\$/);
+  });
+
   it('marks a stopped reply and keeps its text', () => {
     const page = openPage();
     page.send({ type: 'init', state: chatState() }, { type: 'turnAdded', turn: streamingTurn, requestId: 'r9' });

@@ -163,6 +163,26 @@ describe('webview controls and history', () => {
     assert.equal(search.checked, false, 'the host’s answer wins');
   });
 
+  it('shows a warning next to the model picker when the endpoint does not offer the chosen model', () => {
+    const page = openPage();
+    page.send({ type: 'init', state: chatState() });
+    const warning = page.$('[data-testid="model-warning"]');
+    const model = page.$('[data-testid="model-select"]') as HTMLSelectElement;
+    assert.equal(warning?.hidden, true, 'no warning while the model is offered');
+    assert.equal(model.getAttribute('aria-invalid'), 'false');
+    const message = 'claude-opus-9 is not among the models this endpoint lists; requests with it will likely fail. Pick another model.';
+    page.send({ type: 'controls', controls: { ...controls, model: 'claude-opus-9', modelWarning: message } });
+    assert.equal(warning?.hidden, false);
+    assert.equal(warning?.textContent, `⚠ ${message}`);
+    assert.equal(warning?.getAttribute('role'), 'status');
+    assert.equal(warning?.previousElementSibling, model, 'right after the picker');
+    assert.equal(model.value, 'claude-opus-9', 'the chosen model is still shown as chosen');
+    assert.equal(model.getAttribute('aria-invalid'), 'true');
+    page.send({ type: 'controls', controls });
+    assert.equal(warning?.hidden, true, 'gone once an offered model is chosen');
+    assert.equal(warning?.textContent, '');
+  });
+
   it('lists conversations and posts open, rename, delete (after confirming) and export', () => {
     const page = openPage();
     const history = [

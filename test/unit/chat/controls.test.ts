@@ -1,0 +1,17 @@
+import assert from 'node:assert/strict';
+import { capabilitiesFor } from '../../../src/common/anthropic/models';
+import { chatControls } from '../../../src/common/chat/controls';
+import { parseSettings } from '../../../src/common/settings/parseSettings';
+
+describe('chat/controls thinking choices', () => {
+  const controlsFor = (model: string) => {
+    const settings = parseSettings({ get: (name) => (name === 'model' ? model : undefined) }).request;
+    return chatControls(settings, capabilitiesFor(model), [], undefined).thinkingChoices;
+  };
+  it('offers off where thinking can be disabled or skipped up front, not on always-thinking models', () => {
+    assert.deepEqual(controlsFor('claude-sonnet-5-5'), ['auto', 'on', 'off'], 'off = between_tools');
+    assert.deepEqual(controlsFor('claude-sonnet-4-6'), ['auto', 'on', 'off']);
+    assert.deepEqual(controlsFor('claude-opus-5-5'), ['auto', 'on']);
+    assert.deepEqual(controlsFor('claude-fable-5-2'), ['auto', 'on']);
+  });
+});
