@@ -39,6 +39,11 @@ export interface ModelCapabilities {
   samplingParameters: boolean;
   /** Whether the server web search / web fetch tools are offered. */
   webSearch: boolean;
+  /**
+   * Whether the server code execution tool is offered. Only `/v1/models` says so; when it is
+   * silent (undefined) the tool is sent if the model offers server tools (`webSearch`).
+   */
+  codeExecution?: boolean;
   contextWindow: number;
   maxOutputTokens: number;
   pricing: ModelPricing;

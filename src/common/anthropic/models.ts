@@ -242,6 +242,8 @@ function applyApiCapabilities(base: ModelCapabilities, info: ModelInfo): ModelCa
     }
     const web = supported(caps.server_tools?.web_search);
     if (web !== undefined) out.webSearch = web;
+    const code = supported(caps.code_execution);
+    if (code !== undefined) out.codeExecution = code;
   }
   if (fromApi) out.source = 'api';
   return out;
