@@ -42,7 +42,8 @@ export function inlineEditRequestBuilder(settings: RequestSettings, capabilities
     codeExecution: { ...settings.codeExecution, enabled: false },
     toolChoice: { ...settings.toolChoice, mode: 'auto' },
   };
-  return (messages, tools) => buildMessagesRequest({ settings: request, capabilities, messages, tools, extraSystem: INLINE_EDIT_SYSTEM });
+  return (messages, tools, carried) =>
+    buildMessagesRequest({ settings: request, capabilities, messages, tools, extraSystem: INLINE_EDIT_SYSTEM, container: carried?.container });
 }
 
 export interface InlineEditInput {
