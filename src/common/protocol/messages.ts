@@ -82,6 +82,7 @@ export interface ChatControls {
   thinkingBudgetApplies: boolean;
   webSearch: boolean;
   webFetch: boolean;
+  codeExecution: boolean;
 }
 
 export interface ChatState {
