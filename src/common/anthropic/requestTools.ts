@@ -38,7 +38,7 @@ function serverTool(
   return tool;
 }
 
-/** The caller's tools, followed by the enabled server tools the model offers. */
+/** The caller's tools, followed by the enabled server tools the model offers (web search, web fetch, code execution). */
 export function chooseTools({ settings, capabilities: caps, warnings }: RequestPartContext, callerTools: readonly Tool[] | undefined): Tool[] {
   const tools: Tool[] = [...(callerTools ?? [])];
   for (const [name, tool, setting] of [
