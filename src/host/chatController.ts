@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { buildMessagesRequest } from '../common/anthropic/request';
 import type { MessageParam, Tool } from '../common/anthropic/types';
+import type { CarriedOver } from '../common/chat/ports';
 import { ChatSession } from '../common/chat/chatSession';
 import { ConversationLibrary } from '../common/chat/conversationLibrary';
 import type { ToolPort } from '../common/chat/turnEngine';
@@ -73,7 +74,7 @@ export class ChatController extends Disposable implements ChatViewModel {
     this.session = new ChatSession({
       backend: {
         createClient: () => clients.create(),
-        buildRequest: (messages, tools) => this.buildRequest(messages, tools),
+        buildRequest: (messages, tools, carried) => this.buildRequest(messages, tools, carried),
         currentModel: () => readSettings().request.model,
         cacheTtl: () => {
           const ttl = readSettings().request.cacheTtl;
@@ -186,10 +187,10 @@ export class ChatController extends Disposable implements ChatViewModel {
     }
   }
 
-  private buildRequest(messages: MessageParam[], tools: Tool[]) {
+  private buildRequest(messages: MessageParam[], tools: Tool[], carried: CarriedOver | undefined) {
     const { request } = readSettings();
     // Cache breakpoints are placed by the builder, per claudeMessages.cacheTtl.
-    return buildMessagesRequest({ settings: request, capabilities: this.catalog.capabilities(request.model), messages, tools });
+    return buildMessagesRequest({ settings: request, capabilities: this.catalog.capabilities(request.model), messages, tools, container: carried?.container });
   }
 
   /** The table's prices (undefined for a model it does not know, so no cost is made up). */

@@ -95,6 +95,88 @@ export interface WebFetchToolResultBlock {
     | { type: 'web_fetch_tool_result_error'; error_code: string; [key: string]: unknown };
   [key: string]: unknown;
 }
+
+// ---------- Code execution (server tool `code_execution`) ----------
+
+/** A file the sandbox wrote, by its Files API id. */
+export interface CodeExecutionOutputFile {
+  type: 'code_execution_output' | 'bash_code_execution_output';
+  file_id: string;
+  [key: string]: unknown;
+}
+/** A finished run: what it printed, its exit code and the files it wrote. */
+export interface CodeExecutionRun {
+  type: 'code_execution_result' | 'bash_code_execution_result';
+  stdout: string;
+  stderr: string;
+  return_code: number;
+  content: CodeExecutionOutputFile[];
+  [key: string]: unknown;
+}
+/** A run whose stdout is encrypted (newer tool versions, when the output fed another tool). */
+export interface EncryptedCodeExecutionRun {
+  type: 'encrypted_code_execution_result';
+  encrypted_stdout: string;
+  stderr: string;
+  return_code: number;
+  content: CodeExecutionOutputFile[];
+  [key: string]: unknown;
+}
+/** The tool could not run (`unavailable`, `execution_time_exceeded`, `file_not_found`, …). */
+export interface CodeExecutionToolError {
+  type: 'code_execution_tool_result_error' | 'bash_code_execution_tool_result_error' | 'text_editor_code_execution_tool_result_error';
+  error_code: string;
+  /** Only the text editor's errors carry one. */
+  error_message?: string | null;
+  [key: string]: unknown;
+}
+/** The result of a Python run (`code_execution_20250522`, or a programmatic call). */
+export interface CodeExecutionToolResultBlock {
+  type: 'code_execution_tool_result';
+  tool_use_id: string;
+  content: CodeExecutionRun | EncryptedCodeExecutionRun | CodeExecutionToolError;
+  [key: string]: unknown;
+}
+/** The result of a `bash_code_execution` call (`code_execution_20250825` and later). */
+export interface BashCodeExecutionToolResultBlock {
+  type: 'bash_code_execution_tool_result';
+  tool_use_id: string;
+  content: CodeExecutionRun | CodeExecutionToolError;
+  [key: string]: unknown;
+}
+export interface TextEditorViewResult {
+  type: 'text_editor_code_execution_view_result';
+  content: string;
+  file_type: 'text' | 'image' | 'pdf';
+  num_lines?: number | null;
+  start_line?: number | null;
+  total_lines?: number | null;
+  [key: string]: unknown;
+}
+export interface TextEditorCreateResult {
+  type: 'text_editor_code_execution_create_result';
+  /** True when the file existed and was overwritten. */
+  is_file_update: boolean;
+  [key: string]: unknown;
+}
+export interface TextEditorStrReplaceResult {
+  type: 'text_editor_code_execution_str_replace_result';
+  /** The changed lines, diff-style. */
+  lines?: string[] | null;
+  old_start?: number | null;
+  old_lines?: number | null;
+  new_start?: number | null;
+  new_lines?: number | null;
+  [key: string]: unknown;
+}
+/** The result of a `text_editor_code_execution` call (view, create or str_replace in the sandbox). */
+export interface TextEditorCodeExecutionToolResultBlock {
+  type: 'text_editor_code_execution_tool_result';
+  tool_use_id: string;
+  content: TextEditorViewResult | TextEditorCreateResult | TextEditorStrReplaceResult | CodeExecutionToolError;
+  [key: string]: unknown;
+}
+
 /** Any block type this code does not model; kept and round-tripped unchanged. */
 export interface UnknownBlock {
   type: string;
@@ -108,7 +190,10 @@ export type KnownResponseBlock =
   | ToolUseBlock
   | ServerToolUseBlock
   | WebSearchToolResultBlock
-  | WebFetchToolResultBlock;
+  | WebFetchToolResultBlock
+  | CodeExecutionToolResultBlock
+  | BashCodeExecutionToolResultBlock
+  | TextEditorCodeExecutionToolResultBlock;
 export type ContentBlock = KnownResponseBlock | UnknownBlock;
 
 export interface ToolResultBlock {

@@ -12,10 +12,13 @@ const PARAMETER_SETTINGS: ReadonlyArray<[RegExp, SettingName]> = [
   [/\btop_p\b/i, 'topP'],
   [/\btop_k\b/i, 'topK'],
   [/\beffort\b/i, 'effort'],
+  // Before thinking: "tool_choice ... with thinking" is fixed by the tool choice as often as not.
+  [/tool_choice/i, 'toolChoice'],
   [/\bthinking\b/i, 'thinking'],
   [/service_tier/i, 'serviceTier'],
   [/web_search/i, 'webSearch'],
   [/web_fetch/i, 'webFetch'],
+  [/code_execution|\bcontainer\b/i, 'codeExecution'],
   [/max_tokens/i, 'maxTokens'],
   [/\bmodel\b/i, 'model'],
 ];

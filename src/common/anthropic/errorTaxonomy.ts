@@ -40,6 +40,8 @@ export type SettingName =
   | 'serviceTier'
   | 'webSearch'
   | 'webFetch'
+  | 'codeExecution'
+  | 'toolChoice'
   | 'model'
   | 'maxTokens'
   | 'baseUrl'

@@ -31,6 +31,7 @@ export interface ApiModelCapabilities {
     xhigh?: CapabilitySupport | null;
     max?: CapabilitySupport | null;
   } | null;
+  code_execution?: CapabilitySupport | null;
   server_tools?: {
     supported?: boolean;
     web_search?: CapabilitySupport | null;

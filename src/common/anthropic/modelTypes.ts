@@ -69,6 +69,11 @@ export interface ModelCapabilities {
   prefill: boolean;
   /** Whether the server web search / web fetch tools are offered. */
   webSearch: boolean;
+  /**
+   * Whether the server code execution tool is offered. Only `/v1/models` says so; when it is
+   * silent (undefined) the tool is sent if the model offers server tools (`webSearch`).
+   */
+  codeExecution?: boolean;
   contextWindow: number;
   maxOutputTokens: number;
   /** Undefined when the prices are not known: a cost is then not shown rather than guessed. */

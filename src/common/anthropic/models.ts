@@ -212,6 +212,8 @@ function applyApiCapabilities(base: ModelCapabilities, info: ModelInfo): ModelCa
   const applied = [applyLimits(out, info), applyThinking(out, caps?.thinking), applyEffort(out, caps?.effort)];
   const web = supported(caps?.server_tools?.web_search);
   if (web !== undefined) out.webSearch = web;
+  const code = supported(caps?.code_execution);
+  if (code !== undefined) out.codeExecution = code;
   if (applied.includes(true)) out.source = 'api';
   return out;
 }

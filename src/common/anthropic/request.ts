@@ -10,11 +10,21 @@ import { chooseSampling } from './requestSampling';
 import type { SamplingParameters } from './requestSampling';
 import type { BuildRequestInput, BuiltRequest, RequestPartContext, RequestSettings } from './requestSettings';
 import { chooseEffort, chooseThinking } from './requestThinking';
-import { chooseToolChoice, chooseTools } from './requestTools';
+import { chooseToolChoice } from './requestToolChoice';
+import { chooseContainer, chooseTools } from './requestTools';
 import type { Effort, MessageParam, MessagesRequest, SystemTextBlock, ThinkingParam, Tool, ToolChoice } from './types';
 
-export type { BuildRequestInput, BuiltRequest, RequestSettings, WebFetchSettings, WebSearchSettings } from './requestSettings';
+export type {
+  BuildRequestInput,
+  BuiltRequest,
+  CodeExecutionSettings,
+  RequestSettings,
+  ToolChoiceSettings,
+  WebFetchSettings,
+  WebSearchSettings,
+} from './requestSettings';
 export { MIN_THINKING_BUDGET } from './requestThinking';
+export { RequestSettingsError } from './requestToolChoice';
 
 /** The decided parts of the body, before they are put in the body's fixed key order. */
 interface RequestParts {
@@ -25,6 +35,7 @@ interface RequestParts {
   thinking: ThinkingParam | undefined;
   effort: Effort | undefined;
   sampling: SamplingParameters;
+  container: string | undefined;
 }
 
 /**
@@ -35,8 +46,12 @@ interface RequestParts {
  *   (clamped to 1024 ≤ budget < max_tokens) on budget-only models; `off` = `disabled` where the
  *   model allows it;
  * - `output_config.effort` only when set and accepted;
- * - forced `tool_choice` (`any`/`tool`) falls back to `auto` with thinking on or where rejected;
+ * - `tool_choice` only with tools and when it says more than plain `auto`; a forced one (`any`/
+ *   `tool`) from the settings throws a {@link RequestSettingsError} with thinking on or where the
+ *   model refuses it (a feature's own choice falls back to `auto` instead);
+ * - `container` (the earlier reply's code execution sandbox) only with code execution, while it lives;
  * - `max_tokens` capped at the model's maximum; cache breakpoints placed per `cacheTtl`.
+ * @throws RequestSettingsError when the settings ask for a request the API would refuse.
  */
 export function buildMessagesRequest(input: BuildRequestInput): BuiltRequest {
   const { settings } = input;
@@ -48,8 +63,10 @@ export function buildMessagesRequest(input: BuildRequestInput): BuiltRequest {
   const sampling = chooseSampling(part, thinking);
   const tools = chooseTools(part, input.tools);
   const toolChoice = chooseToolChoice(part, { requested: input.toolChoice, tools, thinking });
+  const container = chooseContainer(tools, input.container, input.now ?? Date.now());
   const system = systemBlocks(settings.system, input.extraSystem);
-  const request = assembleBody(settings, input.messages, { maxTokens, system, tools, toolChoice, thinking: thinking.param, effort, sampling });
+  const parts: RequestParts = { maxTokens, system, tools, toolChoice, thinking: thinking.param, effort, sampling, container };
+  const request = assembleBody(settings, input.messages, parts);
   const body = settings.cacheTtl === 'off' ? stripCacheMarkers(request) : placeCacheBreakpoints(request, settings.cacheTtl);
   return { body, warnings: part.warnings };
 }
@@ -93,6 +110,7 @@ function assembleBody(settings: RequestSettings, messages: MessageParam[], parts
     ...(stops.length > 0 ? { stop_sequences: stops } : {}),
     ...(userId !== '' ? { metadata: { user_id: userId } } : {}),
     ...(settings.serviceTier !== 'default' ? { service_tier: settings.serviceTier } : {}),
+    ...(parts.container !== undefined ? { container: parts.container } : {}),
     stream: true,
   };
 }

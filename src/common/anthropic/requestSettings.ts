@@ -4,7 +4,7 @@
  * one part of the body each.
  */
 import type { ModelCapabilities } from './modelTypes';
-import type { Effort, MessageParam, MessagesRequest, Tool, ToolChoice } from './types';
+import type { Container, Effort, MessageParam, MessagesRequest, Tool, ToolChoice } from './types';
 
 /** Server web search settings (`claudeMessages.webSearch*`). */
 export interface WebSearchSettings {
@@ -18,6 +18,20 @@ export interface WebSearchSettings {
 /** Server web fetch settings (`claudeMessages.webFetch*`). */
 export interface WebFetchSettings extends WebSearchSettings {
   citations: boolean;
+}
+
+/** Server code execution settings (`claudeMessages.codeExecution*`). */
+export interface CodeExecutionSettings {
+  enabled: boolean;
+  toolVersion: string;
+}
+
+/** How the user wants Claude to use tools (`claudeMessages.toolChoice*`, `disableParallelToolUse`). */
+export interface ToolChoiceSettings {
+  mode: 'auto' | 'any' | 'none' | 'tool';
+  /** The tool `tool` forces. */
+  name: string;
+  disableParallelToolUse: boolean;
 }
 
 /** The request-shaping settings, as read from `claudeMessages.*`. */
@@ -35,6 +49,8 @@ export interface RequestSettings {
   effort: 'default' | Effort;
   webSearch: WebSearchSettings;
   webFetch: WebFetchSettings;
+  codeExecution: CodeExecutionSettings;
+  toolChoice: ToolChoiceSettings;
   cacheTtl: '5m' | '1h' | 'off';
   serviceTier: 'default' | 'auto' | 'standard_only';
   metadataUserId: string;
@@ -47,9 +63,17 @@ export interface BuildRequestInput {
   messages: MessageParam[];
   /** Tools of the calling feature (e.g. the text editor tool), placed before web search/fetch. */
   tools?: Tool[];
+  /**
+   * A feature's own tool choice. It overrides `settings.toolChoice` and, unlike the setting, falls
+   * back to `auto` (with a warning) where forcing is refused: the feature works without it.
+   */
   toolChoice?: ToolChoice;
   /** A feature's own instructions, sent as a second system block after the user's system prompt. */
   extraSystem?: string;
+  /** The code execution container of the latest reply that had one; sent while it lives. */
+  container?: Container;
+  /** The time (ms since the epoch) the container's expiry is checked against; now when left out. */
+  now?: number;
 }
 
 /** The body to send and what was changed to make it acceptable. */

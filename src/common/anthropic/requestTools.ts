@@ -1,20 +1,19 @@
 /**
- * The `tools` and `tool_choice` parts of a request: the caller's tools, then the web search and
- * web fetch server tools where enabled and offered; a forced `tool_choice` (`any`/`tool`) falls
- * back to `auto` with thinking on or where the model rejects it.
+ * The `tools` and `container` parts of a request: the caller's tools, then the web search, web
+ * fetch and code execution server tools where enabled and offered; the container of an earlier
+ * reply while it lives and code execution is on. `tool_choice` is decided in requestToolChoice.ts.
  */
 import type { RequestPartContext, WebSearchSettings } from './requestSettings';
-import type { ThinkingChoice } from './requestThinking';
-import type { Tool, ToolChoice, VersionedTool } from './types';
+import type { Container, Tool, VersionedTool } from './types';
 
-/** What the tool choice depends on besides the settings. */
-export interface ToolChoiceInputs {
-  /** The caller's choice, if it made one. */
-  requested: ToolChoice | undefined;
-  /** The tools the request will carry. */
-  tools: readonly Tool[];
-  thinking: ThinkingChoice;
-}
+/** The name every code execution tool version has. */
+export const CODE_EXECUTION_TOOL_NAME = 'code_execution';
+
+/**
+ * How long a container must still live to be sent. A reply can stream for minutes and the sandbox
+ * has to outlast it; without the id the API simply starts a fresh container.
+ */
+export const CONTAINER_MIN_REMAINING_MS = 60_000;
 
 function serverTool(
   name: 'web_search' | 'web_fetch',
@@ -39,7 +38,7 @@ function serverTool(
   return tool;
 }
 
-/** The caller's tools, followed by the enabled server tools the model offers. */
+/** The caller's tools, followed by the enabled server tools the model offers (web search, web fetch, code execution). */
 export function chooseTools({ settings, capabilities: caps, warnings }: RequestPartContext, callerTools: readonly Tool[] | undefined): Tool[] {
   const tools: Tool[] = [...(callerTools ?? [])];
   for (const [name, tool, setting] of [
@@ -55,22 +54,26 @@ export function chooseTools({ settings, capabilities: caps, warnings }: RequestP
     if (name === 'web_fetch') built['citations'] = { enabled: settings.webFetch.citations };
     tools.push(built);
   }
+  const code = codeExecutionTool({ settings, capabilities: caps, warnings });
+  if (code) tools.push(code);
   return tools;
 }
 
-/** The caller's tool choice, none without tools, and `auto` where forcing a tool is refused. */
-export function chooseToolChoice({ settings, capabilities: caps, warnings }: RequestPartContext, inputs: ToolChoiceInputs): ToolChoice | undefined {
-  const { requested, tools, thinking } = inputs;
-  if (!requested || tools.length === 0) return undefined;
-  if (requested.type !== 'any' && requested.type !== 'tool') return requested;
-  const reason = thinking.active
-    ? 'cannot be forced while thinking is on'
-    : !caps.forcedToolChoice
-      ? `cannot be forced on ${settings.model}`
-      : undefined;
-  if (!reason) return requested;
-  warnings.push(`Tool use ${reason}; Claude chooses whether to use the tool (tool_choice auto).`);
-  return requested.disable_parallel_tool_use !== undefined
-    ? { type: 'auto', disable_parallel_tool_use: requested.disable_parallel_tool_use }
-    : { type: 'auto' };
+function codeExecutionTool({ settings, capabilities: caps, warnings }: RequestPartContext): VersionedTool | undefined {
+  if (!settings.codeExecution.enabled) return undefined;
+  // Most model lists do not say; a model that offers server tools is assumed to offer this one.
+  if (caps.codeExecution ?? caps.webSearch) return { type: settings.codeExecution.toolVersion, name: CODE_EXECUTION_TOOL_NAME };
+  warnings.push(`${settings.model} does not offer the code_execution server tool; it was not sent (claudeMessages.codeExecution).`);
+  return undefined;
+}
+
+/**
+ * The id to send as `container`: the earlier reply's, while code execution is in the request and
+ * the container lives at least {@link CONTAINER_MIN_REMAINING_MS} longer. An expiry that cannot be
+ * read counts as expired; the API then simply starts a new container.
+ */
+export function chooseContainer(tools: readonly Tool[], container: Container | undefined, now: number): string | undefined {
+  if (!container || !tools.some((tool) => tool.name === CODE_EXECUTION_TOOL_NAME)) return undefined;
+  const expires = Date.parse(container.expires_at);
+  return Number.isFinite(expires) && expires - now >= CONTAINER_MIN_REMAINING_MS ? container.id : undefined;
 }

@@ -58,4 +58,6 @@ export interface MessagesRequest {
   output_config?: { effort?: Effort; [key: string]: unknown };
   service_tier?: 'auto' | 'standard_only';
   cache_control?: CacheControl;
+  /** The id of an earlier reply's code execution container, to keep working in it. */
+  container?: string;
 }

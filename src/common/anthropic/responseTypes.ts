@@ -25,6 +25,17 @@ export type StopReason =
   | 'model_context_window_exceeded'
   | (string & {});
 
+/**
+ * The code execution sandbox a reply ran in. Sending its id as the next request's `container`
+ * keeps the files and state of earlier runs, until it expires.
+ */
+export interface Container {
+  id: string;
+  /** RFC 3339 time after which the id is no longer accepted. */
+  expires_at: string;
+  [key: string]: unknown;
+}
+
 export interface Message {
   id: string;
   type: 'message';
@@ -34,6 +45,8 @@ export interface Message {
   stop_reason: StopReason | null;
   stop_sequence: string | null;
   usage: Usage;
+  /** Set (from `message_delta`) when the reply used code execution. */
+  container?: Container | null;
   [key: string]: unknown;
 }
 
@@ -66,7 +79,7 @@ export interface ContentBlockStopEvent {
 }
 export interface MessageDeltaEvent {
   type: 'message_delta';
-  delta: { stop_reason?: StopReason | null; stop_sequence?: string | null; [key: string]: unknown };
+  delta: { stop_reason?: StopReason | null; stop_sequence?: string | null; container?: Container | null; [key: string]: unknown };
   usage: Partial<Usage>;
   /** Beta (context management): the edits the API applied to the conversation. */
   context_management?: unknown;

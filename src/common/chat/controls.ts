@@ -25,5 +25,6 @@ export function chatControls(settings: RequestSettings, capabilities: ModelCapab
     thinkingBudgetApplies: capabilities.thinking.enabled && !capabilities.thinking.adaptive,
     webSearch: settings.webSearch.enabled,
     webFetch: settings.webFetch.enabled,
+    codeExecution: settings.codeExecution.enabled,
   };
 }

@@ -3,10 +3,11 @@
  * conversation, streamed to the view as block ops in frame-sized batches and saved while it
  * streams; tool results become user turns.
  */
-import type { Message, MessageParam, ToolResultBlock } from '../anthropic/types';
+import type { Container, Message, MessageParam, ToolResultBlock } from '../anthropic/types';
 import { toApiMessages } from '../conversation/apiMessages';
+import { containerOf, latestContainer } from '../conversation/container';
 import { appendUserTurn, finishAssistantTurn, startAssistantTurn, updateAssistantTurn } from '../conversation/conversation';
-import type { CacheTtl, Conversation } from '../conversation/model';
+import type { AssistantSnapshot, CacheTtl, Conversation } from '../conversation/model';
 import { conversationTotals, type PriceLookup } from '../conversation/pricing';
 import { blockOpsForEvent, OpBatcher } from '../conversation/streamOps';
 import { toViewTurn } from '../conversation/viewTurns';
@@ -70,6 +71,10 @@ export class ConversationTranscript implements TurnTranscript {
     };
   }
 
+  container(): Container | undefined {
+    return latestContainer(this.options.conversation);
+  }
+
   addToolResults(results: ToolResultBlock[]): void {
     const { conversation, clock, post, prices } = this.options;
     const toolTurn = appendUserTurn(conversation, { content: results, id: clock.newId(), now: clock.now() });
@@ -81,18 +86,26 @@ export class ConversationTranscript implements TurnTranscript {
     const live = this.live;
     if (!live) return;
     const { snapshot } = live;
-    updateAssistantTurn(this.options.conversation, live.turnId, { content: snapshot.content, usage: snapshot.usage, stopReason: snapshot.stop_reason, model: snapshot.model }, this.options.clock.now());
+    updateAssistantTurn(this.options.conversation, live.turnId, snapshotOf(snapshot), this.options.clock.now());
   }
 
   private finish(turnId: string, outcome: TurnOutcome): void {
     this.live = undefined;
     const { conversation, clock, post, prices } = this.options;
     const partial: Message | undefined = outcome.kind === 'complete' ? outcome.message : outcome.partial;
-    const snapshot = partial ? { content: partial.content, usage: partial.usage, stopReason: partial.stop_reason, model: partial.model } : undefined;
+    const snapshot = partial ? snapshotOf(partial) : undefined;
     const status = outcome.kind === 'complete' ? 'done' : outcome.kind === 'stopped' ? 'stopped' : 'error';
     const error = outcome.kind === 'error' ? this.options.toViewError(outcome.error) : undefined;
     const interrupted = outcome.kind === 'error' && (partial?.content.length ?? 0) > 0;
     const turn = finishAssistantTurn(conversation, turnId, { status, snapshot, error, interrupted }, clock.now());
     post({ type: 'turnUpdated', turn: toViewTurn(turn, prices), totals: conversationTotals(conversation, prices), activeRequestId: this.options.requestId });
   }
+}
+
+/** What the stored turn keeps of a reply. */
+function snapshotOf(message: Message): AssistantSnapshot {
+  const snapshot: AssistantSnapshot = { content: message.content, usage: message.usage, stopReason: message.stop_reason, model: message.model };
+  const container = containerOf(message.container);
+  if (container) snapshot.container = container;
+  return snapshot;
 }

@@ -2,11 +2,13 @@
  * A transcript that is just a list of API messages, for turns nobody watches block by block (the
  * inline edit): finished replies and tool results are appended, the streamed text is reported.
  */
-import type { MessageParam, ToolResultBlock } from '../anthropic/types';
+import type { Container, MessageParam, ToolResultBlock } from '../anthropic/types';
+import { containerOf } from '../conversation/container';
 import type { ReplySink, TurnTranscript } from './turnEngine';
 
 export class MessageListTranscript implements TurnTranscript {
   private readonly list: MessageParam[];
+  private lastContainer: Container | undefined;
 
   /**
    * @param first the messages the turn starts from (the user turn last)
@@ -30,12 +32,18 @@ export class MessageListTranscript implements TurnTranscript {
       },
       finish: (outcome) => {
         // Only a complete reply belongs in the history: a paused one is continued from it.
-        if (outcome.kind === 'complete') this.list.push({ role: 'assistant', content: outcome.message.content });
+        if (outcome.kind !== 'complete') return;
+        this.list.push({ role: 'assistant', content: outcome.message.content });
+        this.lastContainer = containerOf(outcome.message.container) ?? this.lastContainer;
       },
     };
   }
 
   addToolResults(results: ToolResultBlock[]): void {
     this.list.push({ role: 'user', content: results });
+  }
+
+  container(): Container | undefined {
+    return this.lastContainer;
   }
 }

@@ -2,7 +2,7 @@
  * What the chat needs from the outside world, as interfaces, so the session is pure and tested in
  * Node with fakes; the host supplies the real things.
  */
-import type { Message, MessageParam, MessagesRequest, StreamEvent, Tool, UserContentBlock } from '../anthropic/types';
+import type { Container, Message, MessageParam, MessagesRequest, StreamEvent, Tool, UserContentBlock } from '../anthropic/types';
 import type { CacheTtl } from '../conversation/model';
 import type { ChatControls, ContextChip, HostToWebview, ViewError } from '../protocol';
 
@@ -20,8 +20,17 @@ export interface StreamingClient {
   ): AsyncIterable<{ event: StreamEvent; snapshot: Message }>;
 }
 
-/** Builds the request body for these messages under the caller's settings and model rules. */
-export type RequestBuilder = (messages: MessageParam[], tools: Tool[]) => { body: MessagesRequest; warnings: string[] };
+/** What earlier replies hand on to the next request besides the messages. */
+export interface CarriedOver {
+  /** The code execution container of the latest reply that named one (the builder checks its expiry). */
+  container?: Container;
+}
+
+/**
+ * Builds the request body for these messages under the caller's settings and model rules.
+ * @throws when the settings ask for a request the API would refuse (a `RequestSettingsError`).
+ */
+export type RequestBuilder = (messages: MessageParam[], tools: Tool[], carried?: CarriedOver) => { body: MessagesRequest; warnings: string[] };
 
 /** Runs `fn` on the next frame-sized tick; returns a cancel function. */
 export type FrameScheduler = (fn: () => void) => () => void;

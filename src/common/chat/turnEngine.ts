@@ -7,7 +7,7 @@
  * Where the messages live is the caller's business (a {@link TurnTranscript}): the chat keeps them
  * in its conversation and shows them, the inline edit keeps a plain list.
  */
-import type { Message, MessageParam, MessagesRequest, StreamEvent, Tool, ToolResultBlock, ToolUseBlock } from '../anthropic/types';
+import type { Container, Message, MessageParam, MessagesRequest, StreamEvent, Tool, ToolResultBlock, ToolUseBlock } from '../anthropic/types';
 import type { RequestBuilder, RetryNotice, StreamingClient } from './ports';
 import { streamTurn, type TurnOutcome } from './streamTurn';
 
@@ -25,6 +25,8 @@ export interface TurnTranscript {
   startReply(): ReplySink;
   /** Client tools ran: their results are the next user turn. */
   addToolResults(results: ToolResultBlock[]): void;
+  /** The code execution container of the latest reply that named one, for the next request. */
+  container(): Container | undefined;
 }
 
 /** One streamed reply, as it arrives and how it ended. */
@@ -103,7 +105,8 @@ async function streamOneReply(request: TurnRequest): Promise<TurnOutcome> {
   const sink = request.transcript.startReply();
   let body: MessagesRequest;
   try {
-    const built = request.buildRequest(request.transcript.messages(), request.tools?.definitions() ?? []);
+    const { transcript } = request;
+    const built = request.buildRequest(transcript.messages(), request.tools?.definitions() ?? [], { container: transcript.container() });
     body = built.body;
     for (const warning of built.warnings) request.onWarning?.(warning);
   } catch (error) {

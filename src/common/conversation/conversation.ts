@@ -113,6 +113,9 @@ function applySnapshot(turn: AssistantTurn, snapshot: AssistantSnapshot): void {
   if (snapshot.model) {
     turn.model = snapshot.model;
   }
+  if (snapshot.container) {
+    turn.container = structuredClone(snapshot.container);
+  }
 }
 
 // History is append-only: only the last turn may change, and only while it streams.

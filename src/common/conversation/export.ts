@@ -2,12 +2,15 @@
  * Exports a conversation as Markdown (for people) or JSON (the stored data, for programs).
  *
  * The Markdown has a heading per turn, thinking folded in `<details>`, tool calls and results as
- * fenced JSON, citations as footnotes linking to their sources, and each reply's usage and cost.
+ * fenced JSON (code execution as its command, output and files instead), citations as footnotes
+ * linking to their sources, and each reply's usage and cost.
  * Code fences are made longer than any backtick run inside them so content cannot break out.
  */
 import type { Citation, ContentBlock, UserContentBlock } from '../anthropic/types';
 import type { AssistantTurn, Conversation, UserTurn } from './model';
 import { isContextBlock, parseContextHeader } from './contextBlocks';
+import { codeExecutionCallMarkdown, codeExecutionResultMarkdown } from './exportCodeExecution';
+import { fenced, json } from './markdownFence';
 import type { PriceLookup } from './pricing';
 import { cacheWrites, fallbackPrices, turnCost } from './pricing';
 import { serializeConversation } from './serialization';
@@ -93,14 +96,23 @@ function assistantBlock(block: ContentBlock, footnotes: Footnotes): string[] {
     }
     case 'redacted_thinking':
       return ['_(Redacted thinking.)_'];
-    case 'tool_use':
     case 'server_tool_use':
-      return [`**Tool call** \`${String(field('name'))}\` (\`${String(field('id'))}\`)`, '', ...fenced(json(field('input')), 'json')];
+      return codeExecutionCallMarkdown(block) ?? toolCall(block);
+    case 'tool_use':
+      return toolCall(block);
     case 'web_search_tool_result':
       return webSearchResults(field('content'));
+    case 'code_execution_tool_result':
+    case 'bash_code_execution_tool_result':
+    case 'text_editor_code_execution_tool_result':
+      return codeExecutionResultMarkdown(block);
     default:
       return [`**${block.type}**`, '', ...fenced(json(block), 'json')];
   }
+}
+
+function toolCall(block: ContentBlock): string[] {
+  return [`**Tool call** \`${String(block['name'])}\` (\`${String(block['id'])}\`)`, '', ...fenced(json(block['input']), 'json')];
 }
 
 function webSearchResults(content: unknown): string[] {
@@ -175,18 +187,8 @@ function citationText(citation: Citation): string {
   return `${escapeLinkText(source)}${quote}`;
 }
 
-function fenced(text: string, language: string): string[] {
-  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = '`'.repeat(Math.max(3, longest + 1));
-  return [`${fence}${language}`, text, fence];
-}
-
 function blockText(block: { type: string; [key: string]: unknown }): string {
   return block.type === 'text' && typeof block['text'] === 'string' ? block['text'] : json(block);
-}
-
-function json(value: unknown): string {
-  return JSON.stringify(value, null, 2) ?? 'null';
 }
 
 function oneLine(text: string): string {

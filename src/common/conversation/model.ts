@@ -5,7 +5,7 @@
  * the request builder (`apiMessages.ts`), the view (`viewTurns.ts`), pricing, export and the store
  * can all depend on the shape without depending on each other.
  */
-import type { ContentBlock, StopReason, Usage, UserContentBlock } from '../anthropic/types';
+import type { Container, ContentBlock, StopReason, Usage, UserContentBlock } from '../anthropic/types';
 import type { ContextChip, TurnStatus, ViewError } from '../protocol';
 
 /** The cache TTL a request asked for; used to price cache writes when usage has no TTL split. */
@@ -38,6 +38,8 @@ export interface AssistantTurn {
   interrupted?: boolean;
   /** The cache TTL the request used, to price writes when usage has no per-TTL split. */
   cacheTtl?: CacheTtl;
+  /** The code execution container the reply ran in; later requests reuse it while it lives. */
+  container?: Container;
 }
 
 export type StoredTurn = UserTurn | AssistantTurn;
@@ -59,6 +61,8 @@ export interface AssistantSnapshot {
   usage?: Usage;
   stopReason?: StopReason | null;
   model?: string;
+  /** The message's `container`, when the reply used code execution. */
+  container?: Container;
 }
 
 /** How an assistant turn ended. */

@@ -30,11 +30,20 @@ export function asksForNewFile(instruction: string): boolean {
 
 /**
  * The edit's request variant: the user's settings, but no server tools (an edit is about the
- * file, and web search would bill and wander), and the edit's instructions after their system prompt.
+ * file, and web search or a sandbox would bill and wander), tool choice `auto` (a forced choice
+ * would make every reply call the editor again, until the round cap), and the edit's instructions
+ * after their system prompt.
  */
 export function inlineEditRequestBuilder(settings: RequestSettings, capabilities: ModelCapabilities): RequestBuilder {
-  const request: RequestSettings = { ...settings, webSearch: { ...settings.webSearch, enabled: false }, webFetch: { ...settings.webFetch, enabled: false } };
-  return (messages, tools) => buildMessagesRequest({ settings: request, capabilities, messages, tools, extraSystem: INLINE_EDIT_SYSTEM });
+  const request: RequestSettings = {
+    ...settings,
+    webSearch: { ...settings.webSearch, enabled: false },
+    webFetch: { ...settings.webFetch, enabled: false },
+    codeExecution: { ...settings.codeExecution, enabled: false },
+    toolChoice: { ...settings.toolChoice, mode: 'auto' },
+  };
+  return (messages, tools, carried) =>
+    buildMessagesRequest({ settings: request, capabilities, messages, tools, extraSystem: INLINE_EDIT_SYSTEM, container: carried?.container });
 }
 
 export interface InlineEditInput {

@@ -40,7 +40,7 @@ export const WEBVIEW_TO_HOST_KINDS = [
 ] as const;
 
 /** The request controls the webview may change (`setControl`); each is a setting of the same name. */
-export const CONTROL_KEYS = ['effort', 'thinking', 'thinkingBudgetTokens', 'webSearch', 'webFetch'] as const;
+export const CONTROL_KEYS = ['effort', 'thinking', 'thinkingBudgetTokens', 'webSearch', 'webFetch', 'codeExecution'] as const;
 
 export type HostKind = (typeof HOST_TO_WEBVIEW_KINDS)[number];
 export type WebviewKind = (typeof WEBVIEW_TO_HOST_KINDS)[number];

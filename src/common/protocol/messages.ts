@@ -85,6 +85,7 @@ export interface ChatControls {
   thinkingBudgetApplies: boolean;
   webSearch: boolean;
   webFetch: boolean;
+  codeExecution: boolean;
 }
 
 export interface ChatState {

@@ -9,7 +9,7 @@
  * read by a `c.get` call with a literal name: the manifest test finds the names that way and checks
  * them against package.json.
  */
-import type { RequestSettings, WebFetchSettings, WebSearchSettings } from '../anthropic/request';
+import type { CodeExecutionSettings, RequestSettings, ToolChoiceSettings, WebFetchSettings, WebSearchSettings } from '../anthropic/request';
 import { EFFORT_LEVELS } from '../anthropic/modelTypes';
 
 /** Where raw values come from: the `claudeMessages` section, names without the prefix. */
@@ -70,6 +70,8 @@ function parseRequest(c: SettingsSource): RequestSettings {
     effort: oneOf(c.get('effort'), ['default', ...EFFORT_LEVELS] as const, 'default'),
     webSearch: parseWebSearch(c),
     webFetch: parseWebFetch(c),
+    codeExecution: parseCodeExecution(c),
+    toolChoice: parseToolChoice(c),
     cacheTtl: oneOf(c.get('cacheTtl'), ['5m', '1h', 'off'] as const, '5m'),
     serviceTier: oneOf(c.get('serviceTier'), ['default', 'auto', 'standard_only'] as const, 'default'),
     metadataUserId: trimmed(c.get('metadataUserId')),
@@ -95,6 +97,21 @@ function parseWebFetch(c: SettingsSource): WebFetchSettings {
     blockedDomains: strings(c.get('webFetchBlockedDomains')),
     // On unless turned off explicitly: citations are the declared default.
     citations: c.get('webFetchCitations') !== false,
+  };
+}
+
+function parseCodeExecution(c: SettingsSource): CodeExecutionSettings {
+  return {
+    enabled: c.get('codeExecution') === true,
+    toolVersion: trimmed(c.get('codeExecutionToolVersion')) || 'code_execution_20250825',
+  };
+}
+
+function parseToolChoice(c: SettingsSource): ToolChoiceSettings {
+  return {
+    mode: oneOf(c.get('toolChoice'), ['auto', 'any', 'none', 'tool'] as const, 'auto'),
+    name: trimmed(c.get('toolChoiceName')),
+    disableParallelToolUse: c.get('disableParallelToolUse') === true,
   };
 }
 

@@ -5,34 +5,15 @@
  */
 import type { Citation, ContentBlock } from '../../common/protocol';
 import { h } from '../dom';
+import { codeExecutionCall, CodeExecutionResultView } from './codeExecution';
 import type { RenderContext } from './context';
 import { webLink } from './links';
+import type { BlockView } from './staticBlock';
+import { errorCode, jsonDetails, StaticBlockView, str } from './staticBlock';
 import { StreamingMarkdownView } from './streamingMarkdown';
 import { isRecord } from '../../common/guards';
 
-/** A block's view: buffered updates (`append`, `sync`, `setDone`) drawn by `render`. */
-export interface BlockView {
-  readonly el: HTMLElement;
-  readonly type: string;
-  append(field: 'text' | 'thinking', text: string): void;
-  sync(block: ContentBlock): void;
-  /** The turn stopped streaming (or started again). */
-  setDone(done: boolean): void;
-  render(): void;
-}
-
-function str(value: unknown): string {
-  return typeof value === 'string' ? value : '';
-}
-
-/** Pretty JSON for tool inputs; inputs are JSON already, but never let a cycle or BigInt throw. */
-export function prettyJson(value: unknown): string {
-  try {
-    return JSON.stringify(value, null, 2) ?? String(value);
-  } catch {
-    return String(value);
-  }
-}
+export type { BlockView } from './staticBlock';
 
 /** The text block: streamed markdown plus its citation links (numbered by the turn). */
 export class TextBlockView implements BlockView {
@@ -122,55 +103,11 @@ export class ThinkingBlockView implements BlockView {
   }
 }
 
-/** Blocks drawn whole from their latest version. */
-abstract class StaticBlockView implements BlockView {
-  readonly el: HTMLElement;
-  protected block: ContentBlock;
-  private dirty = true;
-
-  constructor(protected readonly ctx: RenderContext, readonly type: string, block: ContentBlock, tag: 'div' | 'details' = 'div') {
-    this.block = block;
-    this.el = h(ctx.doc, tag, { class: `block block-${type.replace(/[^a-z0-9_-]/gi, '')}`, 'data-block-type': type });
-  }
-
-  append(): void {
-    // Only text and thinking stream as appends; other blocks arrive whole through `sync`.
-  }
-
-  sync(block: ContentBlock): void {
-    this.block = block;
-    this.dirty = true;
-  }
-
-  setDone(): void {
-    // Nothing changes when the turn ends.
-  }
-
-  render(): void {
-    if (!this.dirty) return;
-    this.dirty = false;
-    this.el.replaceChildren();
-    this.draw(this.ctx.doc);
-  }
-
-  protected abstract draw(doc: Document): void;
-}
-
 class RedactedThinkingView extends StaticBlockView {
   protected draw(doc: Document): void {
     this.el.classList.add('block-note');
     this.el.append(h(doc, 'span', {}, 'Part of the reasoning was redacted by the safety system; it is kept encrypted and sent back as it came.'));
   }
-}
-
-/** A collapsible JSON input, folded by default (its fold state is remembered per turn). */
-function jsonDetails(ctx: RenderContext, key: string, label: string, value: unknown): HTMLDetailsElement {
-  const doc = ctx.doc;
-  const summary = h(doc, 'summary', {}, label);
-  const details = h(doc, 'details', { class: 'tool-input' }, summary, h(doc, 'pre', {}, h(doc, 'code', { class: 'language-json' }, prettyJson(value))));
-  details.open = ctx.ui.isOpen(key) ?? false;
-  summary.addEventListener('click', () => ctx.ui.setOpen(key, !details.open));
-  return details;
 }
 
 class ToolUseView extends StaticBlockView {
@@ -200,17 +137,21 @@ class ServerToolUseView extends StaticBlockView {
     } else if (name === 'web_fetch') {
       const url = str(input['url']);
       this.el.append(h(doc, 'div', { class: 'block-title' }, 'Fetching ', url ? webLink(doc, url, url) : '…'));
-    } else {
+    } else if (!this.appendCodeExecutionCall(doc, name, input)) {
       this.el.append(
         h(doc, 'div', { class: 'block-title' }, 'Server tool ', h(doc, 'code', { class: 'tool-name' }, name)),
         jsonDetails(this.ctx, this.key, 'Input', this.block['input']),
       );
     }
   }
-}
 
-function errorCode(content: unknown): string | undefined {
-  return isRecord(content) && typeof content['error_code'] === 'string' ? content['error_code'] : undefined;
+  /** The command or code of a code execution call; false when the call is not one (or not readable). */
+  private appendCodeExecutionCall(doc: Document, name: string, input: Record<string, unknown>): boolean {
+    const parts = codeExecutionCall(doc, name, input);
+    if (!parts) return false;
+    this.el.append(...parts);
+    return true;
+  }
 }
 
 class WebSearchResultView extends StaticBlockView {
@@ -276,6 +217,10 @@ export function createBlockView(ctx: RenderContext, key: string, block: ContentB
       return new WebSearchResultView(ctx, 'web_search_tool_result', block);
     case 'web_fetch_tool_result':
       return new WebFetchResultView(ctx, 'web_fetch_tool_result', block);
+    case 'code_execution_tool_result':
+    case 'bash_code_execution_tool_result':
+    case 'text_editor_code_execution_tool_result':
+      return new CodeExecutionResultView(ctx, block.type, block);
     default:
       return new UnknownBlockView(ctx, block.type, block);
   }

@@ -1,6 +1,7 @@
 /**
  * The controls row: model (with a warning beside it when the endpoint does not offer the chosen
- * one), effort, thinking (with a budget only for models that take one), web search and web fetch. The host owns the values: a change is posted, and the row is redrawn from
+ * one), effort, thinking (with a budget only for models that take one), web search, web fetch and
+ * code execution. The host owns the values: a change is posted, and the row is redrawn from
  * the `controls` message that answers it. Elements are updated in place so focus stays put.
  */
 import type { ChatControls, ControlKey } from '../../common/protocol';
@@ -31,6 +32,7 @@ export class ControlsView {
   private readonly budgetLabel: HTMLElement;
   private readonly webSearch: HTMLInputElement;
   private readonly webFetch: HTMLInputElement;
+  private readonly codeExecution: HTMLInputElement;
 
   constructor(doc: Document, private readonly post: Post) {
     this.model = h(doc, 'select', { 'data-testid': 'model-select', 'aria-label': 'Model', title: 'Model' });
@@ -49,6 +51,7 @@ export class ControlsView {
     this.budgetLabel = h(doc, 'label', { class: 'control budget' }, 'Budget ', this.budget);
     this.webSearch = h(doc, 'input', { type: 'checkbox', 'data-testid': 'web-search-toggle' });
     this.webFetch = h(doc, 'input', { type: 'checkbox', 'data-testid': 'web-fetch-toggle' });
+    this.codeExecution = h(doc, 'input', { type: 'checkbox', 'data-testid': 'code-execution-toggle' });
     this.el = h(
       doc,
       'div',
@@ -60,6 +63,7 @@ export class ControlsView {
       this.budgetLabel,
       h(doc, 'label', { class: 'control toggle', title: 'Let Claude search the web (billed per search)' }, this.webSearch, ' Web search'),
       h(doc, 'label', { class: 'control toggle', title: 'Let Claude fetch web pages by URL' }, this.webFetch, ' Web fetch'),
+      h(doc, 'label', { class: 'control toggle', title: "Let Claude run code in a sandbox on Anthropic's servers (billed)" }, this.codeExecution, ' Code execution'),
     );
     this.model.addEventListener('change', () => this.post({ type: 'setModel', model: this.model.value }));
     this.effort.addEventListener('change', () => this.set('effort', this.effort.value));
@@ -70,6 +74,7 @@ export class ControlsView {
     });
     this.webSearch.addEventListener('change', () => this.set('webSearch', this.webSearch.checked));
     this.webFetch.addEventListener('change', () => this.set('webFetch', this.webFetch.checked));
+    this.codeExecution.addEventListener('change', () => this.set('codeExecution', this.codeExecution.checked));
   }
 
   /** Shows the host's values. */
@@ -85,6 +90,7 @@ export class ControlsView {
     if (this.budget.ownerDocument.activeElement !== this.budget) this.budget.value = String(controls.thinkingBudgetTokens);
     this.webSearch.checked = controls.webSearch;
     this.webFetch.checked = controls.webFetch;
+    this.codeExecution.checked = controls.codeExecution;
   }
 
   private set(key: ControlKey, value: string | number | boolean): void {

@@ -101,7 +101,7 @@ describe('anthropic/accumulator', () => {
       start(),
       {
         type: 'message_delta',
-        delta: { stop_reason: 'end_turn', stop_sequence: null, container: { id: 'c' } },
+        delta: { stop_reason: 'end_turn', stop_sequence: null, container: { id: 'c', expires_at: '2026-11-24T12:00:00Z' } },
         usage: { output_tokens: 50, input_tokens: 61, cache_read_input_tokens: 7, cache_creation_input_tokens: 3, server_tool_use: { web_search_requests: 2 } },
       },
       { type: 'message_delta', delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { output_tokens: 60 } },
@@ -115,7 +115,7 @@ describe('anthropic/accumulator', () => {
       cache_creation_input_tokens: 3,
       server_tool_use: { web_search_requests: 2 },
     });
-    assert.deepStrictEqual(m['container'], { id: 'c' });
+    assert.deepStrictEqual(m.container, { id: 'c', expires_at: '2026-11-24T12:00:00Z' }, 'kept although the later message_delta has none');
     assert.equal(acc.stopped, true);
   });
 

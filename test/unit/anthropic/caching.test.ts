@@ -83,6 +83,8 @@ const settings: RequestSettings = {
   effort: 'default',
   webSearch: { enabled: true, toolVersion: 'web_search_20250305', maxUses: 5, allowedDomains: [], blockedDomains: [] },
   webFetch: { enabled: false, toolVersion: 'web_fetch_20250910', maxUses: 5, allowedDomains: [], blockedDomains: [], citations: true },
+  codeExecution: { enabled: false, toolVersion: 'code_execution_20250825' },
+  toolChoice: { mode: 'auto', name: '', disableParallelToolUse: false },
   cacheTtl: '5m',
   serviceTier: 'default',
   metadataUserId: '',

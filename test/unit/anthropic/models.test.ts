@@ -161,6 +161,7 @@ describe('anthropic/models capabilities', () => {
         thinking: { supported: true, types: { adaptive: yes, enabled: no, disabled: yes } },
         effort: { supported: true, low: yes, medium: yes, high: yes, xhigh: null, max: yes },
         server_tools: { supported: true, web_search: no },
+        code_execution: yes,
       },
     };
     const caps = capabilitiesFor('claude-new-thing', info);
@@ -169,6 +170,8 @@ describe('anthropic/models capabilities', () => {
     assert.deepStrictEqual(caps.thinking, { adaptive: true, enabled: false, disabled: true, betweenTools: false });
     assert.deepStrictEqual(caps.effortLevels, ['low', 'medium', 'high', 'max']);
     assert.equal(caps.webSearch, false);
+    assert.equal(caps.codeExecution, true);
+    assert.equal(capabilitiesFor('claude-sonnet-5').codeExecution, undefined, 'unknown unless the endpoint reports it');
     assert.equal(caps.contextWindow, 500_000);
     assert.equal(caps.maxOutputTokens, 32_000);
     // A gateway's bare {id} changes nothing.

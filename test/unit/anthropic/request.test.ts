@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { capabilitiesFor } from '../../../src/common/anthropic/models';
-import { buildMessagesRequest } from '../../../src/common/anthropic/request';
+import { buildMessagesRequest, RequestSettingsError } from '../../../src/common/anthropic/request';
 import type { BuildRequestInput, RequestSettings } from '../../../src/common/anthropic/request';
 import type { MessageParam } from '../../../src/common/anthropic/types';
 
@@ -19,6 +19,8 @@ function settings(overrides: Partial<RequestSettings> = {}): RequestSettings {
     effort: 'default',
     webSearch: { enabled: false, toolVersion: 'web_search_20250305', maxUses: 5, allowedDomains: [], blockedDomains: [] },
     webFetch: { enabled: false, toolVersion: 'web_fetch_20250910', maxUses: 5, allowedDomains: [], blockedDomains: [], citations: true },
+    codeExecution: { enabled: false, toolVersion: 'code_execution_20250825' },
+    toolChoice: { mode: 'auto', name: '', disableParallelToolUse: false },
     cacheTtl: 'off',
     serviceTier: 'default',
     metadataUserId: '',
@@ -139,6 +141,26 @@ describe('anthropic/request buildMessagesRequest', () => {
     const fable51 = build({ model: 'claude-fable-5-1', thinking: 'auto' }, { tools: editor, toolChoice: forced });
     assert.deepStrictEqual(fable51.body.tool_choice, { type: 'auto', disable_parallel_tool_use: true });
     assert.equal(build({}, { toolChoice: { type: 'auto' } }).body.tool_choice, undefined, 'no tool_choice without tools');
+  });
+
+  it('refuses a forced tool choice from the settings before anything is sent, and sends an allowed one', () => {
+    const editor = [{ type: 'text_editor_20250728', name: 'str_replace_based_edit_tool' }];
+    const any = { mode: 'any' as const, name: '', disableParallelToolUse: true };
+    assert.throws(() => build({ thinking: 'on', toolChoice: any }, { tools: editor }), RequestSettingsError);
+    assert.throws(() => build({ model: 'claude-fable-5-1', toolChoice: any }, { tools: editor }), /claude-fable-5-1 refuses a forced tool choice/);
+    assert.deepStrictEqual(build({ thinking: 'off', toolChoice: any }, { tools: editor }).body.tool_choice, { type: 'any', disable_parallel_tool_use: true });
+  });
+
+  it('code execution: the tool last, and the earlier container while it lives', () => {
+    const codeExecution = { enabled: true, toolVersion: 'code_execution_20250825' };
+    const container = { id: 'container_1', expires_at: '2026-11-24T12:30:00Z' };
+    const now = Date.parse('2026-11-24T12:00:00Z');
+    const { body } = build({ codeExecution, serviceTier: 'auto' }, { container, now });
+    assert.deepStrictEqual(body.tools, [{ type: 'code_execution_20250825', name: 'code_execution' }]);
+    assert.equal(body.container, 'container_1');
+    assert.deepStrictEqual(Object.keys(body).slice(-3), ['service_tier', 'container', 'stream']);
+    assert.equal(build({}, { container, now }).body.container, undefined, 'no container without code execution');
+    assert.equal(build({ codeExecution }, { container, now: Date.parse(container.expires_at) }).body.container, undefined, 'none once expired');
   });
 
   it('web search and web fetch tools with domains, max_uses and citations', () => {

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import { chooseToolChoice, chooseTools } from '../../../src/common/anthropic/requestTools';
+import { chooseContainer, chooseTools, CONTAINER_MIN_REMAINING_MS } from '../../../src/common/anthropic/requestTools';
 import { partContext } from './requestFixtures';
 
 const editor = { type: 'text_editor_20250728', name: 'str_replace_based_edit_tool' };
 const webSearch = { enabled: true, toolVersion: 'web_search_20250305', maxUses: 0, allowedDomains: [' '], blockedDomains: ['b.com'] };
-const notThinking = { param: undefined, active: false };
 
 describe('anthropic/requestTools chooseTools', () => {
   it("puts the caller's tools first and does not change the caller's array", () => {
@@ -22,24 +21,41 @@ describe('anthropic/requestTools chooseTools', () => {
   });
 });
 
-describe('anthropic/requestTools chooseToolChoice', () => {
-  const forced = { type: 'any' as const, disable_parallel_tool_use: false };
+describe('anthropic/requestTools code execution', () => {
+  const codeExecution = { enabled: true, toolVersion: 'code_execution_20250825' };
 
-  it('sends no choice without tools, and auto or none as asked', () => {
-    assert.equal(chooseToolChoice(partContext(), { requested: forced, tools: [], thinking: notThinking }), undefined);
-    assert.deepStrictEqual(chooseToolChoice(partContext(), { requested: { type: 'none' }, tools: [editor], thinking: { param: undefined, active: true } }), { type: 'none' });
-    assert.equal(chooseToolChoice(partContext(), { requested: undefined, tools: [editor], thinking: notThinking }), undefined);
+  it('adds the code execution tool last, under its version', () => {
+    const tools = chooseTools(partContext({ webSearch, codeExecution }), [editor]);
+    assert.deepStrictEqual(tools.at(-1), { type: 'code_execution_20250825', name: 'code_execution' });
+    assert.deepStrictEqual(tools.map((t) => t.name), ['str_replace_based_edit_tool', 'web_search', 'code_execution']);
   });
 
-  it('keeps a forced choice where the model takes it', () => {
-    const part = partContext();
-    assert.deepStrictEqual(chooseToolChoice(part, { requested: forced, tools: [editor], thinking: notThinking }), forced);
-    assert.deepStrictEqual(part.warnings, []);
+  it('leaves it out where the model list says it is not offered, or the model offers no server tools', () => {
+    const reported = partContext({ codeExecution }, { codeExecution: false });
+    assert.deepStrictEqual(chooseTools(reported, undefined), []);
+    assert.match(reported.warnings.join(), /code_execution server tool.*claudeMessages\.codeExecution/);
+    const noServerTools = partContext({ codeExecution }, { webSearch: false });
+    assert.deepStrictEqual(chooseTools(noServerTools, undefined), []);
+    const reportedYes = partContext({ codeExecution }, { webSearch: false, codeExecution: true });
+    assert.equal(chooseTools(reportedYes, undefined).length, 1, 'what /v1/models says wins');
+  });
+});
+
+describe('anthropic/requestTools chooseContainer', () => {
+  const now = Date.parse('2026-11-24T12:00:00Z');
+  const codeTool = { type: 'code_execution_20250825', name: 'code_execution' };
+  const container = { id: 'container_1', expires_at: '2026-11-24T12:30:00Z' };
+
+  it('sends the id while code execution is offered and the container lives', () => {
+    assert.equal(chooseContainer([editor, codeTool], container, now), 'container_1');
   });
 
-  it('falls back to auto, keeping disable_parallel_tool_use, where forcing is refused', () => {
-    const part = partContext({}, { forcedToolChoice: false });
-    assert.deepStrictEqual(chooseToolChoice(part, { requested: forced, tools: [editor], thinking: notThinking }), { type: 'auto', disable_parallel_tool_use: false });
-    assert.match(part.warnings.join(), /cannot be forced on claude-sonnet-4-6/);
+  it('sends nothing without code execution, without a container, or once it (nearly) expired', () => {
+    assert.equal(chooseContainer([editor], container, now), undefined);
+    assert.equal(chooseContainer([codeTool], undefined, now), undefined);
+    const expiry = Date.parse(container.expires_at);
+    assert.equal(chooseContainer([codeTool], container, expiry - CONTAINER_MIN_REMAINING_MS), 'container_1');
+    assert.equal(chooseContainer([codeTool], container, expiry - CONTAINER_MIN_REMAINING_MS + 1), undefined);
+    assert.equal(chooseContainer([codeTool], { id: 'c', expires_at: 'soon' }, now), undefined, 'an unreadable expiry counts as expired');
   });
 });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { capabilitiesFor } from '../../../src/common/anthropic/models';
 import { chatControls } from '../../../src/common/chat/controls';
 import { parseSettings } from '../../../src/common/settings/parseSettings';
+import { plainSettings } from '../anthropic/requestFixtures';
 
 describe('chat/controls thinking choices', () => {
   const controlsFor = (model: string) => {
@@ -13,5 +14,14 @@ describe('chat/controls thinking choices', () => {
     assert.deepEqual(controlsFor('claude-sonnet-4-6'), ['auto', 'on', 'off']);
     assert.deepEqual(controlsFor('claude-opus-5-5'), ['auto', 'on']);
     assert.deepEqual(controlsFor('claude-fable-5-2'), ['auto', 'on']);
+  });
+});
+
+describe('chat/controls server tools', () => {
+  it('shows the server tool toggles as the settings have them', () => {
+    const settings = plainSettings({ codeExecution: { enabled: true, toolVersion: 'code_execution_20250825' } });
+    const controls = chatControls(settings, capabilitiesFor(settings.model), [], undefined);
+    assert.deepEqual([controls.webSearch, controls.webFetch, controls.codeExecution], [false, false, true]);
+    assert.equal(chatControls(plainSettings(), capabilitiesFor(settings.model), [], undefined).codeExecution, false);
   });
 });

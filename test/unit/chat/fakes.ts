@@ -158,6 +158,7 @@ export const CONTROLS: ChatControls = {
   thinkingBudgetApplies: false,
   webSearch: false,
   webFetch: false,
+  codeExecution: false,
 };
 
 export interface HarnessOptions {

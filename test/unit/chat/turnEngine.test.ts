@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { ClaudeApiError } from '../../../src/common/anthropic/errors';
-import type { MessageParam, MessagesRequest, StopReason, ToolResultBlock, ToolUseBlock } from '../../../src/common/anthropic/types';
+import type { Container, MessageParam, MessagesRequest, StopReason, StreamEvent, ToolResultBlock, ToolUseBlock } from '../../../src/common/anthropic/types';
+import type { CarriedOver } from '../../../src/common/chat/ports';
 import { MessageListTranscript } from '../../../src/common/chat/messageListTranscript';
 import type { StreamingClient } from '../../../src/common/chat/ports';
 import type { TurnOutcome } from '../../../src/common/chat/streamTurn';
@@ -33,6 +34,9 @@ class RecordingTranscript implements TurnTranscript {
   addToolResults(results: ToolResultBlock[]): void {
     this.toolResults.push(results);
     this.inner.addToolResults(results);
+  }
+  container(): Container | undefined {
+    return this.inner.container();
   }
 }
 
@@ -156,6 +160,25 @@ describe('turn engine', () => {
       assert.equal(end.kind === 'ended' && end.reason, 'end_turn');
       assert.equal(client.requests.length, 2);
       assert.equal(client.requests[1]?.messages.at(-1)?.role, 'assistant');
+    });
+
+    it("hands the paused reply's code execution container to the continuation's request", async () => {
+      const container = { id: 'container_1', expires_at: '2026-11-24T12:30:00Z' };
+      const paused: StreamEvent[] = [messageStart(), ...textBlock(0, ['one ']), ...messageEnd('pause_turn')];
+      const delta = paused.at(-2);
+      if (delta?.type === 'message_delta') delta.delta.container = container;
+      const client = new FakeClient([replay(paused), replay(textReply(['two']))]);
+      const carried: Array<CarriedOver | undefined> = [];
+      const turn = request(client);
+      const build = turn.buildRequest;
+      await runTurn({
+        ...turn,
+        buildRequest: (messages, tools, carry) => {
+          carried.push(carry);
+          return build(messages, tools, carry);
+        },
+      });
+      assert.deepStrictEqual(carried, [{ container: undefined }, { container }]);
     });
 
     it(`stops after ${MAX_PAUSE_CONTINUATIONS} continuations`, async () => {

@@ -4,7 +4,7 @@ import type { Conversation } from '../../../src/common/conversation/model';
 import { appendUserTurn, createConversation, finishAssistantTurn, startAssistantTurn } from '../../../src/common/conversation/conversation';
 import { conversationToJson, conversationToMarkdown } from '../../../src/common/conversation/export';
 import { CONVERSATION_FILE_VERSION, parseConversation } from '../../../src/common/conversation/serialization';
-import { richResponse, usage } from './fixtures';
+import { codeExecutionResponse, richResponse, usage } from './fixtures';
 
 function sample(): Conversation {
   const c = createConversation({ model: 'claude-haiku-4-5', id: 'exp', title: 'CSP question', now: Date.UTC(2026, 0, 2) });
@@ -51,6 +51,30 @@ describe('export', () => {
     assert.match(md, /\n\[\^1\]: \[CSP \(guide\)\]\(https:\/\/example\.com\/csp\) — “a nonce on the script”\n?$/);
     assert.match(md, /\*\*mystery_block\*\*\n\n```json\n[\s\S]*"extra": "kept"/);
     assert.match(md, /Usage: 1200 input · 340 output · 5000 cache read · 0 cache write · 1 server tool requests · \$\d+\.\d{4}/);
+  });
+
+  it('writes code execution as the command, its output, exit code, files and errors', () => {
+    const c = createConversation({ model: 'claude-sonnet-5', title: 'Plot' });
+    appendUserTurn(c, { content: [{ type: 'text', text: 'Plot it.' }] });
+    const a = startAssistantTurn(c, { model: 'claude-sonnet-5' });
+    const blocks = [
+      ...codeExecutionResponse(),
+      { type: 'server_tool_use', id: 'srvtoolu_p', name: 'code_execution', input: { code: 'print("```")' } },
+      { type: 'code_execution_tool_result', tool_use_id: 'srvtoolu_p', content: { type: 'encrypted_code_execution_result', encrypted_stdout: 'RU5D', stderr: '', return_code: 0, content: [] } },
+      { type: 'text_editor_code_execution_tool_result', tool_use_id: 'x', content: { type: 'text_editor_code_execution_tool_result_error', error_code: 'file_not_found', error_message: 'No <such> file' } },
+    ];
+    finishAssistantTurn(c, a.id, { status: 'done', snapshot: { content: blocks } });
+    const md = conversationToMarkdown(c);
+    assert.match(md, /\*\*Ran a command\*\* \(`srvtoolu_b1`\)\n\n```bash\npython3 plot\.py && ls\n```/);
+    assert.match(md, /\*\*Result:\*\* exit code 0\n\nOutput:\n\n```text\nplot\.png\nplot\.py\n```\n\nErrors \(stderr\):\n\n```text\nwarning: <font> cache rebuilt\n```\n\nFiles written: `file_011abc`/);
+    assert.match(md, /\*\*Created\*\* `\/tmp\/notes\.md` in the sandbox \(`srvtoolu_t1`\)\n\n```\n# Notes\n```\n\n_File created\._/);
+    assert.match(md, /\*\*Edited\*\* `\/tmp\/notes\.md` in the sandbox \(`srvtoolu_t2`\): replaced\n\n```\nNotes\n```\n\nwith\n\n```\nResults\n```\n\n_File edited\._\n\n```diff\n-# Notes\n\+# Results\n```/);
+    assert.match(md, /\*\*Viewed\*\* `\/tmp\/notes\.md` in the sandbox \(`srvtoolu_t3`\)\n\n_File content \(1 line\):_\n\n```\n# Results\n```/);
+    assert.match(md, /\*\*Code execution failed:\*\* `execution_time_exceeded`/);
+    assert.match(md, /\*\*Ran code\*\* \(`srvtoolu_p`\)\n\n````python\nprint\("```"\)\n````\n\n\*\*Result:\*\* exit code 0\n\n_\(Output encrypted\.\)_/);
+    assert.match(md, /\*\*The file command failed:\*\* `file_not_found` — `No <such> file`/);
+    assert.ok(!md.includes('RU5D'), 'encrypted output stays out');
+    assert.ok(!md.includes('"type": "bash_code_execution_result"'), 'no raw JSON for known blocks');
   });
 
   it('notes stopped, interrupted and failed replies', () => {

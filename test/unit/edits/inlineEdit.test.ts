@@ -32,6 +32,8 @@ function settings(overrides: Partial<RequestSettings> = {}): RequestSettings {
     effort: 'default',
     webSearch: { enabled: true, toolVersion: 'web_search_20250305', maxUses: 5, allowedDomains: [], blockedDomains: [] },
     webFetch: { enabled: true, toolVersion: 'web_fetch_20250910', maxUses: 5, allowedDomains: [], blockedDomains: [], citations: true },
+    codeExecution: { enabled: true, toolVersion: 'code_execution_20250825' },
+    toolChoice: { mode: 'any', name: '', disableParallelToolUse: false },
     cacheTtl: '5m',
     serviceTier: 'default',
     metadataUserId: '',
@@ -173,11 +175,12 @@ describe('inline edit: the plan', () => {
     assert.deepEqual(plan.content.chips.map((c) => c.label), ['src/a.ts', 'src/a.ts:2-2']);
   });
 
-  it('builds the request with only the text editor tool: no web search or fetch, the edit prompt after the user\'s', () => {
+  it('builds the request with only the text editor tool: no web search, fetch or code execution, no forced tool choice, the edit prompt after the user\'s', () => {
     const plan = planInlineEdit({ instruction: 'x', context, settings: settings(), capabilities: capabilitiesFor('claude-sonnet-4-6'), fileMaxChars: 60_000 });
     const tool: Tool = { type: 'text_editor_20250728', name: EDITOR };
     const { body } = plan.buildRequest([{ role: 'user', content: 'x' }], [tool]);
     assert.deepEqual(body.tools?.map((t) => t.name), [EDITOR]);
+    assert.equal(body.tool_choice, undefined, 'the user\'s forced tool choice would loop the editor until the round cap');
     const system = JSON.stringify(body.system);
     assert.ok(system.indexOf('Be brief.') >= 0 && system.indexOf('Be brief.') < system.indexOf('str_replace_based_edit_tool'));
     assert.ok(system.includes(INLINE_EDIT_SYSTEM));

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { CONTROL_KEYS } from '../../../src/common/protocol';
 import { CommandIds } from '../../../src/host/commands/ids';
 
 interface Property {
@@ -27,7 +28,6 @@ const root = process.cwd();
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as Manifest;
 // Settings are read (c.get with a literal name) where raw values are parsed; the host only passes them in.
 const settingsSource = fs.readFileSync(path.join(root, 'src/common/settings/parseSettings.ts'), 'utf8');
-const controlKeys = ['effort', 'thinking', 'thinkingBudgetTokens', 'webSearch', 'webFetch'];
 
 describe('manifest', () => {
   const declared = Object.keys(manifest.contributes.configuration.properties).map((k) => k.replace(/^claudeMessages\./, ''));
@@ -37,7 +37,7 @@ describe('manifest', () => {
     assert.ok(read.length >= 20, `found ${read.length} reads`);
     for (const name of read) assert.ok(declared.includes(name), `claudeMessages.${name} is read but not declared`);
     for (const name of declared) assert.ok(read.includes(name), `claudeMessages.${name} is declared but never read`);
-    for (const key of controlKeys) assert.ok(declared.includes(key), `the chat control ${key} writes an undeclared setting`);
+    for (const key of CONTROL_KEYS) assert.ok(declared.includes(key), `the chat control ${key} writes an undeclared setting`);
   });
 
   it('gives every setting a markdownDescription and a scope, and every enum its descriptions', () => {

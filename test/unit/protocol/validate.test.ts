@@ -17,6 +17,7 @@ const VALID: WebviewToHost[] = [
   { type: 'setControl', key: 'thinkingBudgetTokens', value: 8192 },
   { type: 'setControl', key: 'webSearch', value: true },
   { type: 'setControl', key: 'webFetch', value: false },
+  { type: 'setControl', key: 'codeExecution', value: true },
   { type: 'openLink', url: 'https://docs.anthropic.com/x?y=1#z' },
   { type: 'openLink', url: 'http://localhost:8080/' },
   { type: 'copyCode', code: 'const x = 1;' },

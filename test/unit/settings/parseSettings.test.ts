@@ -37,6 +37,11 @@ describe('settings/parseSettings', () => {
       webSearch: true,
       webSearchAllowedDomains: ['example.com'],
       webFetchCitations: false,
+      codeExecution: true,
+      codeExecutionToolVersion: ' code_execution_20260521 ',
+      toolChoice: 'tool',
+      toolChoiceName: ' web_search ',
+      disableParallelToolUse: true,
       cacheTtl: '1h',
       metadataUserId: ' abc123 ',
     }));
@@ -54,6 +59,8 @@ describe('settings/parseSettings', () => {
     assert.equal(s.request.effort, 'xhigh');
     assert.deepEqual([s.request.webSearch.enabled, s.request.webSearch.allowedDomains], [true, ['example.com']]);
     assert.equal(s.request.webFetch.citations, false);
+    assert.deepEqual(s.request.codeExecution, { enabled: true, toolVersion: 'code_execution_20260521' });
+    assert.deepEqual(s.request.toolChoice, { mode: 'tool', name: 'web_search', disableParallelToolUse: true });
     assert.equal(s.request.cacheTtl, '1h');
     assert.equal(s.request.metadataUserId, 'abc123');
   });
@@ -71,6 +78,9 @@ describe('settings/parseSettings', () => {
       stopSequences: 'STOP',
       webSearch: 'yes',
       webFetchToolVersion: 7,
+      codeExecution: 1,
+      toolChoice: 'required',
+      disableParallelToolUse: 'true',
     }));
     assert.equal(s.connection.baseUrl, 'https://api.anthropic.com');
     assert.equal(s.connection.authHeader, 'x-api-key');
@@ -83,6 +93,8 @@ describe('settings/parseSettings', () => {
     assert.deepEqual(s.request.stopSequences, []);
     assert.equal(s.request.webSearch.enabled, false, 'only true turns a tool on');
     assert.equal(s.request.webFetch.toolVersion, 'web_fetch_20250910');
+    assert.deepEqual(s.request.codeExecution, { enabled: false, toolVersion: 'code_execution_20250825' });
+    assert.deepEqual(s.request.toolChoice, { mode: 'auto', name: '', disableParallelToolUse: false });
   });
 
   it('clamps counts into their ranges and rounds them down', () => {

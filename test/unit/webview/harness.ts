@@ -88,6 +88,7 @@ export const controls: ChatControls = {
   thinkingBudgetApplies: false,
   webSearch: false,
   webFetch: true,
+  codeExecution: false,
 };
 
 export const zeroTotals: ConversationTotals = { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheCreationTokens: 0, cacheHitRate: 0 };

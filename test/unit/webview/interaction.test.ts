@@ -153,14 +153,22 @@ describe('webview controls and history', () => {
     const effort = page.$('[data-testid="effort-select"]') as HTMLSelectElement;
     effort.value = 'high';
     effort.dispatchEvent(new page.win.Event('change'));
+    const code = page.$('[data-testid="code-execution-toggle"]') as HTMLInputElement;
+    assert.equal(code.checked, false);
+    code.checked = true;
+    code.dispatchEvent(new page.win.Event('change'));
     assert.deepEqual(page.api.of('setControl'), [
       { type: 'setControl', key: 'thinkingBudgetTokens', value: 16000 },
       { type: 'setControl', key: 'webSearch', value: true },
       { type: 'setControl', key: 'thinking', value: 'off' },
       { type: 'setControl', key: 'effort', value: 'high' },
+      { type: 'setControl', key: 'codeExecution', value: true },
     ]);
     page.send({ type: 'controls', controls });
     assert.equal(search.checked, false, 'the host’s answer wins');
+    assert.equal(code.checked, false);
+    page.send({ type: 'controls', controls: { ...controls, codeExecution: true } });
+    assert.equal(code.checked, true);
   });
 
   it('shows a warning next to the model picker when the endpoint does not offer the chosen model', () => {
