@@ -146,7 +146,7 @@ export interface Refusal {
 /** What the server sent for one recorded request (same index as in `requests`). */
 export interface SentReply {
   path: string;
-  /** `default`, a scripted kind, or what answered (`models`, `count_tokens`, `auth-error`, …). */
+  /** `default`, a scripted kind, or what answered (`models`, `count_tokens`, `refused` with the rule in `refused`, …). */
   kind: string;
   status: number;
   requestId: string;
