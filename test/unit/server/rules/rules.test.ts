@@ -62,7 +62,7 @@ describeRuleCases('test server rules: the conversation', CONVERSATION_CASES);
 describeRuleCases('test server rules: thinking', THINKING_CASES);
 describeRuleCases('test server rules: tool choice, sampling, effort, cache_control', PARAMETER_CASES);
 
-describe('test server rules: pause_turn, lenient mode and the refusal record', () => {
+describe('test server rules: pause_turn, lenient mode and the reply queue', () => {
   const server = useServer();
 
   it('accepts sending a paused turn back as it arrived (it ends on the unrun server tool call)', async () => {
@@ -96,6 +96,11 @@ describe('test server rules: pause_turn, lenient mode and the refusal record', (
     const ok = await post(server(), '/v1/messages', request('claude-sonnet-5', [user('Hi')]));
     assert.match(JSON.stringify(await ok.json()), /scripted/);
   });
+
+});
+
+describe('test server rules: the refusal record', () => {
+  const server = useServer();
 
   it('keeps refusals across reset() until taken, and serves them over the control API', async () => {
     await (await post(server(), '/v1/messages', request('claude-opus-5-5', [user('Hi')], { thinking: { type: 'disabled' } }))).text();
