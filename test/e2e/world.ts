@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { startTestServer, type TestServer } from '../server/server';
+import { startTestServer, type Refusal, type TestServer } from '../server/server';
 
 export const repoRoot = path.resolve(__dirname, '..', '..', '..');
 
@@ -74,6 +74,14 @@ export function world(): World {
   const current = holder.claudeMessagesE2eWorld;
   if (!current) throw new Error('the e2e world is not started (test/e2e/hooks.ts)');
   return current;
+}
+
+/**
+ * What the test server refused since the last call (and forgets it): the after-each "nothing
+ * refused" check in hooks.ts. Nothing when the world never started (beforeAll reported that).
+ */
+export async function takeRefusals(): Promise<Refusal[]> {
+  return holder.claudeMessagesE2eWorld?.server.takeRefused() ?? [];
 }
 
 export async function stopWorld(): Promise<void> {

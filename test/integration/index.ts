@@ -5,12 +5,15 @@
  * `suites/*.test.js` beside it; when CLAUDE_MESSAGES_TEST_RESULTS names a file, the outcome is
  * written there too, because code-server's extension host has no console the harness can read.
  * `.only` and skipped tests fail the run: a suite left focused or skipped would pass while
- * testing less.
+ * testing less. After each test, a root hook fails that test if the test server refused any request
+ * (the API would have refused it too).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
+import { checkNothingRefused } from '../server/refusals';
 import { writeFileAtomic } from './atomicFile';
+import { takeRefusals } from './serverControl';
 
 export interface IntegrationResults {
   passed: number;
@@ -21,6 +24,9 @@ export interface IntegrationResults {
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec', forbidOnly: true, forbidPending: true });
+  mocha.suite.afterEach('the test server refused nothing', async function (this: Mocha.Context) {
+    await checkNothingRefused(this, takeRefusals);
+  });
   const suitesDir = path.join(__dirname, 'suites');
   for (const file of fs.readdirSync(suitesDir).filter((f) => f.endsWith('.test.js')).sort()) {
     mocha.addFile(path.join(suitesDir, file));
@@ -39,8 +45,16 @@ export function run(): Promise<void> {
       results.tests.push({ title: test.fullTitle(), state: 'passed' });
     });
     runner.on('fail', (test, error: Error) => {
+      const entry = { title: test.fullTitle(), state: 'failed' as const, error: `${error.message}\n${error.stack ?? ''}` };
+      // The refusal check fails a test after it passed: turn that entry into the failure.
+      const passed = results.tests.findIndex((t) => t.title === entry.title && t.state === 'passed');
+      if (passed >= 0) {
+        results.passed--;
+        results.tests.splice(passed, 1, entry);
+      } else {
+        results.tests.push(entry);
+      }
       results.failed++;
-      results.tests.push({ title: test.fullTitle(), state: 'failed', error: `${error.message}\n${error.stack ?? ''}` });
     });
     runner.on('pending', (test) => {
       results.pending++;

@@ -2,6 +2,8 @@
  * Talks to the test server's control API from inside the extension host (the server runs in the
  * harness process, so the suites reach it over HTTP).
  */
+import type { Refusal } from '../server/types';
+
 export interface RecordedRequestView {
   method: string;
   path: string;
@@ -19,6 +21,16 @@ export function testServerUrl(): string {
 export async function recordedRequests(): Promise<RecordedRequestView[]> {
   const response = await fetch(`${testServerUrl()}/__control/requests`);
   return (await response.json()) as RecordedRequestView[];
+}
+
+/**
+ * What the test server refused since the last call, and forgets it (`POST /__control/refused/take`):
+ * the after-each "nothing refused" check in index.ts. Refusals survive `resetServer()`.
+ */
+export async function takeRefusals(): Promise<Refusal[]> {
+  const response = await fetch(`${testServerUrl()}/__control/refused/take`, { method: 'POST' });
+  if (!response.ok) throw new Error(`POST /__control/refused/take answered ${response.status}`);
+  return (await response.json()) as Refusal[];
 }
 
 export async function resetServer(): Promise<void> {

@@ -18,9 +18,6 @@ import type { PromptBlock } from './types';
 
 /** How many blocks before a breakpoint the API checks for an earlier cache entry. */
 export const LOOKBACK_BLOCKS = 20;
-/** The API refuses more breakpoints than this. */
-export const MAX_BREAKPOINTS = 4;
-
 const TTL_MS = { '5m': 5 * 60_000, '1h': 60 * 60_000 } as const;
 
 /** The usage figures a request gets from the simulation. */
@@ -38,22 +35,6 @@ export interface CacheUsage {
 interface Entry {
   expiresAt: number;
   ttlMs: number;
-}
-
-/** Why a request's cache_control markers are invalid (the API answers 400), or undefined. */
-export function cacheControlError(blocks: PromptBlock[]): string | undefined {
-  const marked = blocks.filter((block) => block.cacheControl);
-  if (marked.length > MAX_BREAKPOINTS) {
-    return `A maximum of ${MAX_BREAKPOINTS} blocks with cache_control may be provided. Found ${marked.length}.`;
-  }
-  let seen5m = false;
-  for (const block of marked) {
-    if (block.cacheControl?.ttl === '1h' && seen5m) {
-      return "a ttl='1h' cache_control block must not come after a ttl='5m' cache_control block";
-    }
-    if (block.cacheControl?.ttl !== '1h') seen5m = true;
-  }
-  return undefined;
 }
 
 /** The cache store and the read/write rules; one per server. */

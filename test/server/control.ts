@@ -3,7 +3,9 @@
  *   POST /__control/enqueue   body: ScriptedReply or ScriptedReply[]  -> {queued}
  *   GET  /__control/requests  -> RecordedRequest[]
  *   GET  /__control/replies   -> SentReply[]
- *   POST /__control/reset     -> {ok: true}
+ *   GET  /__control/refused   -> Refusal[] (what the server refused so far)
+ *   POST /__control/refused/take -> Refusal[], and forgets them (the after-each "nothing refused" check)
+ *   POST /__control/reset     -> {ok: true} (refusals stay until taken)
  *   POST /__control/config    body: Partial<ServerConfig>  -> the resulting ServerConfig
  */
 import type { ServerResponse } from 'node:http';
@@ -23,6 +25,8 @@ export function handleControl(state: ServerState, method: string, path: string, 
   if (route === 'GET /__control/requests') return sendJson(res, 200, state.requests);
   if (route === 'GET /__control/replies') return sendJson(res, 200, state.replies);
   if (route === 'GET /__control/config') return sendJson(res, 200, state.config);
+  if (route === 'GET /__control/refused') return sendJson(res, 200, state.refused);
+  if (route === 'POST /__control/refused/take') return sendJson(res, 200, state.takeRefused());
   if (route === 'POST /__control/reset') {
     state.reset();
     return sendJson(res, 200, { ok: true });

@@ -2,6 +2,7 @@
  * Builders for failures: HTTP errors in the shapes the API and gateways use, and stream faults.
  * The server adds `request_id` to Anthropic-shaped error bodies.
  */
+import { randomBytes } from 'node:crypto';
 import type { JsonValue } from '../../src/common/anthropic/types';
 import type { DropReply, HttpErrorReply, MalformedReply, ReplyMatch, ScriptEvent, SseErrorReply, StallReply } from './types';
 
@@ -42,9 +43,40 @@ export function invalidRequestReply(message = 'temperature: not supported for th
   return httpErrorReply(400, 'invalid_request_error', message);
 }
 
-/** CometAPI's error shape: `{"error":{"message","type":"comet_api_error"}}`. */
-export function cometErrorReply(status = 400, message = 'invalid model claude-x, please check your request'): HttpErrorReply {
-  return { kind: 'http-error', status, body: { error: { message, type: 'comet_api_error' } } };
+/** The gateway statuses CometAPI documents as temporary (retry with backoff). */
+export type CometRetryableStatus = 503 | 504 | 524;
+
+const COMET_RETRYABLE_MESSAGES: Record<CometRetryableStatus, string> = {
+  503: 'The service is temporarily unavailable, please try again later',
+  504: 'Gateway timeout: the upstream did not answer in time',
+  524: 'A timeout occurred while waiting for the upstream',
+};
+
+/** A request id in CometAPI's style: digits and letters, only ever shown inside the message. */
+function cometRequestId(): string {
+  return `${new Date().toISOString().replace(/\D/g, '').slice(0, 17)}${randomBytes(6).toString('hex')}`;
+}
+
+/**
+ * CometAPI's gateway error shape: `{"error":{"message":"… (request id: X)","type":"comet_api_error",
+ * "param":"","code":…}}`. No top-level `type: "error"` and no `request_id` field: the id lives only
+ * inside the message, which is what a client has to cope with.
+ */
+export function cometErrorReply(status = 400, message = 'invalid model claude-x, please check your request', code = '', requestId = cometRequestId()): HttpErrorReply {
+  return {
+    kind: 'http-error', status,
+    body: { error: { message: `${message} (request id: ${requestId})`, type: 'comet_api_error', param: '', code } },
+  };
+}
+
+/** CometAPI's 500 with `code: "invalid_request"`: a client error despite the status, not to be retried. */
+export function cometInvalidRequestReply(message = 'invalid request: the request body could not be processed', requestId?: string): HttpErrorReply {
+  return cometErrorReply(500, message, 'invalid_request', requestId);
+}
+
+/** CometAPI's temporary failures (503, 504, 524): retryable, like the API's 5xx. */
+export function cometRetryableReply(status: CometRetryableStatus = 503, requestId?: string): HttpErrorReply {
+  return cometErrorReply(status, COMET_RETRYABLE_MESSAGES[status], '', requestId);
 }
 
 /** An HTML page, as a wrong base URL (a website, a proxy login page) answers. */

@@ -1,8 +1,6 @@
 /** POST /v1/messages and POST /v1/messages/count_tokens. */
 import type { ServerResponse } from 'node:http';
-import { cacheControlError } from './cache';
 import { countPromptTokens, promptBlocks } from './canonical';
-import { bodyError } from './checks';
 import { completeEvents, finalUsage, stopReasonOf } from './completion';
 import { accumulateMessage } from './accumulate';
 import { defaultReply } from './defaultReply';
@@ -10,6 +8,7 @@ import { isRecord, sendApiError, sendJson } from './http';
 import type { ServerState } from './state';
 import { writeSse } from './stream';
 import type { StreamEnding } from './stream';
+import type { ApiRefusal } from './rules/index';
 import type { HttpErrorReply, RecordedRequest, ScriptEvent, ScriptedReply, SentReply } from './types';
 
 /** One request in flight: what came in, where to answer, and the record of what went out. */
@@ -25,6 +24,18 @@ export interface Exchange {
 export function fail(exchange: Exchange, status: number, type: string, message: string): void {
   exchange.sent.status = status;
   sendApiError(exchange.res, status, type, message, exchange.requestId);
+}
+
+/** Answers with the API error and records it as a refusal by `rule` (see `TestServer.refused`). */
+export function refuse(exchange: Exchange, rule: string, refusal: ApiRefusal): void {
+  const { recorded, requestId, state, sent } = exchange;
+  const model = isRecord(recorded.json) && typeof recorded.json.model === 'string' ? recorded.json.model : undefined;
+  sent.kind = 'refused';
+  state.refused.push({
+    rule, method: recorded.method, path: recorded.path, ...(model === undefined ? {} : { model }),
+    status: refusal.status, type: refusal.type, message: refusal.message, requestId, time: Date.now(),
+  });
+  fail(exchange, refusal.status, refusal.type, refusal.message);
 }
 
 /** Every reply kind but http-error (which is answered before any endpoint runs). */
@@ -59,19 +70,12 @@ export async function nonStreamFault(exchange: Exchange, reply: StreamingReply):
   }
 }
 
-/** POST /v1/messages: validates, simulates caching, then streams (or returns) the reply. */
+/** POST /v1/messages (already checked against the rules): simulates caching, then streams (or returns) the reply. */
 export async function handleMessages(exchange: Exchange, scripted: StreamingReply | undefined): Promise<void> {
   const { state, recorded, sent } = exchange;
-  const json = recorded.json;
-  const invalid = bodyError(json, true);
-  if (invalid || !isRecord(json)) return fail(exchange, 400, 'invalid_request_error', invalid ?? 'invalid body');
+  const json = isRecord(recorded.json) ? recorded.json : {};
   const blocks = promptBlocks(json);
-  const cacheInvalid = cacheControlError(blocks);
-  if (cacheInvalid) return fail(exchange, 400, 'invalid_request_error', cacheInvalid);
   const model = String(json.model);
-  if (state.config.rejectUnknownModels && !(state.config.models ?? []).some((entry) => entry.id === model)) {
-    return fail(exchange, 404, 'not_found_error', `model: ${model}`);
-  }
 
   const fallback = defaultReply(json, state.config.tokenDelayMs);
   const reply: StreamingReply = scripted ?? fallback;
@@ -107,11 +111,9 @@ export async function handleMessages(exchange: Exchange, scripted: StreamingRepl
   });
 }
 
-/** POST /v1/messages/count_tokens: `{input_tokens}` = the same estimate the usage figures use. */
+/** POST /v1/messages/count_tokens (already checked): `{input_tokens}` = the same estimate the usage figures use. */
 export function handleCountTokens(exchange: Exchange): void {
-  const json = exchange.recorded.json;
-  const invalid = bodyError(json, false);
-  if (invalid || !isRecord(json)) return fail(exchange, 400, 'invalid_request_error', invalid ?? 'invalid body');
+  const json = isRecord(exchange.recorded.json) ? exchange.recorded.json : {};
   exchange.sent.status = 200;
   sendJson(exchange.res, 200, { input_tokens: countPromptTokens(json) });
 }

@@ -1,42 +1,67 @@
-/** The models list: a default catalogue and the API's cursor paging (`limit`, `after_id`, `before_id`). */
+/**
+ * The models list (`GET /v1/models`, `GET /v1/models/{id}`): the late-2026 lineup the server knows
+ * (rules/lineup.ts) as `ModelInfo` objects in the SDK's shape, and the API's cursor paging (`limit`,
+ * `after_id`, `before_id`). Capabilities come from the same tables the rules check, so the list
+ * never advertises what the server then refuses.
+ */
+import { effortLevels, EFFORT_LEVELS, KNOWN_MODELS, knownModel } from './rules/index';
+import type { KnownModel } from './rules/index';
+import { ADAPTIVE_ONLY, BETWEEN_TOOLS, NO_ADAPTIVE, NO_DISABLED } from './rules/families';
+import { includes } from './rules/types';
 import type { ModelEntry } from './types';
 
-/** Models the server offers unless configured otherwise (newest first, as the API lists them). */
-export const DEFAULT_MODELS: ModelEntry[] = [
-  { id: 'claude-opus-5', display_name: 'Claude Opus 5', created_at: '2026-05-01T00:00:00Z' },
-  { id: 'claude-sonnet-5', display_name: 'Claude Sonnet 5', created_at: '2026-04-01T00:00:00Z' },
-  { id: 'claude-opus-4-7', display_name: 'Claude Opus 4.7', created_at: '2026-02-01T00:00:00Z' },
-  { id: 'claude-sonnet-4-6', display_name: 'Claude Sonnet 4.6', created_at: '2025-12-01T00:00:00Z' },
-  { id: 'claude-haiku-4-5', display_name: 'Claude Haiku 4.5', created_at: '2025-10-01T00:00:00Z' },
-  { id: 'claude-sonnet-4-5', display_name: 'Claude Sonnet 4.5', created_at: '2025-09-29T00:00:00Z' },
-];
+const yes = { supported: true };
 
-const supported = { supported: true };
+function support(supported: boolean): { supported: boolean } {
+  return { supported };
+}
 
-/** A capabilities object in the API's shape (every key present). */
+/** `capabilities.effort`: from the effort table; a model the table does not know gets every level but xhigh. */
+function effortCapability(id: string): Record<string, unknown> {
+  const levels = effortLevels(id) ?? ['low', 'medium', 'high', 'max'];
+  const effort: Record<string, unknown> = { supported: levels.length > 0 };
+  for (const level of EFFORT_LEVELS) effort[level] = support(levels.includes(level));
+  return effort;
+}
+
+/** A capabilities object in the SDK's `ModelCapabilities` shape (every key present). */
 function capabilities(id: string): Record<string, unknown> {
-  const current = !id.includes('-4-5');
   return {
-    batch: supported, citations: supported, code_execution: supported, image_input: supported, pdf_input: supported,
-    structured_outputs: supported,
-    context_management: { supported: true, clear_thinking_20251015: supported, clear_tool_uses_20250919: supported, compact_20260112: null },
-    effort: { supported: current, low: { supported: current }, medium: { supported: current }, high: { supported: current }, max: { supported: current }, xhigh: null },
-    server_tools: { supported: true, code_execution: supported, web_search: supported, web_fetch: supported },
-    thinking: { supported: true, types: { adaptive: { supported: current }, enabled: supported, between_tools: supported } },
+    batch: yes, citations: yes, code_execution: yes, image_input: yes, pdf_input: yes, structured_outputs: yes,
+    context_management: { supported: true, clear_thinking_20251015: yes, clear_tool_uses_20250919: yes, compact_20260112: yes },
+    effort: effortCapability(id),
+    server_tools: { supported: true, code_execution: yes, web_search: yes },
+    thinking: {
+      supported: true,
+      types: {
+        adaptive: support(!includes(NO_ADAPTIVE, id)),
+        enabled: support(!includes(ADAPTIVE_ONLY, id)),
+        disabled: support(!includes(NO_DISABLED, id)),
+        between_tools: support(includes(BETWEEN_TOOLS, id)),
+      },
+    },
   };
 }
 
-/** A full ModelInfo for an entry (the entry's own fields win). */
-export function modelInfo(entry: ModelEntry): Record<string, unknown> {
+function knownInfo(model: KnownModel): ModelEntry {
   return {
-    type: 'model',
-    display_name: entry.id,
-    created_at: '2025-01-01T00:00:00Z',
-    capabilities: capabilities(entry.id),
-    max_input_tokens: 200_000,
-    max_tokens: 64_000,
-    ...entry,
+    id: model.id, type: 'model', display_name: model.displayName, created_at: model.createdAt, line: model.line,
+    lifecycle: 'active', deprecated_at: null, retires_at: null,
+    max_input_tokens: model.maxInputTokens, max_tokens: model.maxTokens, capabilities: capabilities(model.id),
   };
+}
+
+/** Models the server lists unless configured otherwise (newest first, as the API lists them). */
+export const DEFAULT_MODELS: ModelEntry[] = KNOWN_MODELS.filter((model) => model.listed === 'listed').map(knownInfo);
+
+/** A full ModelInfo for an entry: a known id gets its real facts, anything else plausible defaults; the entry's own fields win. */
+export function modelInfo(entry: ModelEntry): Record<string, unknown> {
+  const known = knownModel(entry.id);
+  const base = known ? knownInfo(known) : {
+    type: 'model', display_name: entry.id, created_at: '2025-01-01T00:00:00Z', line: null, lifecycle: 'active',
+    deprecated_at: null, retires_at: null, capabilities: capabilities(entry.id), max_input_tokens: 200_000, max_tokens: 64_000,
+  };
+  return { ...base, ...entry };
 }
 
 /** One page of the list. `limit` is clamped to 1..1000 (default 20) like the API. */

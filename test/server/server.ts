@@ -8,18 +8,22 @@ import type { AddressInfo, Socket } from 'node:net';
 import { authError } from './checks';
 import { handleControl } from './control';
 import { headerRecord, isRecord, newRequestId, readBody, sendJson, tryParseJson } from './http';
-import { fail, handleCountTokens, handleMessages, nonStreamFault } from './messages';
+import { fail, handleCountTokens, handleMessages, nonStreamFault, refuse } from './messages';
 import type { Exchange } from './messages';
 import { modelInfo, modelsPage } from './models';
+import { checkRequest } from './rules/index';
+import { invalid } from './rules/types';
 import { DEFAULT_CONFIG, ServerState } from './state';
 import type { JsonValue } from '../../src/common/anthropic/types';
-import type { HttpErrorReply, RecordedRequest, ScriptedReply, SentReply, ServerConfig } from './types';
+import type { HttpErrorReply, RecordedRequest, Refusal, ScriptedReply, SentReply, ServerConfig } from './types';
 
 export type * from './types';
 export * from './builders';
 export * from './webBuilders';
 export * from './faultBuilders';
-export { PromptCache, LOOKBACK_BLOCKS, MAX_BREAKPOINTS } from './cache';
+export { PromptCache, LOOKBACK_BLOCKS } from './cache';
+export { MAX_BREAKPOINTS, PREFILL_MESSAGE, RULES, KNOWN_MODELS, EFFORT_BY_MODEL, checkRequest } from './rules/index';
+export type { ApiRefusal, Rule, RuleVerdict, KnownModel } from './rules/index';
 export type { CacheUsage } from './cache';
 export { canonicalJson, countPromptTokens, promptBlocks } from './canonical';
 export { DEFAULT_CONFIG } from './state';
@@ -41,6 +45,10 @@ export interface TestServer {
   readonly requests: RecordedRequest[];
   /** What was sent for each request (same index as `requests`), with the final usage for messages. */
   readonly replies: SentReply[];
+  /** Requests the server refused (rules, auth, unknown model …); kept across `reset()` until taken. */
+  readonly refused: Refusal[];
+  /** Returns the refusals so far and forgets them: what a test's after-each check calls. */
+  takeRefused(): Refusal[];
   /** Current configuration (read-only view; change it with `configure`). */
   readonly config: Readonly<ServerConfig>;
   /** How many scripted replies are still queued. */
@@ -49,7 +57,7 @@ export interface TestServer {
   enqueue(...replies: ScriptedReply[]): void;
   /** Changes configuration (api key, token delay, models, …). */
   configure(config: Partial<ServerConfig>): void;
-  /** Empties the queue, recordings and cache, and restores the starting configuration. */
+  /** Empties the queue, recordings and cache, and restores the starting configuration (refusals stay). */
   reset(): void;
   /** Stops listening and destroys every open socket, stalled streams included. */
   close(): Promise<void>;
@@ -86,13 +94,13 @@ function routeOf(method: string, path: string): Route | undefined {
 async function answer(exchange: Exchange, route: Route, query: URLSearchParams): Promise<void> {
   const { state, recorded, sent } = exchange;
   const authProblem = authError(recorded.headers, state.config.apiKey);
-  if (authProblem) {
-    sent.kind = 'auth-error';
-    return fail(exchange, 401, 'authentication_error', authProblem);
-  }
-  if (!recorded.headers['anthropic-version']) {
-    sent.kind = 'version-error';
-    return fail(exchange, 400, 'invalid_request_error', 'anthropic-version: header is required');
+  if (authProblem) return refuse(exchange, 'authentication', { status: 401, type: 'authentication_error', message: authProblem });
+  if (!recorded.headers['anthropic-version']) return refuse(exchange, 'anthropic-version', invalid('anthropic-version: header is required'));
+  if (route === 'messages' || route === 'count_tokens') {
+    // Checked before a scripted reply is taken: the API refuses a bad request before anything can go
+    // wrong upstream, and the queued reply stays for the next (valid) request.
+    const verdict = checkRequest(recorded.json, route, recorded.headers, { mode: state.config.rules, serves: (model) => state.serves(model) });
+    if (verdict) return refuse(exchange, verdict.rule, verdict.refusal);
   }
   const scripted = state.take(recorded);
   if (scripted) sent.kind = scripted.kind;
@@ -119,7 +127,8 @@ async function answer(exchange: Exchange, route: Route, query: URLSearchParams):
     case 'model': {
       sent.kind = 'models';
       const id = decodeURIComponent(recorded.path.slice('/v1/models/'.length));
-      const entry = models?.find((model) => model.id === id);
+      // A model the server serves but does not list (a dated snapshot, Mythos 5.1) is still found by id.
+      const entry = models?.find((model) => model.id === id) ?? (models && state.serves(id) ? { id } : undefined);
       if (!entry) return fail(exchange, 404, 'not_found_error', `model: ${id}`);
       sent.status = 200;
       return sendJson(exchange.res, 200, modelInfo(entry));
@@ -145,13 +154,9 @@ async function handle(state: ServerState, req: IncomingMessage, res: ServerRespo
   state.replies.push(sent);
   const exchange: Exchange = { res, requestId, recorded, sent, state };
   const route = routeOf(method, parsed.pathname);
-  if (!route) {
-    sent.kind = 'not-found';
-    return fail(exchange, 404, 'not_found_error', `Not found: ${method} ${parsed.pathname}`);
-  }
+  if (!route) return refuse(exchange, 'route', { status: 404, type: 'not_found_error', message: `Not found: ${method} ${parsed.pathname}` });
   if (route !== 'models' && route !== 'model' && json === undefined) {
-    sent.kind = 'invalid-json';
-    return fail(exchange, 400, 'invalid_request_error', 'There was an issue with the request body: it is not valid JSON.');
+    return refuse(exchange, 'invalid-json', invalid('There was an issue with the request body: it is not valid JSON.'));
   }
   await answer(exchange, route, parsed.searchParams);
 }
@@ -183,6 +188,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     port: actualPort,
     requests: state.requests,
     replies: state.replies,
+    refused: state.refused,
+    takeRefused: () => state.takeRefused(),
     get config() {
       return state.config;
     },

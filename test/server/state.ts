@@ -2,7 +2,8 @@
 import { PromptCache } from './cache';
 import { DEFAULT_MODELS } from './models';
 import { replyMatches } from './request';
-import type { RecordedRequest, ScriptedReply, SentReply, ServerConfig } from './types';
+import { knownModel } from './rules/index';
+import type { RecordedRequest, Refusal, ScriptedReply, SentReply, ServerConfig } from './types';
 
 /** The configuration a server starts with unless told otherwise. */
 export const DEFAULT_CONFIG: ServerConfig = {
@@ -10,7 +11,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   tokenDelayMs: 15,
   models: DEFAULT_MODELS,
   minCacheableTokens: 0,
-  rejectUnknownModels: false,
+  rules: 'strict',
 };
 
 /** Everything one server instance remembers. Arrays are cleared in place so references stay live. */
@@ -19,6 +20,8 @@ export class ServerState {
   readonly queue: ScriptedReply[] = [];
   readonly requests: RecordedRequest[] = [];
   readonly replies: SentReply[] = [];
+  /** Requests the server refused; `reset()` keeps them, so a reset mid-test cannot hide one. */
+  readonly refused: Refusal[] = [];
   readonly cache: PromptCache;
 
   constructor(private readonly initialConfig: ServerConfig, now?: () => number) {
@@ -33,7 +36,7 @@ export class ServerState {
     if (typeof patch.tokenDelayMs === 'number') next.tokenDelayMs = patch.tokenDelayMs;
     if (patch.models !== undefined) next.models = patch.models;
     if (typeof patch.minCacheableTokens === 'number') next.minCacheableTokens = patch.minCacheableTokens;
-    if (typeof patch.rejectUnknownModels === 'boolean') next.rejectUnknownModels = patch.rejectUnknownModels;
+    if (patch.rules === 'strict' || patch.rules === 'lenient') next.rules = patch.rules;
     this.config = next;
   }
 
@@ -44,6 +47,16 @@ export class ServerState {
     this.replies.length = 0;
     this.cache.clear();
     this.config = { ...this.initialConfig };
+  }
+
+  /** Returns the refusals so far and forgets them (the e2e and integration hooks call this after each test). */
+  takeRefused(): Refusal[] {
+    return this.refused.splice(0, this.refused.length);
+  }
+
+  /** Whether a model id is served: one the server knows, or one in the configured models list. */
+  serves(model: string): boolean {
+    return knownModel(model) !== undefined || (this.config.models ?? []).some((entry) => entry.id === model);
   }
 
   /** Removes and returns the first queued reply that matches the request (FIFO among matches). */

@@ -4,6 +4,9 @@
  */
 import type { CacheControl, JsonValue, StopReason, Usage } from '../../src/common/anthropic/types';
 
+/** `strict` checks every rule in rules/; `lenient` only what the server needs to answer (the body's shape). */
+export type RulesMode = 'strict' | 'lenient';
+
 /** One stream event as scripted: a typed `StreamEvent` or any object with a `type` (unknown events too). */
 export interface ScriptEvent {
   type: string;
@@ -112,14 +115,38 @@ export interface ServerConfig {
   models: ModelEntry[] | null;
   /** Prefixes shorter than this many tokens are neither written nor read (the real API: 1024-4096). */
   minCacheableTokens: number;
-  /** Answer 404 not_found_error for a `model` that is not in the models list. */
-  rejectUnknownModels: boolean;
+  /**
+   * `strict` (the default) refuses what the real API refuses: every rule in rules/, and a model id
+   * the server does not know (404). `lenient` checks only the body's shape, for a test that must
+   * send something the API would refuse.
+   */
+  rules: RulesMode;
+}
+
+/** A request the server itself refused (not a scripted error), kept until taken. */
+export interface Refusal {
+  /**
+   * What refused it: a rule id from rules/ (`prefill`, `thinking-signature`, …), or `body-shape`,
+   * `unknown-model`, `authentication`, `anthropic-version`, `invalid-json`, `route`.
+   */
+  rule: string;
+  method: string;
+  path: string;
+  /** The request's `model`, when it had one. */
+  model?: string;
+  status: number;
+  /** `error.type` of the answer. */
+  type: string;
+  message: string;
+  requestId: string;
+  /** `Date.now()` when it was refused. */
+  time: number;
 }
 
 /** What the server sent for one recorded request (same index as in `requests`). */
 export interface SentReply {
   path: string;
-  /** `default`, a scripted kind, or what answered (`models`, `count_tokens`, `auth-error`, …). */
+  /** `default`, a scripted kind, or what answered (`models`, `count_tokens`, `refused` with the rule in `refused`, …). */
   kind: string;
   status: number;
   requestId: string;

@@ -78,7 +78,8 @@ export function webFetchReply(url: string, pageText: string, summary: string, op
 
 /**
  * A reply ending with `reason` (max_tokens, refusal, pause_turn, stop_sequence,
- * model_context_window_exceeded, …) after some text; stop_sequence gets `stopSequence` (default `###`).
+ * model_context_window_exceeded, …) after some text; stop_sequence gets `stopSequence` (default `###`),
+ * pause_turn ends on a web_search server_tool_use whose result has not come yet.
  */
 export function stopReasonReply(reason: StopReason, options: ReplyOptions & { text?: string; stopSequence?: string } = {}): EventsReply {
   const defaults: Record<string, string> = {
@@ -89,9 +90,13 @@ export function stopReasonReply(reason: StopReason, options: ReplyOptions & { te
     model_context_window_exceeded: 'The context window is full, so this answer ends',
   };
   const stopSequence = reason === 'stop_sequence' ? (options.stopSequence ?? '###') : null;
+  // The API pauses a server-tool loop with the next server tool call still unrun: the turn ends on a
+  // server_tool_use without its result, which is what makes sending the turn back a continuation.
+  const paused = reason === 'pause_turn' ? toolBlockEvents(1, { type: 'server_tool_use', id: fakeId('srvtoolu'), name: 'web_search' }, { query: 'more results' }) : [];
   return eventsReply([
     messageStart(options.usage),
     ...textBlockEvents(0, options.text ?? defaults[reason] ?? `Stopped: ${reason}`),
+    ...paused,
     ...messageEnd(reason, options.usage, stopSequence),
   ], options);
 }

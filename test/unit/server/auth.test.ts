@@ -87,7 +87,8 @@ describe('test server: auth, headers and recording', () => {
     await (await post(server(), '/v1/messages', messagesBody(), { ...GOOD_HEADERS, 'x-api-key': 'bad' })).text();
     await (await fetch(`${server().url}/__control/requests`)).text();
     assert.equal(server().requests.length, 1);
-    assert.equal(server().replies[0]?.kind, 'auth-error');
+    assert.equal(server().replies[0]?.kind, 'refused');
     assert.equal(server().replies[0]?.status, 401);
+    assert.deepEqual(server().refused.map((refusal) => [refusal.rule, refusal.status, refusal.message]), [['authentication', 401, 'invalid x-api-key']]);
   });
 });

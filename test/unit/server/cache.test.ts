@@ -81,13 +81,12 @@ describe('test server: prompt-cache simulation', () => {
     const systemOnly = (messages: unknown[]): Record<string, unknown> => messagesBody('', { system: [{ type: 'text', text: SYSTEM }], messages });
     await usageOf(server(), body([user('first')]));
     const systemTokens = countPromptTokens(messagesBody('', { system: SYSTEM, messages: [] }));
-    // `count` message blocks after the system block (block 0); only the last carries a breakpoint,
-    // so the breakpoint is block `count`.
-    const many = (count: number, tag: string): unknown[] =>
-      Array.from({ length: count }, (_, i) => ({
-        role: i % 2 === 0 ? 'user' : 'assistant',
-        content: [{ type: 'text', text: `${tag} ${i}`, ...(i === count - 1 ? { cache_control: CC } : {}) }],
-      }));
+    // `count` blocks of one user message after the system block (block 0); only the last carries a
+    // breakpoint, so the breakpoint is block `count`. (One message, so it ends on a user turn.)
+    const many = (count: number, tag: string): unknown[] => [{
+      role: 'user',
+      content: Array.from({ length: count }, (_, i) => ({ type: 'text', text: `${tag} ${i}`, ...(i === count - 1 ? { cache_control: CC } : {}) })),
+    }];
     const tooFar = await usageOf(server(), systemOnly(many(21, 'far')));
     assert.equal(tooFar.read, 0, 'a breakpoint 21 blocks after the written prefix does not find it');
     const near = await usageOf(server(), systemOnly(many(20, 'near')));
@@ -107,7 +106,9 @@ describe('test server: prompt-cache simulation', () => {
       system: [{ type: 'text', text: SYSTEM, cache_control: CC }],
       messages: [user('q', false), { role: 'assistant', content: [{ type: 'text', text: 'a', cache_control: { type: 'ephemeral', ttl: '1h' } }] }, user('q2')],
     });
-    assert.equal((await post(server(), '/v1/messages', wrongOrder)).status, 400);
+    const refused = await post(server(), '/v1/messages', wrongOrder);
+    assert.equal(refused.status, 400);
+    assert.match(((await refused.json()) as { error: { message: string } }).error.message, /ttl='1h' cache_control block must not come after/);
   });
 
   it('rejects more than 4 breakpoints with 400', async () => {

@@ -70,6 +70,19 @@ describe('test server: control API', () => {
     assert.deepEqual(((await models.json()) as { data: Array<{ id: string }> }).data.map((m) => m.id), ['only-model']);
   });
 
+  it('switches the rules to lenient and back over the config route', async () => {
+    const lenient = (await (await control('POST', 'config', { rules: 'lenient' })).json()) as ServerConfig;
+    assert.equal(lenient.rules, 'lenient');
+    const prefill = messagesBody('Hi', { messages: [{ role: 'user', content: 'Hi' }, { role: 'assistant', content: 'Sure' }] });
+    const accepted = await post(server(), '/v1/messages', prefill);
+    assert.equal(accepted.status, 200);
+    await accepted.text();
+    await control('POST', 'config', { rules: 'nonsense' });
+    assert.equal(server().config.rules, 'lenient', 'an unknown mode is ignored');
+    await control('POST', 'config', { rules: 'strict' });
+    assert.equal((await post(server(), '/v1/messages', prefill)).status, 400);
+  });
+
   it('answers 404 for an unknown control route', async () => {
     assert.equal((await control('GET', 'nothing-here')).status, 404);
   });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import {
-  cometErrorReply, dropReply, htmlReply, invalidRequestReply, malformedReply, overloadedReply, rateLimitReply,
+  cometErrorReply, cometInvalidRequestReply, cometRetryableReply, dropReply, htmlReply, invalidRequestReply, malformedReply, overloadedReply, rateLimitReply,
   serverErrorReply, sseErrorReply, stallReply, startTestServer, textReply,
 } from '../../server/server';
 import { messagesBody, parseEvents, parseFrames, post, useServer } from './helpers';
@@ -30,15 +30,33 @@ describe('test server: faults', () => {
     assert.equal(statuses[2]?.[2], 'temperature: not supported for this model');
   });
 
-  it('sends the CometAPI error shape and an HTML page verbatim', async () => {
-    server().enqueue(cometErrorReply(401, 'invalid token'), htmlReply(404));
+  it('sends the CometAPI error shape (request id only inside the message) and an HTML page verbatim', async () => {
+    server().enqueue(cometErrorReply(401, 'invalid token', '', 'abc123'), htmlReply(404));
     const comet = await post(server(), '/v1/messages', messagesBody());
     assert.equal(comet.status, 401);
-    assert.deepEqual(await comet.json(), { error: { message: 'invalid token', type: 'comet_api_error' } });
+    assert.deepEqual(await comet.json(), {
+      error: { message: 'invalid token (request id: abc123)', type: 'comet_api_error', param: '', code: '' },
+    });
     const html = await post(server(), '/v1/messages', messagesBody());
     assert.equal(html.status, 404);
     assert.match(html.headers.get('content-type') ?? '', /text\/html/);
     assert.match(await html.text(), /^<!DOCTYPE html>/);
+  });
+
+  it('sends the CometAPI 500 invalid_request (a client error) and its retryable 503, 504 and 524', async () => {
+    server().enqueue(cometInvalidRequestReply('bad field', 'r1'), cometRetryableReply(503), cometRetryableReply(504), cometRetryableReply(524));
+    type CometBody = { error: { message: string; type: string; param: string; code: string } };
+    const first = await post(server(), '/v1/messages', messagesBody());
+    assert.equal(first.status, 500);
+    assert.deepEqual(await first.json(), { error: { message: 'bad field (request id: r1)', type: 'comet_api_error', param: '', code: 'invalid_request' } });
+    for (const status of [503, 504, 524]) {
+      const response = await post(server(), '/v1/messages', messagesBody());
+      assert.equal(response.status, status);
+      const body = (await response.json()) as CometBody;
+      assert.deepEqual([body.error.type, body.error.param, body.error.code], ['comet_api_error', '', '']);
+      assert.match(body.error.message, /\(request id: \w+\)$/);
+      assert.equal(Object.keys(body).join(), 'error', 'no top-level type or request_id');
+    }
   });
 
   it('drop: the body read fails after the first events arrived', async () => {

@@ -57,11 +57,15 @@ describe('test server: models and count_tokens', () => {
     assert.equal((await fetch(`${server().url}/v1/models`, { headers: { 'anthropic-version': '2023-06-01' } })).status, 401);
   });
 
-  it('rejects unknown models on /v1/messages when rejectUnknownModels is set', async () => {
-    server().configure({ rejectUnknownModels: true });
+  it('answers 404 not_found_error for a model it does not serve, and serves ids from the configured list', async () => {
     const response = await post(server(), '/v1/messages', { model: 'nope', max_tokens: 5, messages: [{ role: 'user', content: 'x' }] });
     assert.equal(response.status, 404);
-    assert.equal(((await response.json()) as { error: { type: string } }).error.type, 'not_found_error');
+    const body = (await response.json()) as { error: { type: string; message: string } };
+    assert.deepEqual(body.error, { type: 'not_found_error', message: 'model: nope' });
+    const listed = await post(server(), '/v1/messages', { model: 'c', max_tokens: 5, messages: [{ role: 'user', content: 'x' }] });
+    assert.equal(listed.status, 200);
+    await listed.text();
+    assert.deepEqual(server().takeRefused().map((refusal) => refusal.rule), ['unknown-model']);
   });
 
   it('count_tokens answers ceil(chars/4) of the canonical prompt, growing with the prompt', async () => {
