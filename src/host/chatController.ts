@@ -5,6 +5,7 @@ import type { MessageParam, Tool } from '../common/anthropic/types';
 import type { CarriedOver } from '../common/chat/ports';
 import { ChatSession } from '../common/chat/chatSession';
 import { ConversationLibrary } from '../common/chat/conversationLibrary';
+import type { ChatBackend } from '../common/chat/ports';
 import type { ToolPort } from '../common/chat/turnEngine';
 import { chatControls } from '../common/chat/controls';
 import { toViewError } from '../common/chat/viewError';
@@ -72,18 +73,7 @@ export class ChatController extends Disposable implements ChatViewModel {
       warn: (message) => log.warn(message),
     });
     this.session = new ChatSession({
-      backend: {
-        createClient: () => clients.create(),
-        buildRequest: (messages, tools, carried) => this.buildRequest(messages, tools, carried),
-        currentModel: () => readSettings().request.model,
-        cacheTtl: () => {
-          const ttl = readSettings().request.cacheTtl;
-          return ttl === 'off' ? undefined : ttl;
-        },
-        maxToolRounds: () => readSettings().maxToolRounds,
-        toViewError,
-        warn: (message) => log.warn(message),
-      },
+      backend: this.backend(clients, log),
       view: {
         post: (message) => this.post(message),
         schedule: (fn) => {
@@ -116,6 +106,23 @@ export class ChatController extends Disposable implements ChatViewModel {
       this.refreshModels();
     }));
     this.register(keys.onDidChange(() => void this.refreshKey()));
+  }
+
+  /** How the chat's requests are made: the current settings, key and model rules. */
+  private backend(clients: ClientFactory, log: Log): ChatBackend {
+    return {
+      createClient: () => clients.create(),
+      buildRequest: (messages, tools, carried) => this.buildRequest(messages, tools, carried),
+      currentModel: () => readSettings().request.model,
+      cacheTtl: () => {
+        const ttl = readSettings().request.cacheTtl;
+        return ttl === 'off' ? undefined : ttl;
+      },
+      maxToolRounds: () => readSettings().maxToolRounds,
+      acceptsPrefill: () => this.catalog.capabilities(readSettings().request.model).prefill,
+      toViewError,
+      warn: (message) => log.warn(message),
+    };
   }
 
   /** Loads the key state and the conversation that was open before the reload. */

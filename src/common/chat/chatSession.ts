@@ -6,8 +6,8 @@
  * Pure: the client, the request builder, the store, the tools and the view are injected as ports.
  */
 import type { Message, UserContentBlock } from '../anthropic/types';
-import { appendUserTurn, createConversation, finishAssistantTurn, startAssistantTurn } from '../conversation/conversation';
-import type { Conversation } from '../conversation/model';
+import { appendUserTurn, createConversation, finishAssistantTurn, startAssistantTurn, supersedeFailedTurn } from '../conversation/conversation';
+import type { Conversation, UserTurn } from '../conversation/model';
 import { conversationTotals, type PriceLookup } from '../conversation/pricing';
 import { titleForConversation } from '../conversation/title';
 import { toViewTurn, toViewTurns } from '../conversation/viewTurns';
@@ -26,6 +26,10 @@ export interface ChatSessionOptions {
   /** Client tools the chat offers (the text editor tool on workspace files). */
   tools?: ToolPort;
 }
+
+/** What a model that refuses prefill is sent to go on with a reply cut by max_tokens. */
+export const CONTINUE_PROMPT =
+  'Your previous reply was cut off by the output token limit. Continue it exactly where it stopped, without repeating or summarising anything already written.';
 
 interface ActiveTurn {
   requestId: string;
@@ -90,10 +94,7 @@ export class ChatSession {
     await this.run();
   }
 
-  /**
-   * Records an exchange that happened elsewhere (an inline edit the model answered in words) as a
-   * finished user/assistant pair, without a new request, so it can be read and followed up.
-   */
+  /** Records an exchange made elsewhere (an inline edit answered in words) as a finished pair. */
   addExchange(context: AttachedContext, reply: Message): void {
     if (this.active) {
       this.post({ type: 'notice', level: 'info', message: 'Claude answered the inline edit without changing the file; the chat was busy, so the answer is not shown here.' });
@@ -109,19 +110,26 @@ export class ChatSession {
     void this.persist().then(() => this.options.library.refresh());
   }
 
-  /** Asks again after an error: the failed turn stays in history; what it received is kept. */
+  /** Asks again after an error: the failed reply stays as an earlier attempt, and is not sent. */
   async retry(): Promise<void> {
     if (this.active) return;
-    const last = this.conversation.turns.at(-1);
-    if (last?.role !== 'assistant' || last.status !== 'error') return;
+    if (!supersedeFailedTurn(this.conversation, this.options.clock.now())) return;
+    this.postTurn(this.conversation.turns.length - 1);
     await this.run();
   }
 
-  /** Continues a reply cut by max_tokens (or stopped): the partial reply is sent back as the start. */
+  /**
+   * Continues a reply cut by max_tokens (or stopped). A model that takes a prefill gets the partial
+   * reply back as the start of its answer; the others (every current model) get a short user turn
+   * asking them to go on exactly where they stopped, shown as part of the same reply.
+   */
   async continueReply(): Promise<void> {
     if (this.active) return;
     const last = this.conversation.turns.at(-1);
     if (last?.role !== 'assistant') return;
+    if (!this.options.backend.acceptsPrefill()) {
+      this.addUserTurn([{ type: 'text', text: CONTINUE_PROMPT }], undefined, 'continue');
+    }
     await this.run();
   }
 
@@ -232,7 +240,7 @@ export class ChatSession {
       this.reportEnd(end);
     } finally {
       this.active = undefined;
-      this.post({ type: 'turnUpdated', turn: this.lastViewTurn(), totals: conversationTotals(this.conversation, prices) });
+      this.postTurn(this.conversation.turns.length - 1);
       await this.persist();
       await this.options.library.refresh();
     }
@@ -247,23 +255,24 @@ export class ChatSession {
     }
   }
 
-  /** Stops the running turn and waits until it and every save have finished. */
+  /** Stops the running turn; resolves when it and every save have finished. */
   private async settle(): Promise<void> {
     this.stop();
     await this.running;
     await this.options.library.settled();
   }
 
-  private addUserTurn(content: UserContentBlock[], chips: ContextChip[] | undefined): void {
+  private addUserTurn(content: UserContentBlock[], chips: ContextChip[] | undefined, purpose?: UserTurn['purpose']): void {
     const { clock, prices } = this.options;
-    const turn = appendUserTurn(this.conversation, { content, chips, id: clock.newId(), now: clock.now() });
+    const turn = appendUserTurn(this.conversation, { content, chips, purpose, id: clock.newId(), now: clock.now() });
     if (this.conversation.turns.length === 1) this.conversation.title = titleForConversation(this.conversation);
     this.post({ type: 'turnAdded', turn: toViewTurn(turn, prices) });
   }
 
-  private lastViewTurn() {
-    const last = this.conversation.turns.at(-1);
-    return last ? toViewTurn(last, this.options.prices) : { id: 'none', role: 'user' as const, status: 'done' as const, blocks: [] };
+  /** Posts the stored turn at `index` again after it changed (not while it streams). */
+  private postTurn(index: number): void {
+    const turn = this.conversation.turns[index];
+    if (turn) this.post({ type: 'turnUpdated', turn: toViewTurn(turn, this.options.prices), totals: conversationTotals(this.conversation, this.options.prices) });
   }
 
   /** Saves the open conversation (with the streaming reply as far as it has arrived). */
@@ -279,7 +288,7 @@ export class ChatSession {
   }
 
   private postInit(): void {
-    this.post(this.replay());
+    this.post({ type: 'init', state: this.state() });
   }
 
   private post(message: HostToWebview): void {

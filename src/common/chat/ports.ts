@@ -44,6 +44,8 @@ export interface ChatBackend {
   currentModel(): string;
   cacheTtl(): CacheTtl | undefined;
   maxToolRounds(): number;
+  /** Whether the current model takes a final assistant message to continue from (prefill). */
+  acceptsPrefill(): boolean;
   toViewError(error: unknown): ViewError;
   warn(message: string): void;
 }

@@ -28,7 +28,7 @@ export function createConversation(init: { model: string; id?: string; title?: s
 /** Appends a user turn. The blocks are copied so later changes by the caller cannot alter history. */
 export function appendUserTurn(
   conversation: Conversation,
-  input: { content: UserContentBlock[]; chips?: ContextChip[]; id?: string; now?: number },
+  input: { content: UserContentBlock[]; chips?: ContextChip[]; id?: string; now?: number; purpose?: UserTurn['purpose'] },
 ): UserTurn {
   if (input.content.length === 0) {
     throw new Error('A user turn needs at least one content block.');
@@ -39,6 +39,7 @@ export function appendUserTurn(
   if (input.chips && input.chips.length > 0) {
     turn.chips = structuredClone(input.chips);
   }
+  if (input.purpose) turn.purpose = input.purpose;
   conversation.turns.push(turn);
   conversation.updatedAt = now;
   return turn;
@@ -94,6 +95,18 @@ export function finishAssistantTurn(conversation: Conversation, turnId: string, 
   }
   conversation.updatedAt = now;
   return turn;
+}
+
+/**
+ * Marks the last turn, a failed reply, as an earlier attempt before it is retried: it stays in
+ * the history to read, and is no longer sent (see `apiMessages.ts`).
+ */
+export function supersedeFailedTurn(conversation: Conversation, now = Date.now()): AssistantTurn | undefined {
+  const last = conversation.turns[conversation.turns.length - 1];
+  if (last?.role !== 'assistant' || last.status !== 'error') return undefined;
+  last.superseded = true;
+  conversation.updatedAt = now;
+  return last;
 }
 
 /** The last turn, if it is an assistant turn still streaming. */

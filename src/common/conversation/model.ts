@@ -19,6 +19,11 @@ export interface UserTurn {
   content: UserContentBlock[];
   /** How the context blocks are shown; the blocks themselves stay in `content`. */
   chips?: ContextChip[];
+  /**
+   * `continue`: not a question of the user's but the request to go on with a reply cut by
+   * `max_tokens`, for models that refuse a prefill; the view shows it as part of that reply.
+   */
+  purpose?: 'continue';
 }
 
 /** An assistant turn: the response content as received, plus how the response ended. */
@@ -40,6 +45,11 @@ export interface AssistantTurn {
   cacheTtl?: CacheTtl;
   /** The code execution container the reply ran in; later requests reuse it while it lives. */
   container?: Container;
+  /**
+   * A failed reply the user retried: kept to read (shown as an earlier attempt) but never sent
+   * again, so the retry sends the conversation as it stood before it (no prefill).
+   */
+  superseded?: true;
 }
 
 export type StoredTurn = UserTurn | AssistantTurn;

@@ -25,6 +25,9 @@ export function toViewTurn(turn: StoredTurn, pricesFor: PriceLookup = fallbackPr
     if (turn.chips && turn.chips.length > 0) {
       view.chips = turn.chips;
     }
+    if (turn.purpose === 'continue') {
+      view.continueRequest = true;
+    }
     return view;
   }
   const view: ViewTurn = {
@@ -44,6 +47,9 @@ export function toViewTurn(turn: StoredTurn, pricesFor: PriceLookup = fallbackPr
   }
   if (turn.interrupted) {
     view.interrupted = true;
+  }
+  if (turn.superseded) {
+    view.superseded = true;
   }
   return view;
 }

@@ -46,6 +46,10 @@ export interface ViewTurn {
   error?: ViewError;
   /** The stream broke: what is shown is what arrived. */
   interrupted?: boolean;
+  /** A failed reply that was retried: shown collapsed as an earlier attempt. */
+  superseded?: boolean;
+  /** A user turn that only asks the model to go on with the reply before it (shown as part of it). */
+  continueRequest?: boolean;
 }
 
 export interface ConversationTotals {

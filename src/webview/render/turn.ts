@@ -47,6 +47,8 @@ export class TurnView {
   private views: BlockView[] = [];
   private place: TurnPlace = { latest: false, busy: false };
   private dirtyViews = new Set<BlockView>();
+  /** The fold an earlier (retried) attempt's blocks are moved into. */
+  private attemptFold: HTMLDetailsElement | undefined;
   private endDirty = true;
   private structureDirty = true;
 
@@ -138,7 +140,10 @@ export class TurnView {
       }
       this.dirtyViews.clear();
       if (citationsChanged) this.drawCitations();
-      if (this.endDirty) this.drawEnd();
+      if (this.endDirty) {
+        this.foldIfSuperseded();
+        this.drawEnd();
+      }
     }
     this.structureDirty = false;
     this.endDirty = false;
@@ -176,8 +181,30 @@ export class TurnView {
     }
   }
 
+  /**
+   * A failed reply that was retried stays readable but folded away, so the retry below reads as
+   * the answer; the fold is made once and kept (the turn cannot become un-superseded).
+   */
+  private foldIfSuperseded(): void {
+    if (!this.turn.superseded || this.attemptFold) return;
+    const doc = this.ctx.doc;
+    const fold = h(doc, 'details', { class: 'earlier-attempt' }, h(doc, 'summary', {}, 'Earlier attempt (failed, retried below)'));
+    this.blocksEl.replaceWith(fold);
+    fold.append(this.blocksEl);
+    this.attemptFold = fold;
+    this.el.classList.add('superseded');
+    this.el.setAttribute('data-superseded', 'true');
+  }
+
   private drawUser(): void {
     const doc = this.ctx.doc;
+    if (this.turn.continueRequest) {
+      // Not a question of the user's: the request to go on, shown as a seam in the same reply.
+      this.el.classList.add('continue-request');
+      this.el.setAttribute('data-continue-request', 'true');
+      this.blocksEl.replaceChildren(h(doc, 'div', { class: 'continue-seam' }, 'Continued'));
+      return;
+    }
     const parts: HTMLElement[] = [];
     const chips = this.turn.chips ?? [];
     if (chips.length > 0) {

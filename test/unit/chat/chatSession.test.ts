@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { ClaudeApiError, StreamInterruptedError } from '../../../src/common/anthropic/errors';
 import type { ContentBlock, Message, ToolResultBlock, ToolUseBlock } from '../../../src/common/anthropic/types';
-import type { ChatSession } from '../../../src/common/chat/chatSession';
+import { CONTINUE_PROMPT, type ChatSession } from '../../../src/common/chat/chatSession';
 import type { ToolPort } from '../../../src/common/chat/turnEngine';
 import { applyBlockOps } from '../../../src/common/protocol';
 import type { ViewError } from '../../../src/common/protocol';
@@ -207,7 +207,7 @@ describe('ChatSession', () => {
   });
 
   describe('errors and retry()', () => {
-    it('ends the turn in error, interrupted, with the partial kept; retry sends the partial back', async () => {
+    it('ends the turn in error, interrupted, with the partial kept; retry sends the conversation as it stood before it', async () => {
       const events = textReply(['The answer ', 'is 4', 'never']);
       const h = await make({
         scripts: [
@@ -232,11 +232,13 @@ describe('ChatSession', () => {
       await h.session.retry();
       assert.equal(h.client.requests.length, 2);
       const messages = h.client.requests[1]?.messages ?? [];
-      // Append-only: the user turn, then the partial reply as it arrived.
-      assert.equal(messages.length, 2);
+      // No prefill: the failed reply is an earlier attempt, kept to read but not sent.
+      assert.equal(messages.length, 1);
       assert.equal(messages[0]?.role, 'user');
-      assert.equal(messages[1]?.role, 'assistant');
-      assert.equal(textOf(messages[1]?.content), 'The answer is 4');
+      assert.equal(textOf(messages[0]?.content), '2+2?');
+      const earlier = h.of('turnUpdated').find((u) => u.turn.id === failed.turn.id && u.turn.superseded);
+      assert.ok(earlier, 'the view is told the failed reply is an earlier attempt');
+      assert.equal(textOf(earlier.turn.blocks), 'The answer is 4', 'what it received stays readable');
 
       const saved = await h.store.load(h.session.conversationId);
       assert.deepEqual(
@@ -371,8 +373,8 @@ describe('ChatSession', () => {
       assert.equal(h.client.requests.length, 2);
     });
 
-    it('continueReply() after max_tokens sends the partial reply back as the last message', async () => {
-      const h = await make({ scripts: [replay(textReply(['A long answer that was cut '], 'max_tokens')), replay(textReply(['off here.']))] });
+    it('continueReply() after max_tokens sends the partial reply back as the last message to a model that takes a prefill', async () => {
+      const h = await make({ acceptsPrefill: true, scripts: [replay(textReply(['A long answer that was cut '], 'max_tokens')), replay(textReply(['off here.']))] });
       await h.session.send('Write a lot');
       assert.equal(h.client.requests.length, 1, 'max_tokens does not continue by itself');
       const cut = h.of('turnUpdated').find((u) => u.turn.status === 'done');
@@ -384,6 +386,37 @@ describe('ChatSession', () => {
       assert.equal(last?.role, 'assistant');
       assert.equal(textOf(last?.content), 'A long answer that was cut');
       assert.equal(h.client.requests[1]?.messages.length, 2);
+    });
+
+    it('continueReply() on a model that refuses prefill asks to go on in a user turn shown as part of the reply', async () => {
+      const h = await make({ scripts: [replay(textReply(['A long answer that was cut '], 'max_tokens')), replay(textReply(['off here.']))] });
+      await h.session.send('Write a lot');
+      await h.session.continueReply();
+      assert.equal(h.client.requests.length, 2);
+      const messages = h.client.requests[1]?.messages ?? [];
+      assert.deepEqual(messages.map((m) => m.role), ['user', 'assistant', 'user']);
+      assert.equal(textOf(messages[1]?.content), 'A long answer that was cut ', 'sent as received: only a final assistant message must not end in whitespace');
+      assert.equal(textOf(messages[2]?.content), CONTINUE_PROMPT);
+      const seam = h.of('turnAdded').find((t) => t.turn.role === 'user' && t.turn.continueRequest);
+      assert.ok(seam, 'the continue request is marked, so the view shows it as a seam, not a question');
+      const last = h.of('turnUpdated').at(-1);
+      assert.equal(last?.turn.status, 'done');
+      assert.equal(textOf(last?.turn.blocks), 'off here.');
+    });
+
+    it('a message after a reply stopped before any text sends no empty block and no empty message', async () => {
+      const h: Harness = await make({
+        scripts: [
+          replay([messageStart(), { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }], { waitForAbortAfter: 2, onWaiting: () => h.session.stop() }),
+          replay(textReply(['Sure.'])),
+        ],
+      });
+      await h.session.send('first');
+      await h.session.send('second');
+      const messages = h.client.requests[1]?.messages ?? [];
+      assert.deepEqual(messages.map((m) => m.role), ['user'], 'the empty stopped reply is left out, the two questions merged');
+      const blocks = messages[0]?.content as Array<{ type: string; text?: string }>;
+      assert.deepEqual(blocks.map((b) => b.text), ['first', 'second']);
     });
 
     it('continueReply() does nothing when the last turn is a user turn or there is none', async () => {

@@ -170,6 +170,8 @@ export interface HarnessOptions {
   /** Runs scheduled flushes synchronously instead of on setImmediate. */
   syncSchedule?: boolean;
   dir?: string;
+  /** Whether the model takes a prefill (older models); current ones do not. */
+  acceptsPrefill?: boolean;
   /** Prefix of the ids newId() makes (two sessions on one directory need different ones). */
   idPrefix?: string;
 }
@@ -220,6 +222,7 @@ export async function harness(options: HarnessOptions = {}): Promise<Harness> {
       currentModel: () => MODEL,
       cacheTtl: () => undefined,
       maxToolRounds: () => options.maxToolRounds ?? 10,
+      acceptsPrefill: () => options.acceptsPrefill ?? false,
       toViewError,
       warn: (message) => warnings.push(message),
     },

@@ -3,7 +3,7 @@ import type { ContentBlock, MessageParam } from '../../../src/common/anthropic/t
 import { UNANSWERED_TOOL_RESULT } from '../../../src/common/conversation/apiMessages';
 import { buildContextContent } from '../../../src/common/conversation/contextBlocks';
 import type { Conversation } from '../../../src/common/conversation/model';
-import { appendUserTurn, createConversation, finishAssistantTurn, startAssistantTurn, updateAssistantTurn } from '../../../src/common/conversation/conversation';
+import { appendUserTurn, createConversation, finishAssistantTurn, startAssistantTurn, supersedeFailedTurn, updateAssistantTurn } from '../../../src/common/conversation/conversation';
 import { toApiMessages } from '../../../src/common/conversation/apiMessages';
 import { toViewTurns } from '../../../src/common/conversation/viewTurns';
 import { richResponse, usage } from './fixtures';
@@ -54,6 +54,27 @@ describe('conversation model and toApiMessages', () => {
     assert.ok(first);
     first['signature'] = 'tampered';
     assert.deepEqual(toApiMessages(c)[1]?.content, richResponse());
+  });
+
+  it('leaves out a retried (superseded) failed reply, so the retry is no prefill', () => {
+    const c = conversationWith(user('Question'), assistant([{ type: 'text', text: 'Half an ans' }], 'error'));
+    assert.deepEqual(roles(toApiMessages(c)), ['user', 'assistant'], 'before the retry the partial is history');
+    assert.ok(supersedeFailedTurn(c));
+    assert.deepEqual(toApiMessages(c), [{ role: 'user', content: [{ type: 'text', text: 'Question' }] }]);
+    assert.equal(toViewTurns(c)[1]?.superseded, true, 'the view shows it as an earlier attempt');
+  });
+
+  it('supersedes only a failed last reply', () => {
+    const c = conversationWith(user('Question'), assistant([{ type: 'text', text: 'Fine' }]));
+    assert.equal(supersedeFailedTurn(c), undefined);
+    assert.deepEqual(roles(toApiMessages(c)), ['user', 'assistant']);
+  });
+
+  it('marks a continue request for the view and sends it as a plain user message', () => {
+    const c = conversationWith(user('Write'), assistant([{ type: 'text', text: 'Cut' }], 'done', { stopReason: 'max_tokens' }));
+    appendUserTurn(c, { content: [{ type: 'text', text: 'Go on' }], purpose: 'continue' });
+    assert.deepEqual(roles(toApiMessages(c)), ['user', 'assistant', 'user']);
+    assert.equal(toViewTurns(c)[2]?.continueRequest, true);
   });
 
   it('leaves out a turn that errored with no content and merges the user turns around it', () => {
