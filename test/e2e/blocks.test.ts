@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import type { MessagesRequest } from '../../src/common/anthropic/types';
 import {
   authenticationErrorReply,
   dropReply,
@@ -10,7 +11,7 @@ import {
   toolUseReply,
   webSearchReply,
 } from '../server/server';
-import { lastAssistant, newChat, openChat, screenshot, sendPrompt, setApiKeyThroughCommand, waitForStatus } from './chatView';
+import { assistantCount, lastAssistant, newChat, openChat, screenshot, sendPrompt, setApiKeyThroughCommand, waitForNewReply, waitForStatus } from './chatView';
 import { world } from './world';
 
 /** Each test starts a new chat against a server that accepts any key and streams quickly. */
@@ -135,6 +136,17 @@ describe('chat: what the API returns', () => {
     const turn = lastAssistant(frame);
     assert.match(await turn.locator('[data-block-type="text"]').innerText(), /You said/, 'what arrived stays on screen');
     assert.match(await turn.innerText(), /interrupted/i);
+
+    // Retry on a model that refuses prefill: the conversation as it stood, the attempt kept folded.
+    const { server } = world();
+    server.enqueue(textReply('Here it is, whole this time.'));
+    const before = await assistantCount(frame);
+    await frame.locator('[data-testid="retry"]').last().click();
+    await waitForNewReply(frame, before);
+    const last = server.requests.filter((r) => r.path === '/v1/messages').at(-1)?.json as MessagesRequest;
+    assert.deepEqual(last.messages.map((m) => m.role), ['user'], 'the failed reply is not sent back as a prefill');
+    assert.equal(await frame.locator('[data-testid="message"][data-superseded="true"]').count(), 1, 'the earlier attempt stays, folded');
+    assert.match(await lastAssistant(frame).innerText(), /whole this time/);
   });
 
   it('says when the reply hit max_tokens and continues on request', async () => {
@@ -147,8 +159,12 @@ describe('chat: what the API returns', () => {
     await frame.locator('[data-testid="continue"]').click();
     await frame.waitForFunction(() => document.body.innerText.includes('second half'));
     const { server } = world();
-    const last = server.requests.filter((r) => r.path === '/v1/messages').at(-1)?.json as { messages: Array<{ role: string }> };
-    assert.equal(last.messages.at(-1)?.role, 'assistant', 'continue sends the partial reply back as the start');
+    const last = server.requests.filter((r) => r.path === '/v1/messages').at(-1)?.json as { model: string; messages: Array<{ role: string }> };
+    // The default model refuses a prefill: Continue asks in a user turn, shown as part of the reply.
+    assert.equal(last.model, 'claude-sonnet-5-5');
+    assert.deepEqual(last.messages.map((m) => m.role), ['user', 'assistant', 'user']);
+    assert.equal(await frame.locator('[data-testid="message"][data-continue-request="true"]').count(), 1);
+    assert.equal(await frame.locator('[data-testid="message"][data-role="user"]:not([data-continue-request])').count(), 1, 'no second question in the transcript');
   });
 
   it('never executes hostile markdown from the model', async () => {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { world } from './world';
-import { lastAssistant, newChat, openChat, screenshot, sendPrompt, setApiKeyThroughCommand, waitForStatus } from './chatView';
+import { assistantCount, lastAssistant, newChat, openChat, screenshot, sendPrompt, setApiKeyThroughCommand, waitForNewReply, waitForStatus } from './chatView';
 
 const KEY = 'sk-ant-e2e-secret-key-9f8e7d6c5b4a';
 
@@ -75,6 +75,12 @@ describe('chat: the first conversation', () => {
     assert.equal(await assistant.innerText(), kept, 'nothing arrives after stop');
     assert.equal(await frame.locator('[data-testid="stop"]:enabled').count(), 0, 'stop is gone once stopped');
     server.configure({ tokenDelayMs: 40 });
+
+    // A message after an early stop is a valid request (the strict server checks it at the end).
+    const before = await assistantCount(frame);
+    await sendPrompt(frame, 'Shorter, please');
+    await waitForNewReply(frame, before);
+    assert.match(await lastAssistant(frame).innerText(), /You said: Shorter, please/);
   });
 
   it('starts a new chat, and the key never appears in settings, request bodies or the webview', async () => {

@@ -44,6 +44,23 @@ export async function waitForStatus(frame: Frame, status: string, timeoutMs = 30
   await frame.locator(`[data-testid="message"][data-role="assistant"][data-status="${status}"]`).last().waitFor({ timeout: timeoutMs });
 }
 
+/** How many assistant turns the view shows (to wait for the next one). */
+export async function assistantCount(frame: Frame): Promise<number> {
+  return frame.locator('[data-testid="message"][data-role="assistant"]').count();
+}
+
+/** Waits until a reply after the first `before` has appeared and reached `status`. */
+export async function waitForNewReply(frame: Frame, before: number, status = 'done', timeoutMs = 30_000): Promise<void> {
+  await frame.waitForFunction(
+    ([count, wanted]) => {
+      const turns = document.querySelectorAll('[data-testid="message"][data-role="assistant"]');
+      return turns.length > Number(count) && turns[turns.length - 1]?.getAttribute('data-status') === wanted;
+    },
+    [before, status] as const,
+    { timeout: timeoutMs },
+  );
+}
+
 /** Saves a screenshot under test-results/e2e; README ones (`screenshot-*`) also under media/ when UPDATE_SCREENSHOTS=1. */
 export async function screenshot(name: string): Promise<string> {
   const { page, screenshotsDir } = world();

@@ -25,6 +25,8 @@ function messagesRequests() {
 
 describe('explain selection', () => {
   before(async () => {
+    // Any key, before the key changes: a new key makes the extension fetch /v1/models with it.
+    world().server.configure({ apiKey: null });
     await openChat();
     await setApiKeyThroughCommand('sk-ant-e2e-explain-key');
   });

@@ -34,7 +34,8 @@ describe('inline edit', () => {
     server.configure({ apiKey: null, tokenDelayMs: 5 });
     writeWorkspaceFile('math.ts', ORIGINAL);
     server.enqueue(
-      toolUseReply('str_replace_based_edit_tool', { command: 'str_replace', path: 'math.ts', old_str: '  return a + b;', new_str: '  // Adds two numbers.\n  return a + b;' }, { id: 'toolu_e2e_1' }),
+      // The default model (Sonnet 5.5) thinks before its tool call: the thinking goes back signed.
+      toolUseReply('str_replace_based_edit_tool', { command: 'str_replace', path: 'math.ts', old_str: '  return a + b;', new_str: '  // Adds two numbers.\n  return a + b;' }, { id: 'toolu_e2e_1', thinking: 'A comment above the return says it.' }),
       textReply('Added a comment above the return.'),
     );
     await openFile('math.ts');
@@ -52,6 +53,10 @@ describe('inline edit', () => {
     const first = requests[0]!.json as MessagesRequest;
     assert.ok(first.tools?.some((t) => t.type === 'text_editor_20250728' && t.name === 'str_replace_based_edit_tool'));
     const second = requests[1]!.json as MessagesRequest;
+    assert.equal(second.model, 'claude-sonnet-5-5');
+    const reply = second.messages.at(-2)!.content as Array<{ type: string; signature?: string }>;
+    assert.equal(reply[0]?.type, 'thinking', 'the thinking block goes back with the tool call');
+    assert.ok(reply[0]?.signature, 'with its signature');
     const results = second.messages.at(-1)!.content as ToolResultBlock[];
     assert.equal(results[0]?.type, 'tool_result');
     assert.equal(results[0]?.tool_use_id, 'toolu_e2e_1');

@@ -107,13 +107,20 @@ export function fakeSignature(thinking: string): string {
 }
 
 /** Thinking (thinking_delta pieces then one signature_delta), then text. */
+/** The events of a thinking block at `index`, its signature just before its stop. */
+function thinkingBlockEvents(index: number, thinking: string): ScriptEvent[] {
+  return [
+    { type: 'content_block_start', index, content_block: { type: 'thinking', thinking: '', signature: '' } },
+    ...splitWords(thinking).map((piece) => ({ type: 'content_block_delta', index, delta: { type: 'thinking_delta', thinking: piece } })),
+    { type: 'content_block_delta', index, delta: { type: 'signature_delta', signature: fakeSignature(thinking) } },
+    { type: 'content_block_stop', index },
+  ];
+}
+
 export function thinkingReply(thinking: string, text: string, options: ReplyOptions = {}): EventsReply {
   return eventsReply([
     messageStart(options.usage),
-    { type: 'content_block_start', index: 0, content_block: { type: 'thinking', thinking: '', signature: '' } },
-    ...splitWords(thinking).map((piece) => ({ type: 'content_block_delta', index: 0, delta: { type: 'thinking_delta', thinking: piece } })),
-    { type: 'content_block_delta', index: 0, delta: { type: 'signature_delta', signature: fakeSignature(thinking) } },
-    { type: 'content_block_stop', index: 0 },
+    ...thinkingBlockEvents(0, thinking),
     ...textBlockEvents(1, text),
     ...messageEnd('end_turn', options.usage),
   ], options);
@@ -131,9 +138,11 @@ export function redactedThinkingReply(text: string, data = `redacted_${randomByt
 }
 
 /** A client tool call (`stop_reason: tool_use`), optionally after some text. */
-export function toolUseReply(name: string, input: unknown, options: ReplyOptions & { id?: string; text?: string; pieceSize?: number } = {}): EventsReply {
-  const lead = options.text ? textBlockEvents(0, options.text) : [];
-  const index = lead.length > 0 ? 1 : 0;
+export function toolUseReply(name: string, input: unknown, options: ReplyOptions & { id?: string; text?: string; pieceSize?: number; thinking?: string } = {}): EventsReply {
+  // Thinking first, signed as the API signs it, as a model that thinks between tool calls sends it.
+  const thought = options.thinking === undefined ? [] : thinkingBlockEvents(0, options.thinking);
+  const lead = [...thought, ...(options.text ? textBlockEvents(thought.length > 0 ? 1 : 0, options.text) : [])];
+  const index = (options.thinking === undefined ? 0 : 1) + (options.text ? 1 : 0);
   const block = { type: 'tool_use', id: options.id ?? fakeId('toolu'), name };
   return eventsReply([
     messageStart(options.usage),
