@@ -210,8 +210,11 @@ export class EditReviewController extends Disposable {
 
   private async deleteCreated(review: DocumentReview): Promise<boolean> {
     const uri = review.document.uri;
+    // With auto save on, a save of the proposed text may be running: one that finished after the
+    // delete would bring the file back. Saving now joins it, and then the delete is the last word.
+    if (review.document.isDirty) await review.document.save();
+    if (this.isDisposed) return false;
     const edit = new vscode.WorkspaceEdit();
-    // Deleting reverts the unsaved buffer first (VS Code does that for dirty files it deletes).
     edit.deleteFile(uri, { ignoreIfNotExists: true });
     const applied = await vscode.workspace.applyEdit(edit);
     if (!applied || this.isDisposed) return applied;
