@@ -185,7 +185,9 @@ describe('chat: what the API returns', () => {
     assert.equal(await frame.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
   });
 
-  it('restores the open conversation, every block, after a window reload', async () => {
+  it('restores the open conversation, every block, after a window reload', async function (this: Mocha.Context) {
+    // A whole workbench and extension host start again.
+    this.timeout(240_000);
     const frame = await freshChat();
     world().server.enqueue(thinkingReply('Reload me.', 'Still here after a reload.'));
     await sendPrompt(frame, 'Remember this');
@@ -195,7 +197,9 @@ describe('chat: what the API returns', () => {
     await page.reload();
     await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
     const again = await openChat();
-    await again.locator('[data-testid="message"][data-role="assistant"][data-status="done"]').first().waitFor({ timeout: 30_000 });
+    // A reloaded window starts a new extension host, which restores the conversation from disk:
+    // on a busy machine that takes a while.
+    await again.locator('[data-testid="message"][data-role="assistant"][data-status="done"]').first().waitFor({ timeout: 90_000 });
     assert.equal(await again.locator('[data-testid="message"]').count(), before);
     const turn = again.locator('[data-testid="message"][data-role="assistant"]').last();
     assert.equal(await turn.locator('[data-block-type="thinking"]').count(), 1);
