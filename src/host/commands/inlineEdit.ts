@@ -2,7 +2,6 @@ import * as vscode from 'vscode';
 import type { ChatSession } from '../../common/chat/chatSession';
 import { toViewError } from '../../common/chat/viewError';
 import { cutMessage, planInlineEdit, proposalSteps, runInlineEdit, type InlineEditPlan, type InlineEditResult } from '../../common/edits/inlineEdit';
-import { resolveInWorkspace } from '../../common/edits/pathGuard';
 import type { ClientFactory } from '../clientFactory';
 import type { EditReviewController } from '../editReview/controller';
 import { proposeSteps } from '../editReview/proposeSteps';
@@ -10,7 +9,7 @@ import { editorContextOf } from '../editorContext';
 import type { Log } from '../log';
 import type { ModelCatalog } from '../modelCatalog';
 import { readSettings } from '../settings';
-import { pathGuardFs, readWorkspaceFile, workspaceRoots } from '../workspaceFiles';
+import { editFileAccess } from '../workspaceFiles';
 import { withEditProgress } from './editProgress';
 import { CommandIds } from './ids';
 
@@ -50,15 +49,10 @@ export function registerInlineEdit(deps: InlineEditDeps): vscode.Disposable {
     const plan = planInlineEdit({ instruction, context: editorContextOf(editor), settings: settings.request, capabilities, fileMaxChars: settings.contextFileMaxChars });
     const client = await deps.clients.create();
     if (!('stream' in client)) return void vscode.window.showErrorMessage(`Claude Messages: ${client.message}`);
-    const roots = workspaceRoots();
-    const activePath = document.uri.fsPath;
     const result = await withEditProgress(editor, (progress, signal) => runInlineEdit({
       plan,
       client,
-      files: {
-        resolvePath: (path) => resolveInWorkspace(path, roots.length > 0 ? roots : [activePath.replace(/[\\/][^\\/]*$/, '')], pathGuardFs),
-        getDocument: (resolved) => (resolved.absolute === activePath ? snapshot : readWorkspaceFile(resolved)),
-      },
+      files: editFileAccess(document, snapshot),
       maxToolRounds: settings.maxToolRounds,
       signal,
       onText: progress.text,
