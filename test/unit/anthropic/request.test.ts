@@ -3,30 +3,10 @@ import { capabilitiesFor } from '../../../src/common/anthropic/models';
 import { buildMessagesRequest, RequestSettingsError } from '../../../src/common/anthropic/request';
 import type { BuildRequestInput, RequestSettings } from '../../../src/common/anthropic/request';
 import type { MessageParam } from '../../../src/common/anthropic/types';
+import { plainSettings } from './requestFixtures';
 
-function settings(overrides: Partial<RequestSettings> = {}): RequestSettings {
-  return {
-    model: 'claude-sonnet-4-6',
-    maxTokens: 16000,
-    system: '',
-    temperature: null,
-    topP: null,
-    topK: null,
-    stopSequences: [],
-    thinking: 'off',
-    thinkingBudgetTokens: 8000,
-    thinkingDisplay: 'summarized',
-    effort: 'default',
-    webSearch: { enabled: false, toolVersion: 'web_search_20250305', maxUses: 5, allowedDomains: [], blockedDomains: [] },
-    webFetch: { enabled: false, toolVersion: 'web_fetch_20250910', maxUses: 5, allowedDomains: [], blockedDomains: [], citations: true },
-    codeExecution: { enabled: false, toolVersion: 'code_execution_20250825' },
-    toolChoice: { mode: 'auto', name: '', disableParallelToolUse: false },
-    cacheTtl: 'off',
-    serviceTier: 'default',
-    metadataUserId: '',
-    ...overrides,
-  };
-}
+/** Settings with nothing optional set (the shared fixture). */
+const settings = plainSettings;
 
 const messages: MessageParam[] = [{ role: 'user', content: 'Hello' }];
 

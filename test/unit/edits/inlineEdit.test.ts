@@ -13,32 +13,21 @@ import {
   type InlineEditRun,
 } from '../../../src/common/edits/inlineEdit';
 import { FakeClient, messageEnd, messageStart, replay, textReply, toolUseBlock } from '../chat/fakes';
+import { plainSettings } from '../anthropic/requestFixtures';
 import { fakeWorkspace } from './fakeWorkspace';
 
 const EDITOR = 'str_replace_based_edit_tool';
 
+/** The shared plain settings with a system prompt, web search and fetch on, and caching. */
 function settings(overrides: Partial<RequestSettings> = {}): RequestSettings {
-  return {
-    model: 'claude-sonnet-4-6',
-    maxTokens: 16000,
+  const base = plainSettings();
+  return plainSettings({
     system: 'Be brief.',
-    temperature: null,
-    topP: null,
-    topK: null,
-    stopSequences: [],
-    thinking: 'off',
-    thinkingBudgetTokens: 8000,
-    thinkingDisplay: 'summarized',
-    effort: 'default',
-    webSearch: { enabled: true, toolVersion: 'web_search_20250305', maxUses: 5, allowedDomains: [], blockedDomains: [] },
-    webFetch: { enabled: true, toolVersion: 'web_fetch_20250910', maxUses: 5, allowedDomains: [], blockedDomains: [], citations: true },
-    codeExecution: { enabled: true, toolVersion: 'code_execution_20250825' },
-    toolChoice: { mode: 'any', name: '', disableParallelToolUse: false },
+    webSearch: { ...base.webSearch, enabled: true },
+    webFetch: { ...base.webFetch, enabled: true },
     cacheTtl: '5m',
-    serviceTier: 'default',
-    metadataUserId: '',
     ...overrides,
-  };
+  });
 }
 
 function toolTurn(calls: Array<{ id: string; name?: string; input: unknown }>, stopReason: 'tool_use' | 'max_tokens' = 'tool_use') {
