@@ -24,6 +24,7 @@ function settings(overrides: Partial<RequestSettings> = {}): RequestSettings {
     cacheTtl: 'off',
     serviceTier: 'default',
     metadataUserId: '',
+    anthropicVersion: '2023-06-01',
     ...overrides,
   };
 }

@@ -37,6 +37,7 @@ function settings(overrides: Partial<RequestSettings> = {}): RequestSettings {
     cacheTtl: '5m',
     serviceTier: 'default',
     metadataUserId: '',
+    anthropicVersion: '2023-06-01',
     ...overrides,
   };
 }
