@@ -106,9 +106,8 @@ export function fakeSignature(thinking: string): string {
   return `sig_${Buffer.from(thinking).toString('base64').slice(0, 24)}_${randomBytes(12).toString('base64')}`;
 }
 
-/** Thinking (thinking_delta pieces then one signature_delta), then text. */
-/** The events of a thinking block at `index`, its signature just before its stop. */
-function thinkingBlockEvents(index: number, thinking: string): ScriptEvent[] {
+/** A thinking block at `index`: thinking_delta pieces, then one signature_delta. */
+export function thinkingBlockEvents(index: number, thinking: string): ScriptEvent[] {
   return [
     { type: 'content_block_start', index, content_block: { type: 'thinking', thinking: '', signature: '' } },
     ...splitWords(thinking).map((piece) => ({ type: 'content_block_delta', index, delta: { type: 'thinking_delta', thinking: piece } })),
@@ -117,6 +116,7 @@ function thinkingBlockEvents(index: number, thinking: string): ScriptEvent[] {
   ];
 }
 
+/** Thinking (thinking_delta pieces then one signature_delta), then text. */
 export function thinkingReply(thinking: string, text: string, options: ReplyOptions = {}): EventsReply {
   return eventsReply([
     messageStart(options.usage),
@@ -137,12 +137,19 @@ export function redactedThinkingReply(text: string, data = `redacted_${randomByt
   ], options);
 }
 
-/** A client tool call (`stop_reason: tool_use`), optionally after some text. */
-export function toolUseReply(name: string, input: unknown, options: ReplyOptions & { id?: string; text?: string; pieceSize?: number; thinking?: string } = {}): EventsReply {
-  // Thinking first, signed as the API signs it, as a model that thinks between tool calls sends it.
-  const thought = options.thinking === undefined ? [] : thinkingBlockEvents(0, options.thinking);
-  const lead = [...thought, ...(options.text ? textBlockEvents(thought.length > 0 ? 1 : 0, options.text) : [])];
-  const index = (options.thinking === undefined ? 0 : 1) + (options.text ? 1 : 0);
+/**
+ * A client tool call (`stop_reason: tool_use`), optionally after thinking (signed, as a thinking
+ * model calls a tool: the block must come back unchanged with the tool result) and some text.
+ */
+export function toolUseReply(
+  name: string,
+  input: unknown,
+  options: ReplyOptions & { id?: string; text?: string; thinking?: string; pieceSize?: number } = {},
+): EventsReply {
+  const lead: ScriptEvent[] = [];
+  if (options.thinking !== undefined) lead.push(...thinkingBlockEvents(0, options.thinking));
+  if (options.text) lead.push(...textBlockEvents(options.thinking !== undefined ? 1 : 0, options.text));
+  const index = lead.filter((event) => event.type === 'content_block_start').length;
   const block = { type: 'tool_use', id: options.id ?? fakeId('toolu'), name };
   return eventsReply([
     messageStart(options.usage),

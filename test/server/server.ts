@@ -20,6 +20,7 @@ import type { HttpErrorReply, RecordedRequest, Refusal, ScriptedReply, SentReply
 export type * from './types';
 export * from './builders';
 export * from './webBuilders';
+export * from './codeBuilders';
 export * from './faultBuilders';
 export { PromptCache, LOOKBACK_BLOCKS } from './cache';
 export { MAX_BREAKPOINTS, PREFILL_MESSAGE, RULES, KNOWN_MODELS, EFFORT_BY_MODEL, checkRequest } from './rules/index';

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { StopReason } from '../../src/common/anthropic/types';
 import { eventsReply, fakeId, messageEnd, messageStart, textBlockEvents, toolBlockEvents } from './builders';
 import type { ReplyOptions } from './builders';
-import type { EventsReply } from './types';
+import type { EventsReply, ScriptEvent } from './types';
 
 /** One search hit as a test describes it. */
 export interface SearchHit {
@@ -17,6 +17,21 @@ export interface SearchHit {
 
 function encrypted(): string {
   return `enc_${randomBytes(18).toString('base64')}`;
+}
+
+/** A web_search_tool_result block at `index`, answering the server_tool_use `toolUseId`. */
+function searchResultEvents(index: number, toolUseId: string, results: SearchHit[]): ScriptEvent[] {
+  return [
+    {
+      type: 'content_block_start', index, content_block: {
+        type: 'web_search_tool_result', tool_use_id: toolUseId,
+        content: results.map((hit) => ({
+          type: 'web_search_result', url: hit.url, title: hit.title, encrypted_content: encrypted(), page_age: hit.pageAge ?? null,
+        })),
+      },
+    },
+    { type: 'content_block_stop', index },
+  ];
 }
 
 /**
@@ -32,15 +47,7 @@ export function webSearchReply(query: string, results: SearchHit[], citedText: s
   return eventsReply([
     messageStart(options.usage),
     ...toolBlockEvents(0, { type: 'server_tool_use', id, name: 'web_search' }, { query }),
-    {
-      type: 'content_block_start', index: 1, content_block: {
-        type: 'web_search_tool_result', tool_use_id: id,
-        content: results.map((hit) => ({
-          type: 'web_search_result', url: hit.url, title: hit.title, encrypted_content: encrypted(), page_age: hit.pageAge ?? null,
-        })),
-      },
-    },
-    { type: 'content_block_stop', index: 1 },
+    ...searchResultEvents(1, id, results),
     ...textBlockEvents(2, 'Here is what I found: '),
     ...textBlockEvents(3, citedText, [citation]),
     ...messageEnd('end_turn', { server_tool_use: { web_search_requests: 1 }, ...options.usage }),
@@ -79,9 +86,10 @@ export function webFetchReply(url: string, pageText: string, summary: string, op
 /**
  * A reply ending with `reason` (max_tokens, refusal, pause_turn, stop_sequence,
  * model_context_window_exceeded, …) after some text; stop_sequence gets `stopSequence` (default `###`),
- * pause_turn ends on a web_search server_tool_use whose result has not come yet.
+ * pause_turn ends on a web_search server_tool_use whose result has not come yet (its id is
+ * `toolUseId` when given, so the continuation can answer it: {@link resumedSearchReply}).
  */
-export function stopReasonReply(reason: StopReason, options: ReplyOptions & { text?: string; stopSequence?: string } = {}): EventsReply {
+export function stopReasonReply(reason: StopReason, options: ReplyOptions & { text?: string; stopSequence?: string; toolUseId?: string } = {}): EventsReply {
   const defaults: Record<string, string> = {
     max_tokens: 'This answer is cut off in the middle of a',
     refusal: 'I can’t help with that.',
@@ -92,12 +100,25 @@ export function stopReasonReply(reason: StopReason, options: ReplyOptions & { te
   const stopSequence = reason === 'stop_sequence' ? (options.stopSequence ?? '###') : null;
   // The API pauses a server-tool loop with the next server tool call still unrun: the turn ends on a
   // server_tool_use without its result, which is what makes sending the turn back a continuation.
-  const paused = reason === 'pause_turn' ? toolBlockEvents(1, { type: 'server_tool_use', id: fakeId('srvtoolu'), name: 'web_search' }, { query: 'more results' }) : [];
+  const paused = reason === 'pause_turn' ? toolBlockEvents(1, { type: 'server_tool_use', id: options.toolUseId ?? fakeId('srvtoolu'), name: 'web_search' }, { query: 'more results' }) : [];
   return eventsReply([
     messageStart(options.usage),
     ...textBlockEvents(0, options.text ?? defaults[reason] ?? `Stopped: ${reason}`),
     ...paused,
     ...messageEnd(reason, options.usage, stopSequence),
+  ], options);
+}
+
+/**
+ * The continuation of a reply paused on a search (`stopReasonReply('pause_turn', {toolUseId})`):
+ * the API runs the paused call and the new reply opens with its result, then the answer.
+ */
+export function resumedSearchReply(toolUseId: string, results: SearchHit[], text: string, options: ReplyOptions = {}): EventsReply {
+  return eventsReply([
+    messageStart(options.usage),
+    ...searchResultEvents(0, toolUseId, results),
+    ...textBlockEvents(1, text),
+    ...messageEnd('end_turn', { server_tool_use: { web_search_requests: 1 }, ...options.usage }),
   ], options);
 }
 

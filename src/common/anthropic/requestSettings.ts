@@ -54,6 +54,12 @@ export interface RequestSettings {
   cacheTtl: '5m' | '1h' | 'off';
   serviceTier: 'default' | 'auto' | 'standard_only';
   metadataUserId: string;
+  /**
+   * The `anthropic-version` the request goes out under (`claudeMessages.anthropicVersion`, the
+   * value the client puts in the header): the body must be one that version takes, and
+   * `2026-10-21` removed the sampling parameters.
+   */
+  anthropicVersion: string;
 }
 
 /** Everything one request is built from. */

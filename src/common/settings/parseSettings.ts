@@ -48,7 +48,7 @@ function parseConnection(c: SettingsSource): ConnectionSettings {
   return {
     baseUrl: trimmed(c.get('baseUrl')) || 'https://api.anthropic.com',
     authHeader: oneOf(c.get('authHeader'), ['x-api-key', 'bearer'] as const, 'x-api-key'),
-    anthropicVersion: trimmed(c.get('anthropicVersion')) || '2023-06-01',
+    anthropicVersion: anthropicVersion(c),
     betas: strings(c.get('betas')),
     maxRetries: clampInteger(numberOrNull(c.get('maxRetries')) ?? 2, 0, 10),
   };
@@ -75,7 +75,13 @@ function parseRequest(c: SettingsSource): RequestSettings {
     cacheTtl: oneOf(c.get('cacheTtl'), ['5m', '1h', 'off'] as const, '5m'),
     serviceTier: oneOf(c.get('serviceTier'), ['default', 'auto', 'standard_only'] as const, 'default'),
     metadataUserId: trimmed(c.get('metadataUserId')),
+    // The header's version again: which fields the body may have depends on it.
+    anthropicVersion: anthropicVersion(c),
   };
+}
+
+function anthropicVersion(c: SettingsSource): string {
+  return trimmed(c.get('anthropicVersion')) || '2023-06-01';
 }
 
 function parseWebSearch(c: SettingsSource): WebSearchSettings {

@@ -88,6 +88,7 @@ const settings: RequestSettings = {
   cacheTtl: '5m',
   serviceTier: 'default',
   metadataUserId: '',
+  anthropicVersion: '2023-06-01',
 };
 const editorTool = [{ type: 'text_editor_20250728', name: 'str_replace_based_edit_tool' }];
 

@@ -26,6 +26,7 @@ export function plainSettings(overrides: Partial<RequestSettings> = {}): Request
     cacheTtl: 'off',
     serviceTier: 'default',
     metadataUserId: '',
+    anthropicVersion: '2023-06-01',
     ...overrides,
   };
 }

@@ -20,6 +20,24 @@ describe('anthropic/requestSampling chooseSampling', () => {
     ]);
   });
 
+  it('drops everything under anthropic-version 2026-10-21 and later, even where the model takes it (reference §1.2)', () => {
+    for (const anthropicVersion of ['2026-10-21', '2027-01-15']) {
+      const part = partContext({ temperature: 0.4, topK: 3, anthropicVersion }, { sampling: 'all' });
+      assert.deepStrictEqual(chooseSampling(part, notThinking), { temperature: null, topP: null, topK: null });
+      assert.deepStrictEqual(part.warnings, [
+        `anthropic-version ${anthropicVersion} has no sampling parameters; not sent: temperature (claudeMessages.temperature), top_k (claudeMessages.topK) (claudeMessages.anthropicVersion).`,
+      ]);
+    }
+  });
+
+  it('keeps them under the versions before it, and says nothing when none is set', () => {
+    const old = partContext({ temperature: 0.4, anthropicVersion: '2023-06-01' }, { sampling: 'all' });
+    assert.deepStrictEqual(chooseSampling(old, notThinking), { temperature: 0.4, topP: null, topK: null });
+    const unset = partContext({ anthropicVersion: '2026-10-21' }, { sampling: 'all' });
+    chooseSampling(unset, notThinking);
+    assert.deepStrictEqual([old.warnings, unset.warnings], [[], []]);
+  });
+
   it('drops values out of range before deciding between temperature and top_p', () => {
     const part = partContext({ temperature: 3, topP: 0.5, topK: 1.5 });
     assert.deepStrictEqual(chooseSampling(part, notThinking), { temperature: null, topP: 0.5, topK: null });

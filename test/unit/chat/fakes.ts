@@ -11,9 +11,10 @@ import type { ContentBlock, Message, MessageParam, MessagesRequest, StopReason, 
 import { ChatSession, type ChatSessionOptions } from '../../../src/common/chat/chatSession';
 import { ConversationLibrary } from '../../../src/common/chat/conversationLibrary';
 import type { ToolPort } from '../../../src/common/chat/turnEngine';
-import type { RetryNotice, StreamingClient } from '../../../src/common/chat/ports';
+import type { ChatBackend, FrameScheduler, RequestBuilder, RetryNotice, StreamingClient } from '../../../src/common/chat/ports';
 import { toViewError } from '../../../src/common/chat/viewError';
 import { fallbackPrices } from '../../../src/common/conversation/pricing';
+import type { CacheTtl } from '../../../src/common/conversation/model';
 import { ConversationStore } from '../../../src/common/conversation/store';
 import type { ChatControls, HostToWebview, ViewError } from '../../../src/common/protocol';
 
@@ -174,6 +175,14 @@ export interface HarnessOptions {
   acceptsPrefill?: boolean;
   /** Prefix of the ids newId() makes (two sessions on one directory need different ones). */
   idPrefix?: string;
+  /** The model the session runs on (MODEL by default). */
+  model?: string;
+  /** The real request builder, say; by default a minimal body. Either way `builds` records its input. */
+  buildRequest?: RequestBuilder;
+  /** The cache ttl each assistant turn records (none by default). */
+  cacheTtl?: CacheTtl;
+  /** Sees each message posted to the view as it is posted (to stop a reply as the user would). */
+  onPost?: (message: HostToWebview) => void;
 }
 
 export interface Harness {
@@ -193,17 +202,57 @@ export async function tempDir(): Promise<string> {
   return fs.mkdtemp(path.join(os.tmpdir(), 'cm-chat-'));
 }
 
+/** The smallest body the session can send: the model, a token limit, the messages and tools. */
+const minimalRequest: RequestBuilder = (messages, tools) => {
+  const body: MessagesRequest = { model: MODEL, max_tokens: 1024, stream: true, messages };
+  if (tools.length > 0) body.tools = tools;
+  return { body, warnings: [] };
+};
+
+/** The session's backend: the harness's client and builder, recording what each build was given. */
+function harnessBackend(options: HarnessOptions, client: FakeClient, builds: Harness['builds'], warnings: string[]): ChatBackend {
+  return {
+    createClient: options.createClient ?? (() => Promise.resolve(client)),
+    buildRequest: (messages, tools, carried) => {
+      builds.push(structuredClone({ messages, tools }));
+      return (options.buildRequest ?? minimalRequest)(messages, tools, carried);
+    },
+    currentModel: () => options.model ?? MODEL,
+    cacheTtl: () => options.cacheTtl,
+    maxToolRounds: () => options.maxToolRounds ?? 10,
+    acceptsPrefill: () => options.acceptsPrefill ?? false,
+    toViewError,
+    warn: (message) => warnings.push(message),
+  };
+}
+
+function harnessScheduler(sync: boolean | undefined): FrameScheduler {
+  if (sync) {
+    return (fn) => {
+      fn();
+      return () => undefined;
+    };
+  }
+  return (fn) => {
+    const handle = setImmediate(fn);
+    return () => clearImmediate(handle);
+  };
+}
+
 export async function harness(options: HarnessOptions = {}): Promise<Harness> {
   const dir = options.dir ?? (await tempDir());
   const store = new ConversationStore(dir);
   const client = new FakeClient(options.scripts ?? []);
   const posts: HostToWebview[] = [];
   const warnings: string[] = [];
-  const builds: Array<{ messages: MessageParam[]; tools: Tool[] }> = [];
+  const builds: Harness['builds'] = [];
   const clock = { now: 1_000 };
   let ids = 0;
   // Copied: the session shares objects with its conversation, the webview gets a serialized copy.
-  const post = (message: HostToWebview): void => void posts.push(structuredClone(message));
+  const post = (message: HostToWebview): void => {
+    posts.push(structuredClone(message));
+    options.onPost?.(message);
+  };
   const library = new ConversationLibrary({
     store,
     prices: fallbackPrices,
@@ -211,35 +260,8 @@ export async function harness(options: HarnessOptions = {}): Promise<Harness> {
     warn: (message) => warnings.push(message),
   });
   const sessionOptions: ChatSessionOptions = {
-    backend: {
-      createClient: options.createClient ?? (() => Promise.resolve(client)),
-      buildRequest: (messages, tools) => {
-        builds.push(structuredClone({ messages, tools }));
-        const body: MessagesRequest = { model: MODEL, max_tokens: 1024, stream: true, messages };
-        if (tools.length > 0) body.tools = tools;
-        return { body, warnings: [] };
-      },
-      currentModel: () => MODEL,
-      cacheTtl: () => undefined,
-      maxToolRounds: () => options.maxToolRounds ?? 10,
-      acceptsPrefill: () => options.acceptsPrefill ?? false,
-      toViewError,
-      warn: (message) => warnings.push(message),
-    },
-    view: {
-      post,
-      schedule: options.syncSchedule
-        ? (fn) => {
-            fn();
-            return () => undefined;
-          }
-        : (fn) => {
-            const handle = setImmediate(fn);
-            return () => clearImmediate(handle);
-          },
-      controls: () => CONTROLS,
-      hasApiKey: () => true,
-    },
+    backend: harnessBackend(options, client, builds, warnings),
+    view: { post, schedule: harnessScheduler(options.syncSchedule), controls: () => CONTROLS, hasApiKey: () => true },
     library,
     prices: fallbackPrices,
     clock: { newId: () => `${options.idPrefix ?? 'id'}${++ids}`, now: () => clock.now++ },

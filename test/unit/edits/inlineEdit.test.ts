@@ -18,13 +18,15 @@ import { fakeWorkspace } from './fakeWorkspace';
 
 const EDITOR = 'str_replace_based_edit_tool';
 
-/** The shared plain settings with a system prompt, web search and fetch on, and caching. */
+/** The shared plain settings with a system prompt, every server tool on, a forced tool choice, and caching. */
 function settings(overrides: Partial<RequestSettings> = {}): RequestSettings {
   const base = plainSettings();
   return plainSettings({
     system: 'Be brief.',
     webSearch: { ...base.webSearch, enabled: true },
     webFetch: { ...base.webFetch, enabled: true },
+    codeExecution: { ...base.codeExecution, enabled: true },
+    toolChoice: { mode: 'any', name: '', disableParallelToolUse: false },
     cacheTtl: '5m',
     ...overrides,
   });

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import {
-  redactedThinkingReply, stopReasonReply, textReply, thinkingReply, toolUseReply, unknownBlockReply, webFetchReply, webSearchReply,
+  codeExecutionReply, redactedThinkingReply, resumedSearchReply, stopReasonReply, textReply, thinkingReply, toolUseReply, unknownBlockReply,
+  webFetchReply, webSearchReply,
 } from '../../server/server';
 import type { LooseEvent } from './helpers';
 import { GOOD_HEADERS, deltaUsage, messagesBody, parseFrames, post, streamEvents, streamedText, useServer } from './helpers';
@@ -190,5 +191,44 @@ describe('test server: replies', () => {
       { role: 'user', content: [{ type: 'tool_result', tool_use_id: 't1', content: 'the file contents' }] },
     ];
     assert.equal(streamedText(await streamEvents(server(), messagesBody('', { messages }))), 'after tool');
+  });
+});
+
+describe('test server: replies that continue a conversation (thinking before a tool call, a paused search, the sandbox)', () => {
+  const server = useServer();
+
+  it('streams a tool call after signed thinking and text when asked to', async () => {
+    server().enqueue(toolUseReply('str_replace_based_edit_tool', { command: 'view', path: 'a.ts' }, { thinking: 'Look first.', text: 'Viewing.' }));
+    const events = await streamEvents(server(), messagesBody());
+    const starts = events.filter((e) => e.type === 'content_block_start').map((e) => [e.index, (e.content_block as { type: string }).type]);
+    assert.deepEqual(starts, [[0, 'thinking'], [1, 'text'], [2, 'tool_use']]);
+    const signature = events.find((e) => (e.delta as { type?: string } | undefined)?.type === 'signature_delta');
+    assert.equal(signature?.index, 0);
+    assert.match((signature?.delta as { signature: string }).signature, /^sig_/);
+  });
+
+  it('pauses on a search whose id the test chose, and resumes with that search\'s result first', async () => {
+    server().enqueue(stopReasonReply('pause_turn', { toolUseId: 'srvtoolu_paused' }), resumedSearchReply('srvtoolu_paused', [{ url: 'https://a.example/', title: 'A' }], 'Found it.'));
+    const paused = await streamEvents(server(), messagesBody());
+    const pausedBlocks = paused.filter((e) => e.type === 'content_block_start').map((e) => e.content_block as Record<string, unknown>);
+    assert.deepEqual(pausedBlocks.map((b) => [b.type, b.id]), [['text', undefined], ['server_tool_use', 'srvtoolu_paused']]);
+    const resumed = await streamEvents(server(), messagesBody());
+    const first = resumed.find((e) => e.type === 'content_block_start')?.content_block as Record<string, unknown>;
+    assert.deepEqual([first.type, first.tool_use_id], ['web_search_tool_result', 'srvtoolu_paused']);
+    assert.equal(streamedText(resumed), 'Found it.');
+  });
+
+  it('streams a bash run in the sandbox with its container in message_delta', async () => {
+    server().enqueue(codeExecutionReply({ command: 'echo hi', stdout: 'hi\n' }, 'It printed hi.', { now: Date.parse('2026-11-27T10:00:00Z') }));
+    const events = await streamEvents(server(), messagesBody());
+    const blocks = events.filter((e) => e.type === 'content_block_start').map((e) => e.content_block as Record<string, unknown>);
+    assert.deepEqual(blocks.map((b) => b.type), ['server_tool_use', 'bash_code_execution_tool_result', 'text']);
+    assert.equal(blocks[0]?.name, 'bash_code_execution');
+    assert.equal(blocks[1]?.tool_use_id, blocks[0]?.id);
+    assert.deepEqual(blocks[1]?.content, { type: 'bash_code_execution_result', stdout: 'hi\n', stderr: '', return_code: 0, content: [] });
+    const delta = events.find((e) => e.type === 'message_delta')?.delta as { stop_reason: string; container: { id: string; expires_at: string } };
+    assert.equal(delta.stop_reason, 'end_turn');
+    assert.match(delta.container.id, /^container_/);
+    assert.equal(delta.container.expires_at, '2026-11-27T11:00:00.000Z');
   });
 });

@@ -97,6 +97,12 @@ describe('settings/parseSettings', () => {
     assert.deepEqual(s.request.toolChoice, { mode: 'auto', name: '', disableParallelToolUse: false });
   });
 
+  it('gives the request builder the API version the header carries, since the body depends on it', () => {
+    assert.equal(parseSettings(source({})).request.anthropicVersion, '2023-06-01');
+    const newer = parseSettings(source({ anthropicVersion: ' 2026-10-21 ' }));
+    assert.deepEqual([newer.connection.anthropicVersion, newer.request.anthropicVersion], ['2026-10-21', '2026-10-21']);
+  });
+
   it('clamps counts into their ranges and rounds them down', () => {
     const low = parseSettings(source({ maxRetries: -3, maxToolRounds: 0, maxTokens: 0, contextFileMaxChars: -1 }));
     assert.deepEqual([low.connection.maxRetries, low.maxToolRounds, low.request.maxTokens, low.contextFileMaxChars], [0, 1, 1, 0]);
