@@ -41,6 +41,8 @@ async function main() {
       CLAUDE_MESSAGES_TEST_SUITES: path.join(repoRoot, 'out/test/integration/index.js'),
       CLAUDE_MESSAGES_TEST_RESULTS: resultsFile,
       CLAUDE_MESSAGES_TEST_SERVER: server.url,
+      // Only then does activate() return the key API (see src/host/api.ts).
+      CLAUDE_MESSAGES_TEST_HOOKS: '1',
     },
     quiet: true,
   });

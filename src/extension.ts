@@ -4,7 +4,7 @@
  * the others down.
  */
 import * as vscode from 'vscode';
-import type { ClaudeMessagesApi } from './host/api';
+import { TEST_HOOKS_ENV, type ClaudeMessagesApi } from './host/api';
 import { ChatController } from './host/chatController';
 import { createChatTools } from './host/chatTools';
 import { registerAcceptEdit } from './host/commands/acceptEdit';
@@ -25,7 +25,7 @@ import { Log } from './host/log';
 import { ModelCatalog } from './host/modelCatalog';
 import { ApiKeyStore } from './host/secrets';
 
-export function activate(context: vscode.ExtensionContext): ClaudeMessagesApi {
+export function activate(context: vscode.ExtensionContext): ClaudeMessagesApi | undefined {
   const log = new Log();
   const owned = ownedUntilDeactivation(context.subscriptions, log);
   const wire = (feature: string, build: () => vscode.Disposable | vscode.Disposable[]): void => {
@@ -64,6 +64,9 @@ export function activate(context: vscode.ExtensionContext): ClaudeMessagesApi {
     ];
   });
 
+  // Every installed extension can call what activate() returns: the key API is handed out only to
+  // the project's own integration tests, whose harness sets this variable for the extension host.
+  if (process.env[TEST_HOOKS_ENV] !== '1') return undefined;
   return {
     setApiKey: (key) => keys.set(key),
     clearApiKey: () => keys.clear(),

@@ -1,10 +1,13 @@
 /**
- * What the extension exports from `activate`, for other extensions (an organisation's onboarding
- * extension that provisions the key) and for the integration tests. There is deliberately no way
- * to read the key back.
+ * What `activate` returns to the integration tests, and to nobody else: any installed extension
+ * may call an extension's exports, so the key API is returned only when the test harness set
+ * {@link TEST_HOOKS_ENV} for the extension host. There is deliberately no way to read the key back.
  */
 export interface ClaudeMessagesApi {
   setApiKey(key: string): Promise<void>;
   clearApiKey(): Promise<void>;
   hasApiKey(): Promise<boolean>;
 }
+
+/** The environment variable the integration harness sets (to `1`) to receive the API. */
+export const TEST_HOOKS_ENV = 'CLAUDE_MESSAGES_TEST_HOOKS';

@@ -15,7 +15,7 @@ async function main(): Promise<void> {
       extensionDevelopmentPath: repoRoot,
       extensionTestsPath: path.join(__dirname, 'index.js'),
       launchArgs: [path.join(repoRoot, 'test', 'integration', 'workspace'), '--disable-extensions'],
-      extensionTestsEnv: { CLAUDE_MESSAGES_TEST_SERVER: server.url },
+      extensionTestsEnv: { CLAUDE_MESSAGES_TEST_SERVER: server.url, CLAUDE_MESSAGES_TEST_HOOKS: '1' },
     });
   } finally {
     await server.close();
