@@ -16,6 +16,8 @@ const KEY_OR_URL_KINDS: ReadonlySet<string> = new Set([
   'not_found_error',
   'not_messages_endpoint',
   'connection_error',
+  // A 3xx from the base URL: the client does not follow it (the key would go along), so it is a URL to fix.
+  'redirect',
   'missing_key',
 ]);
 
