@@ -24,6 +24,7 @@ import { registerTestConnection } from './host/commands/testConnection';
 import { Log } from './host/log';
 import { ModelCatalog } from './host/modelCatalog';
 import { ApiKeyStore } from './host/secrets';
+import { StatusBar } from './host/statusBar';
 
 export function activate(context: vscode.ExtensionContext): ClaudeMessagesApi | undefined {
   const log = new Log();
@@ -44,6 +45,9 @@ export function activate(context: vscode.ExtensionContext): ClaudeMessagesApi | 
 
   wire('the API key commands', () => [registerSetApiKey(keys), registerClearApiKey(keys), registerTestConnection(clients)]);
   wire('the model picker', () => registerSelectModel(catalog));
+  // Built before the chat so it can hear how each reply ends; the chat works without it.
+  let status: StatusBar | undefined;
+  wire('the status bar', () => (status = new StatusBar(keys, catalog)));
 
   const review = new EditReviewController();
   owned.push(review);
@@ -52,7 +56,10 @@ export function activate(context: vscode.ExtensionContext): ClaudeMessagesApi | 
   wire('the chat', () => {
     const controller = new ChatController({ storageDir: context.globalStorageUri, keys, clients, catalog, log, tools: createChatTools(review, log) });
     const view = new ChatViewProvider(context.extensionUri, controller, (error) => log.error(String(error instanceof Error ? error.stack : error)));
-    controller.connect((message) => view.post(message));
+    controller.connect((message) => {
+      view.post(message);
+      status?.observe(message);
+    });
     void controller.start().catch((error: unknown) => log.error(`Could not restore the chat: ${String(error)}`));
     return [
       controller,

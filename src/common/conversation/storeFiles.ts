@@ -8,12 +8,19 @@ import { randomBytes } from 'node:crypto';
 /** The file operations the store uses (node:fs/promises fits; tests inject faults). */
 export interface StoreFs {
   readFile(file: string, encoding: 'utf8'): Promise<string>;
-  writeFile(file: string, data: string, encoding: 'utf8'): Promise<void>;
+  writeFile(file: string, data: string, options: { encoding: 'utf8'; mode: number }): Promise<void>;
   rename(from: string, to: string): Promise<void>;
   unlink(file: string): Promise<void>;
   readdir(dir: string): Promise<string[]>;
-  mkdir(dir: string, options: { recursive: true }): Promise<unknown>;
+  mkdir(dir: string, options: { recursive: true; mode: number }): Promise<unknown>;
 }
+
+/**
+ * Conversations hold the user's code and questions: the files are readable by their owner only
+ * (the modes apply on POSIX systems; Windows ignores them and the profile folder's ACL applies).
+ */
+export const OWNER_ONLY_FILE = 0o600;
+export const OWNER_ONLY_DIR = 0o700;
 
 /** Whether an fs error means the file or directory does not exist. */
 export function isNotFound(error: unknown): boolean {
@@ -47,7 +54,7 @@ export class AtomicWriter {
 
   /** Writes the temp file and renames it over `file`; removes the temp file on failure. */
   async write(file: string, text: string): Promise<void> {
-    this.dirReady ??= this.fs.mkdir(this.dir, { recursive: true });
+    this.dirReady ??= this.fs.mkdir(this.dir, { recursive: true, mode: OWNER_ONLY_DIR });
     try {
       await this.dirReady;
     } catch (error) {
@@ -57,7 +64,8 @@ export class AtomicWriter {
     }
     const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
     try {
-      await this.fs.writeFile(temp, text, 'utf8');
+      // The temp file is created with the mode, and the rename keeps it, so the text is never readable by others.
+      await this.fs.writeFile(temp, text, { encoding: 'utf8', mode: OWNER_ONLY_FILE });
       await this.fs.rename(temp, file);
     } catch (error) {
       await this.fs.unlink(temp).catch(() => undefined);
