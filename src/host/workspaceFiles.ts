@@ -23,6 +23,14 @@ export const pathGuardFs: PathGuardFs = {
       return undefined;
     }
   },
+  readlink(p: string): string | undefined {
+    try {
+      return fs.readlinkSync(p);
+    } catch {
+      // Not a link (EINVAL), missing, or unreadable: nothing to follow.
+      return undefined;
+    }
+  },
 };
 
 /** The text, version and EOL setting of an open document, as the engine reads it. */
