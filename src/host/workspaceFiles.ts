@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { EditorToolContext } from '../common/edits/editorTool';
+import { resolveOpenFileOnly } from '../common/edits/openFileGuard';
 import { resolveInWorkspace, type PathGuardFs, type ResolvedPath } from '../common/edits/pathGuard';
 import type { TextSnapshotLike } from '../common/edits/textSnapshot';
 
@@ -20,6 +21,14 @@ export const pathGuardFs: PathGuardFs = {
     try {
       return fs.realpathSync.native(p);
     } catch {
+      return undefined;
+    }
+  },
+  readlink(p: string): string | undefined {
+    try {
+      return fs.readlinkSync(p);
+    } catch {
+      // Not a link (EINVAL), missing, or unreadable: nothing to follow.
       return undefined;
     }
   },
@@ -76,15 +85,15 @@ export function isTrusted(): boolean {
 }
 
 /**
- * How an edit's tool calls reach files: paths kept inside the workspace (with no folder open, the
- * active file's folder), and the active document as it was when the request started, so the
- * user's typing meanwhile is rebased onto rather than read as the model's base.
+ * How an edit's tool calls reach files: paths kept inside the workspace (with no folder open, only
+ * the active document itself), and the active document as it was when the request started, so
+ * the user's typing meanwhile is rebased onto rather than read as the model's base.
  */
 export function editFileAccess(active: vscode.TextDocument, snapshot: TextSnapshotLike): Pick<EditorToolContext, 'resolvePath' | 'getDocument'> {
   const roots = workspaceRoots();
   const activePath = active.uri.fsPath;
   return {
-    resolvePath: (path) => resolveInWorkspace(path, roots.length > 0 ? roots : [activePath.replace(/[\\/][^\\/]*$/, '')], pathGuardFs),
-    getDocument: (resolved) => (resolved.absolute === activePath ? snapshot : readWorkspaceFile(resolved)),
+    resolvePath: (path) => (roots.length > 0 ? resolveInWorkspace(path, roots, pathGuardFs) : resolveOpenFileOnly(path, activePath)),
+    getDocument: (resolved) => (samePath(resolved.absolute, activePath) ? snapshot : readWorkspaceFile(resolved)),
   };
 }

@@ -2,8 +2,9 @@
  * Conversations on disk: one `<id>.json` per conversation plus `index.json` (the history list and
  * the conversation open last), in a directory the host chooses (its global storage).
  *
- * - Every write is atomic: the text goes to `<file>.<random>.tmp`, then is renamed over the file,
- *   so a crash leaves either the old file or the new one, never a mix.
+ * - Every write is atomic and durable: the text goes to `<file>.<random>.tmp` (owner-only), is
+ *   flushed, then renamed over the file, so a crash leaves either the old file or the new one,
+ *   never a mix. Temp files a crash left behind are removed on the first listing.
  * - Writes of one conversation are serialized (a promise chain per id), as are index updates, so
  *   two saves never interleave and the last save wins.
  * - A conversation file that cannot be read (corrupt, or from a newer version) is skipped with a
@@ -21,7 +22,7 @@ import type { ConversationSummary } from '../protocol';
 import type { Conversation } from './model';
 import { newConversationId } from './conversation';
 import { parseConversation, serializeConversation } from './serialization';
-import { AtomicWriter, isNotFound, KeyedQueue, readIfExists, type StoreFs } from './storeFiles';
+import { AtomicWriter, isNotFound, KeyedQueue, readIfExists, removeStaleTemps, type StoreFs } from './storeFiles';
 import { formatIndex, INDEX_FILE, INDEX_VERSION, isValidConversationId, parseIndex, sortSummaries, summaryOf, type IndexData } from './storeIndex';
 
 export interface StoreOptions {
@@ -29,6 +30,8 @@ export interface StoreOptions {
   onWarning?: (message: string, error?: unknown) => void;
   /** Makes ids for conversations moved off a corrupt file (tests make them predictable). */
   newId?: () => string;
+  /** Temp files older than this (epoch ms; default: this process's start) are left from crashes. */
+  staleBefore?: number;
 }
 
 // The index's key in the queue: not a valid id, so it never collides with a conversation's.
@@ -43,6 +46,8 @@ export class ConversationStore {
   private indexDirty = false;
   private readonly warn: (message: string, error?: unknown) => void;
   private readonly newId: () => string;
+  private readonly staleBefore: number;
+  private tempsCleaned = false;
 
   constructor(
     private readonly dir: string,
@@ -51,12 +56,24 @@ export class ConversationStore {
   ) {
     this.warn = options.onWarning ?? (() => undefined);
     this.newId = options.newId ?? newConversationId;
+    this.staleBefore = options.staleBefore ?? performance.timeOrigin;
     this.writer = new AtomicWriter(dir, fs);
   }
 
   /** The history, newest first, from the index (rebuilt from the files when needed). */
   list(): Promise<ConversationSummary[]> {
-    return this.queue.run(INDEX_KEY, async () => sortSummaries((await this.readIndex()).conversations));
+    return this.queue.run(INDEX_KEY, async () => {
+      // Once per store (the host lists at startup): temp files interrupted saves left behind.
+      if (!this.tempsCleaned) {
+        this.tempsCleaned = true;
+        const removed = await removeStaleTemps(this.fs, this.dir, this.staleBefore).catch((error: unknown): string[] => {
+          this.warn('Could not look for stale temp files.', error);
+          return [];
+        });
+        if (removed.length > 0) this.warn(`Removed temp files left by interrupted saves: ${removed.join(', ')}.`);
+      }
+      return sortSummaries((await this.readIndex()).conversations);
+    });
   }
 
   /** Rebuilds the index from the conversation files, skipping unreadable ones; keeps `lastOpenId`. */

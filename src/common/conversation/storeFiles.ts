@@ -4,23 +4,34 @@
  * of conversations.
  */
 import { randomBytes } from 'node:crypto';
+import * as path from 'node:path';
 
-/** The file operations the store uses (node:fs/promises fits; tests inject faults). */
+/** An open file, as `node:fs/promises` hands it out: written once, flushed, closed. */
+export interface StoreFileHandle {
+  writeFile(data: string, encoding: 'utf8'): Promise<void>;
+  sync(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The file operations the store uses (node:fs/promises fits; tests observe them and inject faults). */
 export interface StoreFs {
   readFile(file: string, encoding: 'utf8'): Promise<string>;
-  writeFile(file: string, data: string, options: { encoding: 'utf8'; mode: number }): Promise<void>;
+  /** `wx` makes a new file with `mode` (failing if it exists); `r` opens a directory to flush it. */
+  open(file: string, flags: 'wx' | 'r', mode?: number): Promise<StoreFileHandle>;
   rename(from: string, to: string): Promise<void>;
   unlink(file: string): Promise<void>;
   readdir(dir: string): Promise<string[]>;
   mkdir(dir: string, options: { recursive: true; mode: number }): Promise<unknown>;
+  chmod(file: string, mode: number): Promise<void>;
+  stat(file: string): Promise<{ readonly mtimeMs: number }>;
 }
 
-/**
- * Conversations hold the user's code and questions: the files are readable by their owner only
- * (the modes apply on POSIX systems; Windows ignores them and the profile folder's ACL applies).
- */
-export const OWNER_ONLY_FILE = 0o600;
-export const OWNER_ONLY_DIR = 0o700;
+/** Conversations are private: files readable by their owner only, and the folder too. */
+export const FILE_MODE = 0o600;
+export const DIR_MODE = 0o700;
+
+/** The temp files {@link AtomicWriter} makes: `<file>.<12 hex digits>.tmp`. */
+const TEMP_FILE = /\.[0-9a-f]{12}\.tmp$/;
 
 /** Whether an fs error means the file or directory does not exist. */
 export function isNotFound(error: unknown): boolean {
@@ -40,9 +51,10 @@ export async function readIfExists(fs: StoreFs, file: string): Promise<string | 
 }
 
 /**
- * Atomic writes into one directory, created on the first write: the text goes to
- * `<file>.<random>.tmp`, then is renamed over the file, so a crash leaves either the old file or the
- * new one, never a mix.
+ * Atomic, durable writes into one directory, created on the first write (owner-only, 0700): the
+ * text goes to `<file>.<random>.tmp` (0600), is flushed to disk, then renamed over the file, and the
+ * directory is flushed so the rename survives a power cut. A crash leaves either the old file or
+ * the new one, never a mix, and a file never reaches the name half-written.
  */
 export class AtomicWriter {
   private dirReady: Promise<unknown> | undefined;
@@ -54,7 +66,7 @@ export class AtomicWriter {
 
   /** Writes the temp file and renames it over `file`; removes the temp file on failure. */
   async write(file: string, text: string): Promise<void> {
-    this.dirReady ??= this.fs.mkdir(this.dir, { recursive: true, mode: OWNER_ONLY_DIR });
+    this.dirReady ??= this.prepareDir();
     try {
       await this.dirReady;
     } catch (error) {
@@ -64,14 +76,65 @@ export class AtomicWriter {
     }
     const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
     try {
-      // The temp file is created with the mode, and the rename keeps it, so the text is never readable by others.
-      await this.fs.writeFile(temp, text, { encoding: 'utf8', mode: OWNER_ONLY_FILE });
+      const handle = await this.fs.open(temp, 'wx', FILE_MODE);
+      try {
+        await handle.writeFile(text, 'utf8');
+        // Flushed before the rename: otherwise a crash can leave the new name on empty blocks.
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
       await this.fs.rename(temp, file);
     } catch (error) {
       await this.fs.unlink(temp).catch(() => undefined);
       throw error;
     }
+    await this.syncDir();
   }
+
+  private async prepareDir(): Promise<void> {
+    await this.fs.mkdir(this.dir, { recursive: true, mode: DIR_MODE });
+    // mkdir leaves an existing folder's mode alone; tighten one made by an older version. Best
+    // effort: a folder we may write in but not chmod (another owner) still gets 0600 files.
+    await this.fs.chmod(this.dir, DIR_MODE).catch(() => undefined);
+  }
+
+  /**
+   * Flushes the directory entry of the rename. Windows cannot open a directory for this (EPERM or
+   * EISDIR), and there the rename is as durable as the platform makes it, so a failure is ignored.
+   */
+  private async syncDir(): Promise<void> {
+    try {
+      const handle = await this.fs.open(this.dir, 'r');
+      try {
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    } catch {
+      // See above: not every platform can flush a directory.
+    }
+  }
+}
+
+/**
+ * Deletes the temp files an interrupted write left in `dir` (a crash between write and rename):
+ * only names of the temp pattern, and only those last modified before `before` (the start of this
+ * process), so a write another window is making right now is left alone.
+ * @returns the names removed
+ */
+export async function removeStaleTemps(fs: StoreFs, dir: string, before: number): Promise<string[]> {
+  const names = await fs.readdir(dir).catch((error: unknown) => {
+    if (isNotFound(error)) return [];
+    throw error;
+  });
+  const removed: string[] = [];
+  for (const name of names.filter((n) => TEMP_FILE.test(n))) {
+    const file = path.join(dir, name);
+    const stale = await fs.stat(file).then((s) => s.mtimeMs < before, () => false);
+    if (stale && (await fs.unlink(file).then(() => true, () => false))) removed.push(name);
+  }
+  return removed;
 }
 
 /** Runs tasks one after another per key, so two writes of one file never interleave. */

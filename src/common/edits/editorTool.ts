@@ -4,9 +4,10 @@ import { parseEditorInput } from './editorInput';
 import type { PathError, ResolvedPath } from './pathGuard';
 import type { Eol, TextSnapshotLike } from './textSnapshot';
 import { TextSnapshot, detectEol } from './textSnapshot';
-import { numberLines, numberLinesClipped, splitLines } from './viewFormat';
+import { numberLinesClipped, splitLines } from './viewFormat';
 import type { WorkingFile } from './workingSet';
 import { WorkingSet } from './workingSet';
+import { DEFAULT_MAX_CHARACTERS } from './toolDefinition';
 
 /** What the engine may ask of its host; everything is synchronous and side-effect free. */
 export interface EditorToolContext {
@@ -20,7 +21,10 @@ export interface EditorToolContext {
   listDirectory?(resolved: ResolvedPath): readonly string[] | undefined;
   /** The request's working copy; without it each call sees only the documents themselves. */
   readonly workingSet?: WorkingSet;
-  /** The tool's `max_characters`: longer `view` output is clipped at a line boundary. */
+  /**
+   * The tool's `max_characters`: longer `view` output (and edit snippets) are clipped at a line
+   * boundary, with a note. {@link DEFAULT_MAX_CHARACTERS} when absent, as in the tool definition.
+   */
   readonly maxCharacters?: number;
   /** Line ending for files made by `create`; LF when absent. */
   readonly newFileEol?: Eol;
@@ -43,8 +47,8 @@ export interface ToolOutcome {
 
 /** Lines of context around an edit in the snippet returned to the model. */
 const SNIPPET_CONTEXT = 3;
-/** At most this many match lines are listed in an ambiguity error. */
-const MAX_LISTED_MATCHES = 20;
+/** Line comparisons the whitespace hint may spend on a failed match. */
+const HINT_COMPARISONS = 2_000_000;
 
 const error = (content: string): ToolOutcome => ({ isError: true, content: `Error: ${content}` });
 const unchanged = ' Nothing was changed.';
@@ -103,7 +107,7 @@ function view(command: ViewCommand, target: ResolvedPath, ctx: EditorToolContext
   const lines = splitLines(file.text);
   if (!command.viewRange) {
     if (lines.length === 0) return { isError: false, content: `The file ${command.path} is empty.` };
-    return { isError: false, content: numberLinesClipped(lines, 1, ctx.maxCharacters) };
+    return { isError: false, content: numberLinesClipped(lines, 1, ctx.maxCharacters ?? DEFAULT_MAX_CHARACTERS) };
   }
   const [start, end] = command.viewRange;
   const count = lines.length;
@@ -114,7 +118,7 @@ function view(command: ViewCommand, target: ResolvedPath, ctx: EditorToolContext
     return error(`view_range end ${end} is out of range: it must be between ${start} and ${count}, or -1 for the end of the file.`);
   }
   const last = end === -1 ? count : end;
-  return { isError: false, content: numberLinesClipped(lines.slice(start - 1, last), start, ctx.maxCharacters) };
+  return { isError: false, content: numberLinesClipped(lines.slice(start - 1, last), start, ctx.maxCharacters ?? DEFAULT_MAX_CHARACTERS) };
 }
 
 /** Number of line breaks in `text`, counting `\r\n`, `\n` and a lone `\r` as VS Code does. */
@@ -127,10 +131,14 @@ function lineOf(text: string, offset: number): number {
   return 1 + breaks(text.slice(0, offset));
 }
 
-/** Start offsets of every occurrence of `needle`, overlapping ones included (both are ambiguous). */
-function occurrences(haystack: string, needle: string): number[] {
+/**
+ * Start offsets of the first `limit` occurrences of `needle`, overlapping ones included (both are
+ * ambiguous). `str_replace` only needs to know whether the match is unique, so it asks for two and
+ * the search stops there instead of walking a large file for every repeat of a short string.
+ */
+export function firstOccurrences(haystack: string, needle: string, limit: number): number[] {
   const found: number[] = [];
-  for (let i = haystack.indexOf(needle); i !== -1; i = haystack.indexOf(needle, i + 1)) found.push(i);
+  for (let i = haystack.indexOf(needle); i !== -1 && found.length < limit; i = haystack.indexOf(needle, i + 1)) found.push(i);
   return found;
 }
 
@@ -145,8 +153,12 @@ function whitespaceHint(lfText: string, oldStr: string): string {
   while (wanted.length > 0 && wanted[wanted.length - 1] === '') wanted.pop();
   if (wanted.length === 0) return '';
   const lines = lfText.split('\n').map((l) => l.trim());
-  for (let i = 0; i + wanted.length <= lines.length; i++) {
-    if (wanted.every((w, k) => lines[i + k] === w)) {
+  // Many near-matches of a long old_str (a file of repeated lines) would make this quadratic; the
+  // hint is a courtesy, so past a budget of comparisons it is simply left out.
+  let budget = HINT_COMPARISONS;
+  const matchesAt = (i: number): boolean => wanted.every((w, k) => --budget > 0 && lines[i + k] === w);
+  for (let i = 0; i + wanted.length <= lines.length && budget > 0; i++) {
+    if (matchesAt(i)) {
       const range = wanted.length === 1 ? `line ${i + 1}` : `lines ${i + 1}-${i + wanted.length}`;
       return ` Ignoring leading and trailing whitespace, ${range} would match: check indentation (tabs versus spaces) and trailing spaces.`;
     }
@@ -155,12 +167,12 @@ function whitespaceHint(lfText: string, oldStr: string): string {
 }
 
 /** Numbered lines `[from, to]` (1-based, inclusive) of `text` with a little context around them. */
-function snippet(text: string, from: number, to: number): string {
+function snippet(text: string, from: number, to: number, maxCharacters = DEFAULT_MAX_CHARACTERS): string {
   const lines = splitLines(text);
   const first = Math.max(1, from - SNIPPET_CONTEXT);
   const last = Math.min(lines.length, Math.max(to, from) + SNIPPET_CONTEXT);
   if (lines.length === 0 || first > last) return '(the file is now empty)';
-  return numberLines(lines.slice(first - 1, last), first);
+  return numberLinesClipped(lines.slice(first - 1, last), first, maxCharacters);
 }
 
 function strReplace(command: StrReplaceCommand, target: ResolvedPath, ctx: EditorToolContext, workingSet: WorkingSet): ToolOutcome {
@@ -171,14 +183,13 @@ function strReplace(command: StrReplaceCommand, target: ResolvedPath, ctx: Edito
   if (oldStr === newStr) return error(`old_str and new_str are identical, so there is nothing to replace.${unchanged}`);
   // Match on the LF view so a model writing `\n` finds text in a CRLF file; map back to real offsets.
   const lf = lfView(file.text);
-  const matches = occurrences(lf.text, oldStr);
+  const matches = firstOccurrences(lf.text, oldStr, 2);
   if (matches.length === 0) {
     return error(`No match found for old_str in ${command.path}. old_str must match the file exactly, including whitespace and indentation; view the file to copy the current text.${whitespaceHint(lf.text, oldStr)}${unchanged}`);
   }
   if (matches.length > 1) {
-    const lines = matches.slice(0, MAX_LISTED_MATCHES).map((m) => lineOf(lf.text, m));
-    const more = matches.length > MAX_LISTED_MATCHES ? `, and ${matches.length - MAX_LISTED_MATCHES} more` : '';
-    return error(`old_str occurs ${matches.length} times in ${command.path} (starting on lines ${lines.join(', ')}${more}). Include more surrounding lines in old_str so it matches exactly once.${unchanged}`);
+    const [first, second] = matches.map((m) => lineOf(lf.text, m));
+    return error(`old_str occurs more than once in ${command.path} (the first two matches start on lines ${first} and ${second}). Include more surrounding lines in old_str so it matches exactly once.${unchanged}`);
   }
   const at = matches[0] ?? 0;
   const start = lf.toOriginal(at);
@@ -190,7 +201,7 @@ function strReplace(command: StrReplaceCommand, target: ResolvedPath, ctx: Edito
   const lastLine = firstLine + breaks(newStr);
   return {
     isError: false,
-    content: `Replaced the text in ${command.path} (1 occurrence). The edited region now reads:\n${snippet(after, firstLine, lastLine)}`,
+    content: `Replaced the text in ${command.path} (1 occurrence). The edited region now reads:\n${snippet(after, firstLine, lastLine, ctx.maxCharacters)}`,
     edit: { target, kind: 'modify', before, after },
   };
 }
@@ -222,7 +233,7 @@ function insert(command: InsertCommand, target: ResolvedPath, ctx: EditorToolCon
   const added = body.split(file.eol).length;
   return {
     isError: false,
-    content: `Inserted ${added} line${added === 1 ? '' : 's'} after line ${n} of ${command.path}. The region now reads:\n${snippet(after, n + 1, n + added)}`,
+    content: `Inserted ${added} line${added === 1 ? '' : 's'} after line ${n} of ${command.path}. The region now reads:\n${snippet(after, n + 1, n + added, ctx.maxCharacters)}`,
     edit: { target, kind: 'modify', before, after },
   };
 }

@@ -1,8 +1,21 @@
 /**
  * Myers' O(ND) difference algorithm with the linear-space "middle snake" refinement, over arrays of
  * line ids. Memory stays O(N + M) however different the inputs are, and time is O((N + M)·D), fine
- * for files of a few thousand lines.
+ * for files of a few thousand lines. Large and very different inputs would make that quadratic (a
+ * str_replace rewriting half of a 1 MB file froze the extension host for seconds), so each search
+ * gives up past a work budget and reports its range as one change: still a correct edit script,
+ * only coarser.
  */
+
+/** Roughly how many diagonal steps one middle-snake search may take before it gives up. */
+const WORK_BUDGET = 20_000_000;
+/** Edit distances up to this are always searched for, however long the inputs. */
+const MIN_DISTANCE = 256;
+
+/** The largest edit distance worth searching for between ranges of `n` and `m` elements. */
+export function distanceLimit(n: number, m: number): number {
+  return Math.max(MIN_DISTANCE, Math.floor(WORK_BUDGET / Math.max(1, n + m)));
+}
 
 /** A maximal run of changed elements: `a[aStart, aEnd)` becomes `b[bStart, bEnd)`. */
 export interface DiffChange {
@@ -14,17 +27,19 @@ export interface DiffChange {
 
 /**
  * Finds where the forward and backward searches meet. Returns the snake `(x, y) -> (u, v)` (absolute
- * indices, possibly empty) that lies on an optimal path, splitting the problem in two.
+ * indices, possibly empty) that lies on an optimal path, splitting the problem in two; undefined
+ * when the ranges are further apart than {@link distanceLimit} allows.
  */
 function middleSnake(
   a: Int32Array, aLo: number, aHi: number,
   b: Int32Array, bLo: number, bHi: number,
-): [number, number, number, number] {
+): [number, number, number, number] | undefined {
   const n = aHi - aLo;
   const m = bHi - bLo;
   const delta = n - m;
   const odd = (delta & 1) !== 0;
-  const max = Math.ceil((n + m) / 2);
+  // The searches meet by d = ceil((n + m) / 2); past the limit, stop (and size the arrays for it).
+  const max = Math.min(Math.ceil((n + m) / 2), distanceLimit(n, m));
   const offset = max + 1;
   const vf = new Int32Array(2 * max + 3);
   const vb = new Int32Array(2 * max + 3);
@@ -58,8 +73,8 @@ function middleSnake(
       }
     }
   }
-  // Unreachable: the searches always meet by d = ceil((n + m) / 2).
-  throw new Error('middleSnake: no overlap found');
+  // Only reached when `max` was cut short by the limit: the searches always meet by ceil((n + m) / 2).
+  return undefined;
 }
 
 function diffRange(
@@ -75,7 +90,12 @@ function diffRange(
     return;
   }
   // Both sides are non-empty and differ at both ends, so D >= 2 and each half is strictly smaller.
-  const [x, y, u, v] = middleSnake(a, aLo, aHi, b, bLo, bHi);
+  const snake = middleSnake(a, aLo, aHi, b, bLo, bHi);
+  if (snake === undefined) {
+    out.push({ aStart: aLo, aEnd: aHi, bStart: bLo, bEnd: bHi });
+    return;
+  }
+  const [x, y, u, v] = snake;
   diffRange(a, aLo, x, b, bLo, y, out);
   diffRange(a, u, aHi, b, v, bHi, out);
 }

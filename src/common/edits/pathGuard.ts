@@ -21,7 +21,16 @@ export interface PathError {
 export interface PathGuardFs {
   /** The canonical path of `p` with symlinks resolved, or `undefined` when `p` does not exist. */
   realpath(p: string): string | undefined;
+  /**
+   * The target of `p` when `p` itself is a symbolic link (as written in the link, possibly
+   * relative), else `undefined`. Asked for paths `realpath` could not resolve: a dangling link
+   * has no real path, yet `create` would write through it.
+   */
+  readlink(p: string): string | undefined;
 }
+
+/** As many links as Linux follows before ELOOP; a longer chain is treated as a loop and refused. */
+const MAX_LINK_HOPS = 40;
 
 /** Options of {@link resolveInWorkspace}. */
 export interface PathGuardOptions {
@@ -55,7 +64,7 @@ function isInside(api: PathApi, parent: string, child: string): boolean {
  * folder) and absolute paths inside a folder. Refuses empty paths, NUL bytes, `..` escapes, absolute
  * paths elsewhere, and paths whose real location (after symlinks) is outside every folder; for a file
  * that does not exist yet, the nearest existing parent is checked instead, so `create` cannot write
- * through a symlinked directory either.
+ * through a symlinked directory either, and a dangling symlink is followed to where it points.
  */
 export function resolveInWorkspace(
   inputPath: unknown,
@@ -118,7 +127,8 @@ function locate(
 
 /**
  * Walks up from the candidate to the nearest existing ancestor (the path itself when it exists) and
- * checks where it really is: a symlink inside the workspace may point anywhere.
+ * checks where it really is: a symlink inside the workspace may point anywhere, and a dangling one
+ * (its target missing) is followed through its readlink chain to where a write would land.
  */
 function checkRealLocation(
   api: PathApi,
@@ -127,13 +137,14 @@ function checkRealLocation(
 ): PathError | undefined {
   const { inputPath, candidate, root } = where;
   const realRoots = where.roots.map((r) => fs.realpath(r) ?? r);
+  const what = (probe: string): string => (probe === candidate ? `The path ${inputPath}` : `The folder ${probe} that would hold ${inputPath}`);
   let probe = candidate;
   for (;;) {
-    const real = fs.realpath(probe);
+    const real = fs.realpath(probe) ?? danglingTarget(api, fs, probe);
+    if (real === LINK_LOOP) return refused(`${what(probe)} goes through a loop of symbolic links.`);
     if (real !== undefined) {
       if (realRoots.some((r) => isInside(api, r, real))) return undefined;
-      const what = probe === candidate ? `The path ${inputPath}` : `The folder ${probe} that would hold ${inputPath}`;
-      return refused(`${what} resolves (through a symbolic link) to ${real}, outside the workspace.`);
+      return refused(`${what(probe)} resolves (through a symbolic link) to ${real}, outside the workspace.`);
     }
     const parent = api.dirname(probe);
     if (parent === probe || !isInside(api, root, parent)) {
@@ -141,4 +152,30 @@ function checkRealLocation(
     }
     probe = parent;
   }
+}
+
+/** Marks a link chain too long to follow. */
+const LINK_LOOP = Symbol('link loop');
+
+/**
+ * Where a dangling symlink at `p` leads, or undefined when `p` is not a link. The target may itself
+ * be a link, or lie under a missing folder reached through links, so each step resolves again.
+ */
+function danglingTarget(api: PathApi, fs: PathGuardFs, p: string): string | typeof LINK_LOOP | undefined {
+  const link = fs.readlink(p);
+  if (link === undefined) return undefined;
+  return whereLinkLeads(api, fs, api.resolve(api.dirname(p), link), 1);
+}
+
+/** The location `p` stands for once every link on the way is followed (missing tail kept as is). */
+function whereLinkLeads(api: PathApi, fs: PathGuardFs, p: string, hops: number): string | typeof LINK_LOOP {
+  if (hops > MAX_LINK_HOPS) return LINK_LOOP;
+  const real = fs.realpath(p);
+  if (real !== undefined) return real;
+  const link = fs.readlink(p);
+  if (link !== undefined) return whereLinkLeads(api, fs, api.resolve(api.dirname(p), link), hops + 1);
+  const parent = api.dirname(p);
+  if (parent === p) return p;
+  const base = whereLinkLeads(api, fs, parent, hops);
+  return base === LINK_LOOP ? base : api.join(base, api.basename(p));
 }

@@ -18,15 +18,25 @@ function conversation(id: string, title: string, updatedAt = 1000): Conversation
   return c;
 }
 
+/** What a test may hook: the store's fs operations, and the write of a temp file's text. */
+type Hooks = Partial<StoreFs> & { writeFile?: (file: string, data: string, encoding: 'utf8') => Promise<void> };
+
 /** node:fs/promises with hooks to inject faults and delays. */
-function hookedFs(hooks: Partial<StoreFs>): StoreFs {
+function hookedFs(hooks: Hooks): StoreFs {
+  const { writeFile } = hooks;
   return {
     readFile: hooks.readFile ?? ((f, e) => fs.readFile(f, e)),
-    writeFile: hooks.writeFile ?? ((f, d, e) => fs.writeFile(f, d, e)),
+    open: hooks.open ?? (async (f, flags, mode) => {
+      const handle = await fs.open(f, flags, mode);
+      // The text goes through the hook (to the same path) while the handle is still flushed and closed.
+      return writeFile ? { writeFile: (d, e) => writeFile(f, d, e), sync: () => handle.sync(), close: () => handle.close() } : handle;
+    }),
     rename: hooks.rename ?? ((a, b) => fs.rename(a, b)),
     unlink: hooks.unlink ?? ((f) => fs.unlink(f)),
     readdir: hooks.readdir ?? ((d) => fs.readdir(d)),
     mkdir: hooks.mkdir ?? ((d, o) => fs.mkdir(d, o)),
+    chmod: hooks.chmod ?? ((f, m) => fs.chmod(f, m)),
+    stat: hooks.stat ?? ((f) => fs.stat(f)),
   };
 }
 

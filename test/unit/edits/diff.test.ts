@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { applyHunks, computeHunks, computeOffsetEdits, computeTextEdits, splitLinesKeepEol, stripEol } from '../../../src/common/edits/diff';
-import { diffSequences } from '../../../src/common/edits/lineDiff';
+import { diffSequences, distanceLimit } from '../../../src/common/edits/lineDiff';
 import { applyOffsetEdits } from '../../../src/common/edits/textEdit';
 import { TextSnapshot } from '../../../src/common/edits/textSnapshot';
 import { randomText, randomlyEdited, seeded } from './random';
@@ -48,6 +48,34 @@ describe('edits/diff', () => {
       const cost = changes.reduce((n, c) => n + (c.aEnd - c.aStart) + (c.bEnd - c.bStart), 0);
       assert.equal(cost, a.length + b.length - 2 * lcsLength(a, b), `round ${round}: not minimal`);
     }
+  });
+
+  describe('work limit on large, very different inputs', () => {
+    /** `count` distinct lines, with every other one replaced in the second sequence. */
+    const alternating = (count: number): [string[], string[]] => {
+      const a = Array.from({ length: count }, (_, i) => `line ${i}`);
+      return [a, a.map((line, i) => (i % 2 === 0 ? `changed ${i}` : line))];
+    };
+
+    it('stays exact while the edit distance is within the limit', () => {
+      const [a, b] = alternating(2000);
+      assert.ok(distanceLimit(a.length, b.length) >= 2000);
+      const changes = diffSequences(a, b);
+      assert.equal(changes.length, 1000);
+      assert.deepEqual(applyChanges(a, b, changes), b);
+    });
+
+    it('gives up past the limit and reports the differing range as one change, still correct', () => {
+      // 60,000 lines with 30,000 changed ones: the exact search is O((N + M)·D), billions of steps.
+      const [a, b] = alternating(60_000);
+      assert.ok(distanceLimit(a.length, b.length) < 60_000);
+      const started = Date.now();
+      const changes = diffSequences(a, b);
+      // A sanity print, not an assertion: timing depends on the machine.
+      console.log(`      (60,000-line diff with 30,000 changes: ${Date.now() - started} ms)`);
+      assert.deepEqual(changes, [{ aStart: 0, aEnd: 59_999, bStart: 0, bEnd: 59_999 }]);
+      assert.deepEqual(applyChanges(a, b, changes), b);
+    });
   });
 
   it('describes a one-line change as one hunk with zero-based line numbers', () => {

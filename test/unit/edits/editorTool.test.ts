@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { executeEditorCommand } from '../../../src/common/edits/editorTool';
 import type { ToolOutcome } from '../../../src/common/edits/editorTool';
+import { computeHunks } from '../../../src/common/edits/diff';
+import { DEFAULT_MAX_CHARACTERS, textEditorTool } from '../../../src/common/edits/toolDefinition';
 import { fakeWorkspace } from './fakeWorkspace';
 
 const ok = (outcome: ToolOutcome): ToolOutcome => {
@@ -108,6 +110,17 @@ describe('edits/editorTool', () => {
       assert.match(lines.at(-1) ?? '', /clipped.*view_range \[5, \.\.\.\]/);
     });
 
+    it('clips at the default cap, the one the tool definition sends, when none is given', () => {
+      const text = Array.from({ length: 5000 }, (_, i) => `line ${i + 1} ${'x'.repeat(40)}`).join('\n');
+      const { ctx } = fakeWorkspace({ '/ws/a.txt': text });
+      assert.equal(ctx.maxCharacters, undefined);
+      const out = ok(executeEditorCommand({ command: 'view', path: 'a.txt' }, ctx)).content;
+      assert.ok(out.length <= DEFAULT_MAX_CHARACTERS + 200, `${out.length} characters`);
+      assert.match(out, /<response clipped: output is limited to 50000 characters; view from line \d+ with view_range/);
+      assert.equal(textEditorTool().max_characters, DEFAULT_MAX_CHARACTERS);
+      assert.equal(textEditorTool(1000).max_characters, 1000);
+    });
+
     it('refuses paths outside the workspace', () => {
       const { ctx } = fakeWorkspace({});
       err(executeEditorCommand({ command: 'view', path: '/etc/passwd' }, ctx), /outside the workspace/);
@@ -145,10 +158,43 @@ describe('edits/editorTool', () => {
       err(executeEditorCommand({ command: 'str_replace', path: 'a.py', old_str: 'nothing like it', new_str: 'x' }, ctx), /^(?!.*would match).*No match found/s);
     });
 
-    it('fails with several matches, giving the count and the lines', () => {
+    it('fails with several matches, naming the lines of the first two', () => {
       const { ctx } = fakeWorkspace({ '/ws/a.txt': 'x = 1\ny = 2\nx = 1\n\nx = 1\n' });
       const out = executeEditorCommand({ command: 'str_replace', path: 'a.txt', old_str: 'x = 1', new_str: 'x = 9' }, ctx);
-      err(out, /occurs 3 times in a\.txt \(starting on lines 1, 3, 5\)\. Include more surrounding lines/);
+      err(out, /occurs more than once in a\.txt \(the first two matches start on lines 1 and 3\)\. Include more surrounding lines/);
+    });
+
+    it('stops searching at the second match, however often old_str repeats', () => {
+      const text = 'x = 1\n'.repeat(200_000);
+      const { ctx } = fakeWorkspace({ '/ws/a.txt': text });
+      // A spy on the one search the matcher uses: only calls for old_str count.
+      const original = String.prototype.indexOf;
+      let searches = 0;
+      String.prototype.indexOf = function (this: string, needle: string, from?: number): number {
+        if (needle === 'x = 1') searches++;
+        return original.call(this, needle, from);
+      };
+      try {
+        err(executeEditorCommand({ command: 'str_replace', path: 'a.txt', old_str: 'x = 1', new_str: 'x = 9' }, ctx), /more than once/);
+      } finally {
+        String.prototype.indexOf = original;
+      }
+      assert.ok(searches <= 3, `searched ${searches} times`);
+    });
+
+    it('replaces in a ~1 MB file and bounds what it sends back', () => {
+      const lines = Array.from({ length: 20_000 }, (_, i) => `const value${i} = compute(${i}); // some padding text`);
+      const { ctx } = fakeWorkspace({ '/ws/big.ts': `${lines.join('\n')}\n` });
+      const started = Date.now();
+      const huge = 'y'.repeat(200_000);
+      const out = ok(executeEditorCommand({ command: 'str_replace', path: 'big.ts', old_str: 'value12345 =', new_str: `${huge}\nvalue12345 =` }, ctx));
+      const hunks = computeHunks(out.edit?.before ?? '', out.edit?.after ?? '');
+      // A sanity print, not an assertion: timing depends on the machine.
+      console.log(`      (str_replace and diff on ${(out.edit?.before.length ?? 0) / 1e6} MB: ${Date.now() - started} ms)`);
+      assert.equal(hunks.length, 1);
+      assert.equal(out.edit?.after.length, (out.edit?.before.length ?? 0) + huge.length + 1);
+      assert.ok(out.content.length < DEFAULT_MAX_CHARACTERS + 500, `snippet of ${out.content.length} characters`);
+      assert.match(out.content, /response clipped: output is limited to 50000 characters/);
     });
 
     it('refuses identical old_str and new_str', () => {

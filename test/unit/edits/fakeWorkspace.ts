@@ -19,7 +19,7 @@ export function fakeWorkspace(
   const dirMap = new Map(Object.entries({ '/ws': [], ...options.dirs }));
   const exists = (p: string): boolean => fileMap.has(p) || dirMap.has(p);
   const ctx: EditorToolContext & { workingSet: WorkingSet } = {
-    resolvePath: (p) => resolveInWorkspace(p, ['/ws'], { realpath: (q) => (exists(q) ? q : undefined) }),
+    resolvePath: (p) => resolveInWorkspace(p, ['/ws'], { realpath: (q) => (exists(q) ? q : undefined), readlink: () => undefined }),
     getDocument: (r): TextSnapshotLike | undefined => {
       const text = fileMap.get(r.absolute);
       return text === undefined ? undefined : { text, version: options.version ?? 1 };

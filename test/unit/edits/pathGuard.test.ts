@@ -2,10 +2,14 @@ import assert from 'node:assert/strict';
 import { resolveInWorkspace } from '../../../src/common/edits/pathGuard';
 import type { PathGuardFs, ResolvedPath } from '../../../src/common/edits/pathGuard';
 
-/** A fake file system: `links` maps a path prefix to where it really points. */
-function fakeFs(existing: string[], links: Record<string, string> = {}): PathGuardFs {
+/**
+ * A fake file system: `links` maps a path prefix to where it really points; `dangling` maps a link
+ * path to its readlink text (the link exists, its target need not).
+ */
+function fakeFs(existing: string[], links: Record<string, string> = {}, dangling: Record<string, string> = {}): PathGuardFs {
   const set = new Set(existing);
   return {
+    readlink: (p) => dangling[p],
     realpath(p) {
       if (!set.has(p)) return undefined;
       for (const [from, to] of Object.entries(links)) {
@@ -91,12 +95,35 @@ describe('edits/pathGuard', () => {
     refused(resolveInWorkspace('a.ts', [], fs), /No workspace folder is open/);
   });
 
+  describe('dangling symbolic links', () => {
+    const existing = ['/ws', '/ws/src', '/home', '/home/u'];
+    it('refuses a dangling link whose target is outside, for view and create alike', () => {
+      const fs = fakeFs(existing, {}, { '/ws/key': '/home/u/.ssh/id_rsa', '/ws/rel': '../home/u/new.txt' });
+      refused(resolveInWorkspace('key', ['/ws'], fs), /key resolves \(through a symbolic link\) to \/home\/u\/\.ssh\/id_rsa, outside/);
+      refused(resolveInWorkspace('rel', ['/ws'], fs), /to \/home\/u\/new\.txt, outside/);
+    });
+    it('follows a chain of links, through a dangling folder link too', () => {
+      const fs = fakeFs(existing, {}, { '/ws/a': '/ws/b', '/ws/b': '/tmp/out', '/ws/dir': '/elsewhere/d' });
+      refused(resolveInWorkspace('a', ['/ws'], fs), /to \/tmp\/out, outside/);
+      refused(resolveInWorkspace('dir/new.ts', ['/ws'], fs), /The folder \/ws\/dir that would hold dir\/new\.ts resolves .* to \/elsewhere\/d, outside/);
+    });
+    it('accepts a dangling link that stays inside the workspace', () => {
+      const fs = fakeFs(existing, {}, { '/ws/later': 'src/not-yet.ts', '/ws/hop': '/ws/later' });
+      assert.equal(accepted(resolveInWorkspace('later', ['/ws'], fs)).absolute, '/ws/later');
+      accepted(resolveInWorkspace('hop', ['/ws'], fs));
+    });
+    it('refuses a link loop', () => {
+      const fs = fakeFs(existing, {}, { '/ws/x': '/ws/y', '/ws/y': '/ws/x' });
+      refused(resolveInWorkspace('x', ['/ws'], fs), /loop of symbolic links/);
+    });
+  });
+
   it('refuses when the workspace folder does not exist', () => {
     refused(resolveInWorkspace('a.ts', ['/gone'], fakeFs([])), /does not exist/);
   });
 
   describe('win32 paths', () => {
-    const winFs: PathGuardFs = { realpath: (p) => (/^C:\\ws(\\|$)/i.test(p) ? p : undefined) };
+    const winFs: PathGuardFs = { realpath: (p) => (/^C:\\ws(\\|$)/i.test(p) ? p : undefined), readlink: () => undefined };
     it('accepts paths inside the root regardless of case and separators', () => {
       const r = accepted(resolveInWorkspace('src/a.ts', ['C:\\ws'], winFs));
       assert.equal(r.absolute, 'C:\\ws\\src\\a.ts');
