@@ -3,7 +3,7 @@
  * any compatible gateway. Pure (global `fetch`, no `vscode`), with retries before a stream begins
  * and typed errors that never contain the key.
  */
-import { errorFromErrorEvent, errorFromResponse } from './errors';
+import { errorFromErrorEvent, errorFromResponse, scrubbedRequestId } from './errors';
 import type { ClaudeApiError, ErrorContext } from './errors';
 import { eventsFromMessage } from './events';
 import { SUCCESS_BODY_CAP_BYTES } from './bodyText';
@@ -180,7 +180,7 @@ export class MessagesClient {
 
   /** Decides what a 2xx answer to a streaming request is: SSE, a whole message, or not the API. */
   async #openedFrom(response: Response, ctx: ErrorContext, signal: AbortSignal): Promise<OpenedStream> {
-    const requestId = response.headers.get('request-id') ?? undefined;
+    const requestId = scrubbedRequestId(response.headers.get('request-id'), ctx);
     const contentType = (response.headers.get('content-type') ?? '').toLowerCase();
     const id = requestId ? { requestId } : {};
     if (!contentType.includes('json') && !contentType.includes('html') && response.body) {

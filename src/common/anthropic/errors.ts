@@ -20,6 +20,15 @@ export { connectionError, isAbortError } from './connectionErrors';
 export { settingForMessage } from './errorAdvice';
 export { scrubSecret } from './redaction';
 
+/**
+ * A request id as it may be kept and shown. It is server text like any other: a gateway that
+ * builds its ids from the request (or echoes the key) must not put the key into an error.
+ */
+export function scrubbedRequestId(id: string | null | undefined, ctx: ErrorContext): string | undefined {
+  if (id === null || id === undefined || id.trim() === '') return undefined;
+  return scrubSecret(id.trim(), ctx.apiKey);
+}
+
 /** What every error built from an HTTP response carries, whatever its body said. */
 interface ResponseErrorFields {
   status: number;
@@ -28,8 +37,13 @@ interface ResponseErrorFields {
   retryAfterMs?: number;
 }
 
-function responseErrorFields(status: number, headers: HeaderSource, body: ParsedErrorBody | undefined): ResponseErrorFields {
-  const requestId = headers.get('request-id') ?? body?.requestId ?? undefined;
+function responseErrorFields(
+  status: number,
+  headers: HeaderSource,
+  body: ParsedErrorBody | undefined,
+  ctx: ErrorContext,
+): ResponseErrorFields {
+  const requestId = scrubbedRequestId(headers.get('request-id') ?? body?.requestId ?? undefined, ctx);
   const retryable = status >= 200 && status < 300 ? false : isRetryableResponse(status, headers, body?.code);
   const wait = retryAfterMs(headers);
   return {
@@ -51,7 +65,7 @@ export function errorFromResponse(
   ctx: ErrorContext,
 ): ClaudeApiError {
   const parsed = parseErrorBody(bodyText);
-  const fields = responseErrorFields(status, headers, parsed);
+  const fields = responseErrorFields(status, headers, parsed, ctx);
   if (parsed === undefined || (parsed.type === undefined && parsed.message === undefined)) {
     return errorFromNonApiBody(bodyText, headers.get('content-type'), fields, ctx);
   }
@@ -147,7 +161,7 @@ export function errorFromErrorEvent(data: string, ctx: ErrorContext, requestId?:
   const setting = kind === 'invalid_request_error' && apiMessage ? settingForMessage(apiMessage) : undefined;
   const label = kindLabel(kind) ?? 'The API returned an error';
   const message = `${label} while streaming the reply${apiType ? ` (${apiType})` : ''}${apiMessage ? `: ${apiMessage}` : ''}. ${adviceFor(kind, ctx, setting)}`;
-  const id = requestId ?? parsed.requestId;
+  const id = scrubbedRequestId(requestId ?? parsed.requestId, ctx);
   return new ClaudeApiError(scrubSecret(message.trim(), ctx.apiKey), {
     kind,
     retryable,

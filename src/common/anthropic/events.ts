@@ -11,11 +11,13 @@ import { isRecord } from '../guards';
 
 function malformed(reason: string, sse: SseEvent, ctx: ErrorContext | undefined): MalformedEventError {
   const data = scrubSecret(sse.data, ctx?.apiKey);
+  // The event name is server text too.
+  const name = sse.event === undefined ? undefined : scrubSecret(sse.event, ctx?.apiKey);
   const shown = data.length > 200 ? `${data.slice(0, 200)}…` : data;
   return new MalformedEventError(
-    `The stream sent an event that could not be read (${reason}${sse.event ? `, event "${sse.event}"` : ''}): ${shown}`,
+    `The stream sent an event that could not be read (${reason}${name ? `, event "${name}"` : ''}): ${shown}`,
     data,
-    sse.event,
+    name,
   );
 }
 
