@@ -38,6 +38,8 @@ export function parseStreamEvent(sse: SseEvent, ctx?: ErrorContext, requestId?: 
   if (!isRecord(json)) throw malformed('not a JSON object', sse, ctx);
   // The data's own `type` is the truth; the `event:` name only fills in when it is missing.
   const type = typeof json['type'] === 'string' ? json['type'] : sse.event;
+  // A gateway's error body in place of the stream (`{"error": {…}}`, no type) is an error too.
+  if (type === undefined && json['error'] !== undefined) throw errorFromErrorEvent(sse.data, ctx ?? { url: '' }, requestId);
   switch (type) {
     case 'message_start':
       if (!isRecord(json['message']) || !Array.isArray(json['message']['content']) || !isRecord(json['message']['usage'])) {

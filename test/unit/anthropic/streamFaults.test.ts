@@ -3,7 +3,7 @@ import { MessagesClient } from '../../../src/common/anthropic/client';
 import type { ClientConfig } from '../../../src/common/anthropic/client';
 import { ClaudeApiError, StreamInterruptedError } from '../../../src/common/anthropic/errors';
 import type { MessagesRequest } from '../../../src/common/anthropic/types';
-import { fakeClock, fakeFetch, sseFromEvents, textStreamEvents } from './helpers';
+import { fakeClock, fakeFetch, sseFromEvents, streamOf, textStreamEvents } from './helpers';
 
 const KEY = 'sk-ant-api03-stream-faults-key-XYZ';
 const encoder = new TextEncoder();
@@ -83,5 +83,50 @@ describe('anthropic/stream faults: pings only', () => {
       return true;
     });
     assert.ok(server.cancelled());
+  });
+});
+
+describe('anthropic/stream faults: a JSON error instead of the stream', () => {
+  const overloaded = { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' }, request_id: 'req_json' };
+
+  for (const contentType of ['text/event-stream', '']) {
+    it(`a 200 whose body is a JSON error (content type "${contentType}") surfaces that error`, async () => {
+      const text = `\n  ${JSON.stringify(overloaded)}`;
+      const bytes = encoder.encode(text);
+      // Split mid-document, so the shape is decided across chunks.
+      const chunks = [bytes.slice(0, 4), bytes.slice(4, 20), bytes.slice(20)];
+      const { fetch, calls } = fakeFetch([() => new Response(streamOf(chunks), { status: 200, headers: contentType ? { 'content-type': contentType } : {} })]);
+      await assert.rejects(make(fetch).stream(body).finalMessage(), (e: unknown) => {
+        assert.ok(e instanceof ClaudeApiError, String(e));
+        assert.equal(e.kind, 'overloaded_error');
+        assert.equal(e.apiErrorType, 'overloaded_error');
+        assert.equal(e.requestId, 'req_json');
+        assert.match(e.message, /Overloaded/);
+        assert.doesNotMatch(e.message, /ended/);
+        return true;
+      });
+      assert.equal(calls.length, 1);
+    });
+  }
+
+  it('a 200 application/json error body surfaces that error', async () => {
+    const { fetch } = fakeFetch([() => new Response(JSON.stringify(overloaded), { status: 200, headers: { 'content-type': 'application/json' } })]);
+    await assert.rejects(make(fetch).stream(body).finalMessage(), (e: unknown) => {
+      assert.ok(e instanceof ClaudeApiError, String(e));
+      assert.equal(e.kind, 'overloaded_error');
+      assert.match(e.message, /Overloaded/);
+      return true;
+    });
+  });
+
+  it('a gateway-shaped {"error": …} body in place of the stream is an error too', async () => {
+    const gateway = { error: { type: 'rate_limit_error', message: 'slow down please' } };
+    const { fetch } = fakeFetch([() => new Response(JSON.stringify(gateway), { status: 200, headers: { 'content-type': 'text/event-stream' } })]);
+    await assert.rejects(make(fetch).stream(body).finalMessage(), (e: unknown) => {
+      assert.ok(e instanceof ClaudeApiError, String(e));
+      assert.equal(e.kind, 'rate_limit_error');
+      assert.match(e.message, /slow down please/);
+      return true;
+    });
   });
 });
