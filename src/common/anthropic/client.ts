@@ -3,14 +3,16 @@
  * any compatible gateway. Pure (global `fetch`, no `vscode`), with retries before a stream begins
  * and typed errors that never contain the key.
  */
-import { connectionError, errorFromErrorEvent, errorFromResponse } from './errors';
+import { errorFromErrorEvent, errorFromResponse, scrubbedRequestId } from './errors';
 import type { ClaudeApiError, ErrorContext } from './errors';
 import { eventsFromMessage } from './events';
+import { SUCCESS_BODY_CAP_BYTES } from './bodyText';
 import { buildHeaders } from './headers';
 import { MessageStream } from './messageStream';
 import type { OpenedStream, StreamSource } from './messageStream';
 import { normalizeModelsPage } from './modelsList';
 import { withRetry } from './retry';
+import { exchange, readBody } from './transport';
 import type { RetryInfo, Sleep } from './retry';
 import type { CountTokensResponse, Message, MessagesRequest, ModelInfo } from './types';
 import { apiUrl, messagesUrl, warnIfInsecure } from './url';
@@ -37,11 +39,14 @@ export interface ClientConfig {
   random?: () => number;
   /** Told once per base URL when it is plain http:// on a remote host. */
   onWarning?: (message: string) => void;
-  /** A started stream with no bytes for this long is closed as stalled (default 120 s). */
+  /** A started stream with no events but pings for this long is closed as stalled (default 120 s). */
   streamIdleTimeoutMs?: number;
+  /** A request whose response headers take longer is cancelled and retried (default 30 s). */
+  headersTimeoutMs?: number;
 }
 
 const DEFAULT_STREAM_IDLE_TIMEOUT_MS = 120_000;
+const DEFAULT_HEADERS_TIMEOUT_MS = 30_000;
 
 /** Per-call options of `stream`. */
 export interface StreamOptions {
@@ -135,38 +140,25 @@ export class MessagesClient {
     });
   }
 
-  /** One HTTP exchange; throws typed errors for connection failures and non-2xx answers. */
-  async #send(
+  /** One HTTP exchange (redirects refused, headers timed); throws typed errors for non-2xx answers. */
+  #send(
     url: string,
     init: { method: 'GET' | 'POST'; body?: string; signal?: AbortSignal | undefined },
     ctx: ErrorContext,
   ): Promise<Response> {
     warnIfInsecure(this.#config.baseUrl, this.#config.onWarning);
-    let response: Response;
-    try {
-      response = await this.#fetch(url, {
+    return exchange(
+      {
+        fetch: this.#fetch,
+        url,
         method: init.method,
-        // Built per call and handed straight to fetch, never stored, so no error can hold it.
-        headers: buildHeaders(this.#config),
+        headers: () => buildHeaders(this.#config),
         ...(init.body !== undefined ? { body: init.body } : {}),
         ...(init.signal ? { signal: init.signal } : {}),
-      });
-    } catch (error) {
-      throw connectionError(error, ctx, init.signal);
-    }
-    if (!response.ok) {
-      const text = await this.#readText(response, ctx, init.signal);
-      throw errorFromResponse(response.status, response.headers, text, ctx);
-    }
-    return response;
-  }
-
-  async #readText(response: Response, ctx: ErrorContext, signal: AbortSignal | undefined): Promise<string> {
-    try {
-      return await response.text();
-    } catch (error) {
-      throw connectionError(error, ctx, signal);
-    }
+        headersTimeoutMs: this.#config.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS,
+      },
+      ctx,
+    );
   }
 
   async #requestJson(
@@ -177,7 +169,7 @@ export class MessagesClient {
     const ctx = this.#errorContext(url);
     return this.#withRetry(async () => {
       const response = await this.#send(url, { ...init, signal }, ctx);
-      const text = await this.#readText(response, ctx, signal);
+      const text = await readBody(response, SUCCESS_BODY_CAP_BYTES, ctx, signal);
       try {
         return JSON.parse(text) as unknown;
       } catch {
@@ -188,14 +180,14 @@ export class MessagesClient {
 
   /** Decides what a 2xx answer to a streaming request is: SSE, a whole message, or not the API. */
   async #openedFrom(response: Response, ctx: ErrorContext, signal: AbortSignal): Promise<OpenedStream> {
-    const requestId = response.headers.get('request-id') ?? undefined;
+    const requestId = scrubbedRequestId(response.headers.get('request-id'), ctx);
     const contentType = (response.headers.get('content-type') ?? '').toLowerCase();
     const id = requestId ? { requestId } : {};
     if (!contentType.includes('json') && !contentType.includes('html') && response.body) {
       // text/event-stream, or a gateway that labels its stream oddly (or not at all).
       return { kind: 'sse', body: response.body, ...id };
     }
-    const text = await this.#readText(response, ctx, signal);
+    const text = await readBody(response, SUCCESS_BODY_CAP_BYTES, ctx, signal);
     let json: unknown;
     try {
       json = JSON.parse(text);

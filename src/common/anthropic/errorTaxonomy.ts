@@ -20,6 +20,8 @@ export type ErrorKind =
   | 'overloaded_error'
   /** HTML, an empty body or non-API text: the base URL is probably not a Messages API endpoint. */
   | 'not_messages_endpoint'
+  /** A 3xx answer: not followed, so the key never reaches an address the user did not set. */
+  | 'redirect'
   /** The server could not be reached at all (refused, DNS, TLS, reset before a response). */
   | 'connection_error'
   /** The user cancelled. Not a failure: the UI should stay quiet. */
@@ -45,7 +47,8 @@ export type SettingName =
   | 'model'
   | 'maxTokens'
   | 'baseUrl'
-  | 'authHeader';
+  | 'authHeader'
+  | 'headersTimeoutSeconds';
 
 /** Fields of a `ClaudeApiError` besides its message. */
 export interface ClaudeApiErrorInit {

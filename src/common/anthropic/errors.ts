@@ -20,6 +20,15 @@ export { connectionError, isAbortError } from './connectionErrors';
 export { settingForMessage } from './errorAdvice';
 export { scrubSecret } from './redaction';
 
+/**
+ * A request id as it may be kept and shown. It is server text like any other: a gateway that
+ * builds its ids from the request (or echoes the key) must not put the key into an error.
+ */
+export function scrubbedRequestId(id: string | null | undefined, ctx: ErrorContext): string | undefined {
+  if (id === null || id === undefined || id.trim() === '') return undefined;
+  return scrubSecret(id.trim(), ctx.apiKey);
+}
+
 /** What every error built from an HTTP response carries, whatever its body said. */
 interface ResponseErrorFields {
   status: number;
@@ -28,8 +37,13 @@ interface ResponseErrorFields {
   retryAfterMs?: number;
 }
 
-function responseErrorFields(status: number, headers: HeaderSource, body: ParsedErrorBody | undefined): ResponseErrorFields {
-  const requestId = headers.get('request-id') ?? body?.requestId ?? undefined;
+function responseErrorFields(
+  status: number,
+  headers: HeaderSource,
+  body: ParsedErrorBody | undefined,
+  ctx: ErrorContext,
+): ResponseErrorFields {
+  const requestId = scrubbedRequestId(headers.get('request-id') ?? body?.requestId ?? undefined, ctx);
   const retryable = status >= 200 && status < 300 ? false : isRetryableResponse(status, headers, body?.code);
   const wait = retryAfterMs(headers);
   return {
@@ -51,7 +65,7 @@ export function errorFromResponse(
   ctx: ErrorContext,
 ): ClaudeApiError {
   const parsed = parseErrorBody(bodyText);
-  const fields = responseErrorFields(status, headers, parsed);
+  const fields = responseErrorFields(status, headers, parsed, ctx);
   if (parsed === undefined || (parsed.type === undefined && parsed.message === undefined)) {
     return errorFromNonApiBody(bodyText, headers.get('content-type'), fields, ctx);
   }
@@ -59,8 +73,24 @@ export function errorFromResponse(
 }
 
 /**
+ * Statuses that proxies, load balancers and gateways send on their own account (a timeout, a body
+ * they will not forward, their own rate limit, an upstream that failed). With a body that is no API
+ * error, such an answer came from something between the user and the API, not from a wrong URL.
+ */
+function isProxyStatus(status: number): boolean {
+  return status === 408 || status === 413 || status === 429 || status >= 500;
+}
+
+/** How a body that is no API error reads in a message. */
+function describeNonApiBody(bodyText: string, contentType: string | null): string {
+  if (looksLikeHtml(bodyText, contentType)) return 'an HTML page';
+  return bodyText.trim() === '' ? 'an empty body' : 'text that is not an API response';
+}
+
+/**
  * A body that is no API error (HTML, empty, plain text). Who sent it depends on the status: a
- * proxy in front of a real API (5xx), an auth layer (401/403), or a server that is no Messages API.
+ * proxy in front of a real API (408/413/429/5xx), an auth layer (401/403), or a server that is no
+ * Messages API.
  */
 function errorFromNonApiBody(
   bodyText: string,
@@ -70,15 +100,15 @@ function errorFromNonApiBody(
 ): ClaudeApiError {
   const { status } = fields;
   const where = displayUrl(ctx.url);
-  const html = looksLikeHtml(bodyText, contentType);
-  const what = html ? 'an HTML page' : bodyText.trim() === '' ? 'an empty body' : 'text that is not an API response';
-  if (status >= 500) {
-    // A proxy's error page in front of a real API: transient, not a wrong URL.
+  const what = describeNonApiBody(bodyText, contentType);
+  if (isProxyStatus(status)) {
+    // Retryable as the status says (fields.retryable): a proxy's timeout or 5xx passes, a 413 will not.
     const kind = kindForStatus(status);
-    return new ClaudeApiError(
-      scrubSecret(`The server at ${where} answered ${status} with ${what}. ${adviceFor(kind, ctx, undefined)}`, ctx.apiKey),
-      { kind, ...fields },
-    );
+    const page = what === 'an HTML page' ? 'an HTML error page' : what;
+    const message =
+      `The server at ${where} answered with ${page} (status ${status}), probably from a proxy or gateway between ` +
+      `you and the API rather than from the API itself. ${adviceFor(kind, ctx, undefined)}`;
+    return new ClaudeApiError(scrubSecret(message, ctx.apiKey), { kind, ...fields });
   }
   if (status === 401 || status === 403) {
     const kind = kindForStatus(status);
@@ -147,7 +177,7 @@ export function errorFromErrorEvent(data: string, ctx: ErrorContext, requestId?:
   const setting = kind === 'invalid_request_error' && apiMessage ? settingForMessage(apiMessage) : undefined;
   const label = kindLabel(kind) ?? 'The API returned an error';
   const message = `${label} while streaming the reply${apiType ? ` (${apiType})` : ''}${apiMessage ? `: ${apiMessage}` : ''}. ${adviceFor(kind, ctx, setting)}`;
-  const id = requestId ?? parsed.requestId;
+  const id = scrubbedRequestId(requestId ?? parsed.requestId, ctx);
   return new ClaudeApiError(scrubSecret(message.trim(), ctx.apiKey), {
     kind,
     retryable,

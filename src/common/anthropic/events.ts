@@ -11,11 +11,13 @@ import { isRecord } from '../guards';
 
 function malformed(reason: string, sse: SseEvent, ctx: ErrorContext | undefined): MalformedEventError {
   const data = scrubSecret(sse.data, ctx?.apiKey);
+  // The event name is server text too.
+  const name = sse.event === undefined ? undefined : scrubSecret(sse.event, ctx?.apiKey);
   const shown = data.length > 200 ? `${data.slice(0, 200)}…` : data;
   return new MalformedEventError(
-    `The stream sent an event that could not be read (${reason}${sse.event ? `, event "${sse.event}"` : ''}): ${shown}`,
+    `The stream sent an event that could not be read (${reason}${name ? `, event "${name}"` : ''}): ${shown}`,
     data,
-    sse.event,
+    name,
   );
 }
 
@@ -36,6 +38,8 @@ export function parseStreamEvent(sse: SseEvent, ctx?: ErrorContext, requestId?: 
   if (!isRecord(json)) throw malformed('not a JSON object', sse, ctx);
   // The data's own `type` is the truth; the `event:` name only fills in when it is missing.
   const type = typeof json['type'] === 'string' ? json['type'] : sse.event;
+  // A gateway's error body in place of the stream (`{"error": {…}}`, no type) is an error too.
+  if (type === undefined && json['error'] !== undefined) throw errorFromErrorEvent(sse.data, ctx ?? { url: '' }, requestId);
   switch (type) {
     case 'message_start':
       if (!isRecord(json['message']) || !Array.isArray(json['message']['content']) || !isRecord(json['message']['usage'])) {

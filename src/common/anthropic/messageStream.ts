@@ -39,8 +39,9 @@ export interface StreamSource {
   /** Used for error messages and to scrub the key out of them. */
   errorContext: ErrorContext;
   /**
-   * How long the stream may go without a byte before it counts as stalled (the API sends pings
-   * while it thinks, so silence this long means a dead connection). Unset: wait forever.
+   * How long the stream may go without an event other than `ping` before it counts as stalled.
+   * Pings say the connection is open, not that the reply moves: a reply that only pings this long
+   * is as stuck as a silent one. Unset: wait forever.
    */
   idleTimeoutMs?: number;
 }
@@ -146,10 +147,9 @@ export class MessageStream implements AsyncIterable<StreamItem> {
     signal: AbortSignal,
     ctx: ErrorContext,
     requestId: string | undefined,
-    onBytes: () => void,
+    onProgress: () => void,
   ): AsyncGenerator<StreamEvent[], void, undefined> {
     for await (const batch of readSseBatches(body, signal)) {
-      onBytes();
       const events: StreamEvent[] = [];
       let failure: unknown;
       for (const sse of batch) {
@@ -161,6 +161,9 @@ export class MessageStream implements AsyncIterable<StreamItem> {
           break;
         }
       }
+      // Only progress keeps a stream alive: a proxy (or a stuck server) can go on sending pings
+      // after the reply has stopped for good, and that must still end as a stall.
+      if (events.some((event) => event.type !== 'ping')) onProgress();
       // Events before a bad one still count: apply them, then fail.
       if (events.length > 0) yield events;
       if (failure !== undefined) throw failure;
@@ -228,7 +231,7 @@ export class MessageStream implements AsyncIterable<StreamItem> {
     if (this.#stalled && partial) {
       const seconds = Math.round((this.#source.idleTimeoutMs ?? 0) / 1000);
       return new StreamInterruptedError(
-        `The reply stream stalled: nothing arrived for ${seconds} s, so the connection was closed. What arrived is kept; try again to get the rest.`,
+        `The reply stream stalled: no part of the reply arrived for ${seconds} s (keep-alive pings aside), so the connection was closed. What arrived is kept; try again to get the rest.`,
         partial,
         this.#requestId,
       );

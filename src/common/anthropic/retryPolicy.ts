@@ -36,7 +36,9 @@ export function isRetryableResponse(status: number, headers?: HeaderSource, erro
   if (hint === 'true') return true;
   if (hint === 'false') return false;
   if (isClientErrorCode(errorCode)) return false;
-  return RETRYABLE_STATUSES.has(status);
+  // Any other 5xx too (Cloudflare's 520-523, a proxy's odd codes): the server side failed, and the
+  // same request may pass. 501 is the exception: the server does not implement the method at all.
+  return RETRYABLE_STATUSES.has(status) || (status >= 500 && status !== 501);
 }
 
 /**

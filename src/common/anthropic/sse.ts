@@ -21,6 +21,10 @@ export class SseParseError extends Error {
 // without bound (the biggest real events, whole web fetch results, are a few hundred KB).
 const MAX_BUFFER_CHARS = 64 * 1024 * 1024;
 
+// A body that is one JSON document is an error (or a whole message from a gateway that ignores
+// `stream`); more than this is neither, and is not buffered further.
+const MAX_JSON_BODY_CHARS = 32 * 1024 * 1024;
+
 // Hoisted: the decode options are the same for every chunk.
 const DECODE_STREAMING = { stream: true };
 
@@ -32,6 +36,9 @@ class SseBatcher {
   private pending: SseEvent[] = [];
   private parseError: SseParseError | undefined;
   private endsWithCr = false;
+  // Until the first non-blank character: whether the body is SSE or one JSON document.
+  private mode: 'undecided' | 'sse' | 'json' = 'undecided';
+  private held = '';
   private readonly decoder = new TextDecoder('utf-8');
   private readonly parser: EventSourceParser;
 
@@ -58,6 +65,12 @@ class SseBatcher {
   /** The stream ended: flushes the decoder and a final CR; returns the events that completed. */
   end(): SseEvent[] | undefined {
     this.feed(this.decoder.decode());
+    if (this.mode === 'json') {
+      // The whole body as one event's data: its own `type` (an error, as a rule) decides what it is.
+      this.pending.push({ event: undefined, data: this.held });
+      this.held = '';
+      return this.take();
+    }
     // A final CR is a complete line end, but the parser waits for a possible LF; at the end of
     // the stream none can come, so give it one (CR + LF is the same single line end).
     if (this.endsWithCr) this.parser.feed('\n');
@@ -66,8 +79,37 @@ class SseBatcher {
 
   private feed(text: string): void {
     if (text.length === 0) return;
+    if (this.mode !== 'sse') {
+      this.hold(text);
+      return;
+    }
     this.parser.feed(text);
     this.endsWithCr = text.charCodeAt(text.length - 1) === 13;
+  }
+
+  /**
+   * Decides the body's shape from its first non-blank character. An SSE line starts with a field
+   * name, `:` or nothing; `{` is a JSON document instead, as a gateway sends when it answers a
+   * streaming request with a JSON error (200 status, event-stream content type or none).
+   */
+  private hold(text: string): void {
+    this.held += text;
+    if (this.mode === 'json') {
+      if (this.held.length > MAX_JSON_BODY_CHARS) {
+        this.parseError = new SseParseError('The response body is a JSON document larger than any API error, not an event stream.');
+      }
+      return;
+    }
+    const start = this.held.search(/\S/);
+    if (start < 0) return;
+    if (this.held[start] === '{') {
+      this.mode = 'json';
+      return;
+    }
+    this.mode = 'sse';
+    const pending = this.held;
+    this.held = '';
+    this.feed(pending);
   }
 
   private take(): SseEvent[] | undefined {

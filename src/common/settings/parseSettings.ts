@@ -24,6 +24,8 @@ export interface ConnectionSettings {
   anthropicVersion: string;
   betas: string[];
   maxRetries: number;
+  /** How long to wait for the response headers, in ms (the setting is in seconds). */
+  headersTimeoutMs: number;
 }
 
 /** Everything the extension reads from settings, typed; the key is never among them. */
@@ -51,6 +53,8 @@ function parseConnection(c: SettingsSource): ConnectionSettings {
     anthropicVersion: anthropicVersion(c),
     betas: strings(c.get('betas')),
     maxRetries: clampInteger(numberOrNull(c.get('maxRetries')) ?? 2, 0, 10),
+    // Below 5 s a healthy but busy endpoint would be cut off; the manifest declares the same minimum.
+    headersTimeoutMs: Math.max(5, numberOrNull(c.get('headersTimeoutSeconds')) ?? 30) * 1000,
   };
 }
 

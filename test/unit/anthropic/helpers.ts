@@ -72,6 +72,8 @@ export interface RecordedCall {
   method: string;
   headers: Record<string, string>;
   body: string | undefined;
+  /** The `redirect` mode the client asked fetch for. */
+  redirect: string | undefined;
 }
 
 /** A fetch that answers from a list of handlers (one per call, the last one repeats) and records calls. */
@@ -89,6 +91,7 @@ export function fakeFetch(
       method: init?.method ?? 'GET',
       headers,
       body: typeof init?.body === 'string' ? init.body : undefined,
+      redirect: init?.redirect,
     };
     calls.push(call);
     const handler = handlers[Math.min(calls.length - 1, handlers.length - 1)];
@@ -104,6 +107,47 @@ export function jsonResponse(status: number, body: unknown, headers: Record<stri
     status,
     headers: { 'content-type': 'application/json', 'request-id': 'req_err', ...headers },
   });
+}
+
+/** A fetch answer that never comes: it settles only when the request is aborted, as fetch does. */
+export function neverAnswers(signal: AbortSignal | undefined): Promise<Response> {
+  return new Promise<Response>((_resolve, reject) => {
+    const fail = (): void => reject(new DOMException('This operation was aborted', 'AbortError'));
+    if (signal?.aborted) fail();
+    else signal?.addEventListener('abort', fail, { once: true });
+  });
+}
+
+/**
+ * A body of `chunkCount` chunks of `chunkSize` bytes that counts what was pulled and whether it was
+ * cancelled. A zero high-water mark makes it produce a chunk only when one is read, so `pulled` is
+ * exactly what the reader took.
+ */
+export function countingBody(chunkSize: number, chunkCount: number, byte = 0x61): {
+  body: ReadableStream<Uint8Array>;
+  pulled: () => number;
+  cancelled: () => boolean;
+} {
+  let pulled = 0;
+  let sent = 0;
+  let cancelled = false;
+  const body = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        if (sent++ >= chunkCount) {
+          controller.close();
+          return;
+        }
+        pulled += chunkSize;
+        controller.enqueue(new Uint8Array(chunkSize).fill(byte));
+      },
+      cancel() {
+        cancelled = true;
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  return { body, pulled: () => pulled, cancelled: () => cancelled };
 }
 
 /** A fake clock: `sleep` records waits and resolves at once (or rejects on abort, leaving nothing behind). */

@@ -76,4 +76,18 @@ describe('anthropic/sse readSse', () => {
     });
     assert.equal(seen.length, 1);
   });
+
+  it('a body that is one JSON document comes out whole as one event, however it is split', async () => {
+    const json = '{"type":"error","error":{"type":"api_error","message":"boom"}}';
+    const doc = encoder.encode(`\r\n ${json}\n`);
+    for (let at = 1; at < doc.length; at++) {
+      const events = await collect(splitAt(doc, at));
+      assert.deepStrictEqual(events.map((e) => [e.event, e.data.trim()]), [[undefined, json]], `split at ${at}`);
+    }
+  });
+
+  it('leading blank lines before SSE fields are still SSE', async () => {
+    const events = await collect([encoder.encode('\n\n'), encoder.encode('  \nevent: ping\ndata: {"type":"ping"}\n\n')]);
+    assert.deepStrictEqual(events, [{ event: 'ping', data: '{"type":"ping"}' }]);
+  });
 });

@@ -29,6 +29,7 @@ describe('settings/parseSettings', () => {
       authHeader: 'bearer',
       betas: ['files-api-2025-04-14', ' ', 3],
       maxRetries: 4,
+      headersTimeoutSeconds: 45,
       model: 'claude-opus-4-1',
       systemPrompt: '  Be brief.\n',
       temperature: 0.3,
@@ -51,6 +52,7 @@ describe('settings/parseSettings', () => {
       anthropicVersion: '2023-06-01',
       betas: ['files-api-2025-04-14'],
       maxRetries: 4,
+      headersTimeoutMs: 45_000,
     });
     assert.equal(s.request.model, 'claude-opus-4-1');
     assert.equal(s.request.system, '  Be brief.\n', 'the system prompt is sent as written');
@@ -108,5 +110,12 @@ describe('settings/parseSettings', () => {
     assert.deepEqual([low.connection.maxRetries, low.maxToolRounds, low.request.maxTokens, low.contextFileMaxChars], [0, 1, 1, 0]);
     const high = parseSettings(source({ maxRetries: 99, maxToolRounds: 500, maxTokens: 1234.9, thinkingBudgetTokens: 2048.5 }));
     assert.deepEqual([high.connection.maxRetries, high.maxToolRounds, high.request.maxTokens, high.request.thinkingBudgetTokens], [10, 50, 1234, 2048]);
+  });
+
+  it('keeps the headers timeout at 5 s or more, in ms, defaulting to 30 s', () => {
+    assert.equal(parseSettings(source({})).connection.headersTimeoutMs, 30_000);
+    assert.equal(parseSettings(source({ headersTimeoutSeconds: 1 })).connection.headersTimeoutMs, 5_000);
+    assert.equal(parseSettings(source({ headersTimeoutSeconds: '60' })).connection.headersTimeoutMs, 30_000);
+    assert.equal(parseSettings(source({ headersTimeoutSeconds: 120 })).connection.headersTimeoutMs, 120_000);
   });
 });
