@@ -34,6 +34,10 @@ export interface ChatAppOptions {
   idle?: IdleScheduler | null;
   /** Reports a message that is not a host message of a known kind; defaults to console.warn. */
   warn?: (message: string) => void;
+  /** Reports a host message whose handling threw; defaults to console.error. */
+  reportError?: (message: string, error: unknown) => void;
+  /** The markdown renderer; by default one for the window. Tests pass one that fails on cue. */
+  markdown?: MarkdownRenderer;
 }
 
 /** requestIdleCallback where the page has it, else a timeout (both run outside frames). */
@@ -69,15 +73,17 @@ export class ChatApp {
   private initialized = false;
   private scrollSaveTimer: number | undefined;
   private readonly warn: (message: string) => void;
+  private readonly reportError: (message: string, error: unknown) => void;
 
   constructor(private readonly win: WebviewWindow, private readonly api: VsCodeApi, options: ChatAppOptions = {}) {
     this.doc = win.document;
     const doc = this.doc;
     this.requestFrame = options.requestFrame ?? ((callback) => void win.requestAnimationFrame(() => callback()));
     this.warn = options.warn ?? ((message) => console.warn(message));
+    this.reportError = options.reportError ?? ((message, error) => console.error(message, error));
     this.ui = new UiStore(api);
     const idle = options.idle === undefined ? defaultIdle(win) : (options.idle ?? undefined);
-    this.ctx = { doc, md: new MarkdownRenderer(doc, win, idle), ui: this.ui };
+    this.ctx = { doc, md: options.markdown ?? new MarkdownRenderer(doc, win, idle), ui: this.ui };
     const root = doc.getElementById('app') ?? doc.body.appendChild(doc.createElement('div'));
     this.layout = buildLayout(doc, root);
     const post = (message: Parameters<VsCodeApi['postMessage']>[0]): void => api.postMessage(message);
@@ -117,8 +123,20 @@ export class ChatApp {
     this.ctx.md.warmUp();
   }
 
-  /** Applies one host message. */
+  /**
+   * Applies one host message. An error boundary: whatever handling one message throws is reported
+   * and stays there, so the next message (and the next frame) is handled as usual. Turns and
+   * blocks have boundaries of their own, so a failure here is rare and narrow.
+   */
   handle(message: HostToWebview): void {
+    try {
+      this.apply(message);
+    } catch (error) {
+      this.reportError(`Claude Messages: handling a "${message.type}" message failed`, error);
+    }
+  }
+
+  private apply(message: HostToWebview): void {
     if (!this.store.apply(message)) return;
     switch (message.type) {
       case 'init':
@@ -168,6 +186,7 @@ export class ChatApp {
 
   /** Draws everything buffered (called once per animation frame while streaming). */
   flush(): void {
+    // Each turn is its own error boundary (TurnView.render), so one turn cannot stop the others.
     for (const view of this.order) if (view.dirty) view.render();
     this.layout.empty.hidden = this.order.length > 0;
     this.scroll.afterRender();

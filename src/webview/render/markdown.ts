@@ -13,6 +13,7 @@ import type { Tokens } from 'marked';
 import { h } from '../dom';
 import type { WebviewWindow } from '../dom';
 import { compileLanguage, escapeHtml, highlightToHtml, needsCompile, safeLanguage } from './highlight';
+import { limitMarkdown } from './limits';
 
 const FORBID_TAGS = [
   'script', 'style', 'link', 'meta', 'base', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet',
@@ -66,9 +67,11 @@ export class MarkdownRenderer {
    * with no browsing context, so nothing in it loads or runs before it is cleaned.
    */
   fragment(markdown: string): DocumentFragment {
-    const html = this.marked.parse(markdown, { async: false });
+    const limited = limitMarkdown(markdown);
+    const html = this.marked.parse(limited.markdown, { async: false });
     const fragment = this.purify.sanitize(html, { RETURN_DOM_FRAGMENT: true });
     decorate(this.doc, fragment);
+    if (limited.overflow) fragment.appendChild(overflowElement(this.doc, limited.overflow));
     return fragment;
   }
 
@@ -99,15 +102,31 @@ export class MarkdownRenderer {
   chunks(markdowns: readonly string[]): HTMLElement[] {
     if (markdowns.length === 0) return [];
     if (markdowns.length === 1) return [this.chunk(markdowns[0] ?? '')];
-    const html = markdowns.map((m) => `<div class="md-chunk">${this.marked.parse(m, { async: false })}</div>`).join('');
+    const limited = markdowns.map(limitMarkdown);
+    const html = limited.map((m) => `<div class="md-chunk">${this.marked.parse(m.markdown, { async: false })}</div>`).join('');
     const fragment = this.purify.sanitize(html, { RETURN_DOM_FRAGMENT: true });
     const blocks = Array.from(fragment.children);
     if (blocks.length !== markdowns.length || !blocks.every((b): b is HTMLElement => b.classList.contains('md-chunk'))) {
       return markdowns.map((m) => this.chunk(m));
     }
     decorate(this.doc, fragment);
+    blocks.forEach((block, i) => {
+      const overflow = limited[i]?.overflow;
+      if (overflow) block.appendChild(overflowElement(this.doc, overflow));
+    });
     return blocks;
   }
+}
+
+/** Text past the size cap (limits.ts): shown as it is, as a text node, under a note. */
+function overflowElement(doc: Document, text: string): HTMLElement {
+  return h(
+    doc,
+    'div',
+    { class: 'md-overflow', 'data-testid': 'md-overflow' },
+    h(doc, 'div', { class: 'md-overflow-note' }, 'The rest of this block is too long to format; it is shown as plain text.'),
+    h(doc, 'pre', { class: 'md-overflow-text' }, text),
+  );
 }
 
 function codeHtml(text: string, lang: string | undefined): string {

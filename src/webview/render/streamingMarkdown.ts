@@ -12,6 +12,7 @@
  * then touches one page and the list of pages, not every block of a long reply.
  */
 import { h } from '../dom';
+import { fallbackElement, reportRenderError } from './boundary';
 import type { MarkdownRenderer } from './markdown';
 import { codeBlockShell } from './markdown';
 import { MarkdownSplitter } from './splitter';
@@ -90,11 +91,31 @@ export class StreamingMarkdownView {
       finished = this.splitter.push(text);
     }
     const tailMarkdown = this.tailToRender();
-    const rendered = this.md.chunks(tailMarkdown === undefined ? finished : [...finished, tailMarkdown]);
+    const rendered = this.renderChunks(tailMarkdown === undefined ? finished : [...finished, tailMarkdown]);
     for (const chunk of rendered.slice(0, finished.length)) this.insert(chunk);
     const tailEl = tailMarkdown === undefined ? undefined : rendered[finished.length];
     if (this.done) this.finish(tailEl);
     else this.drawTail(tailEl);
+  }
+
+  /**
+   * The chunks' elements, each behind its own boundary: when the one-pass render throws, the
+   * chunks are rendered one by one, and a chunk that still throws shows its raw text. Each chunk
+   * is still rendered once, so a failure costs no more than the chunk itself.
+   */
+  private renderChunks(markdowns: readonly string[]): HTMLElement[] {
+    try {
+      return this.md.chunks(markdowns);
+    } catch {
+      return markdowns.map((markdown) => {
+        try {
+          return this.md.chunk(markdown);
+        } catch (error) {
+          reportRenderError('a markdown block', error);
+          return fallbackElement(this.doc, markdown, 'md-chunk');
+        }
+      });
+    }
   }
 
   /** The tail's markdown when it has to be rendered now (as the tail, or as the final block). */

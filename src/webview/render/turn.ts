@@ -8,6 +8,7 @@
 import type { BlockOp, ViewTurn } from '../../common/protocol';
 import { actionButton, h } from '../dom';
 import type { BlockView } from './blocks';
+import { fallbackElement, FailedBlockView, rawBlockText, reportRenderError } from './boundary';
 import { createBlockView, TextBlockView } from './blocks';
 import { CitationIndex, citationsElement } from './citations';
 import type { RenderContext } from './context';
@@ -51,6 +52,8 @@ export class TurnView {
   private attemptFold: HTMLDetailsElement | undefined;
   private endDirty = true;
   private structureDirty = true;
+  /** The turn showed its raw text (`showRaw`): the next change rebuilds its blocks from scratch. */
+  private rawShown = false;
 
   constructor(private readonly ctx: RenderContext, turn: ViewTurn) {
     const doc = ctx.doc;
@@ -58,11 +61,7 @@ export class TurnView {
     this.blocksEl = h(doc, 'div', { class: 'blocks' });
     this.endEl = h(doc, 'div', { class: 'turn-end' });
     this.el = h(doc, 'div', { class: `message ${turn.role}`, 'data-testid': 'message', 'data-role': turn.role, 'data-turn-id': turn.id });
-    if (turn.role === 'user') {
-      this.el.setAttribute('aria-label', 'You');
-    } else {
-      this.el.setAttribute('aria-label', 'Claude');
-    }
+    this.el.setAttribute('aria-label', turn.role === 'user' ? 'You' : 'Claude');
     this.el.append(this.blocksEl, this.endEl);
     this.update(turn);
   }
@@ -73,8 +72,8 @@ export class TurnView {
 
   /** Buffers streamed ops (the store has applied them to `turn.blocks` already). */
   applyOps(ops: readonly BlockOp[]): void {
-    if (this.turn.role === 'user') {
-      this.structureDirty = true;
+    if (this.turn.role === 'user' || this.rawShown) {
+      this.update(this.turn);
       return;
     }
     for (const op of ops) {
@@ -94,6 +93,10 @@ export class TurnView {
   update(turn: ViewTurn): void {
     this.turn = turn;
     this.endDirty = true;
+    if (this.rawShown) {
+      this.rawShown = false;
+      this.blocksEl.replaceChildren();
+    }
     if (turn.role === 'user') {
       this.structureDirty = true;
       return;
@@ -121,8 +124,24 @@ export class TurnView {
     return this.structureDirty || this.endDirty || this.dirtyViews.size > 0;
   }
 
-  /** Draws buffered changes. */
+  /**
+   * Draws buffered changes. The turn is an error boundary: should drawing it throw (each block has
+   * a boundary of its own, so this is a failure of the turn's own parts), it shows its blocks'
+   * raw text, and the turns around it are untouched.
+   */
   render(): void {
+    try {
+      this.draw();
+    } catch (error) {
+      reportRenderError('a turn', error);
+      this.showRaw();
+    }
+    this.structureDirty = false;
+    this.endDirty = false;
+    this.dirtyViews.clear();
+  }
+
+  private draw(): void {
     const turn = this.turn;
     // Attributes are written only when they change: even a same-value write makes the browser
     // re-match selectors that use them across the whole turn, every frame.
@@ -135,7 +154,7 @@ export class TurnView {
     } else {
       let citationsChanged = false;
       for (const view of this.dirtyViews) {
-        view.render();
+        this.renderBlock(view);
         if (view instanceof TextBlockView && view.citationsChanged) citationsChanged = true;
       }
       this.dirtyViews.clear();
@@ -145,19 +164,48 @@ export class TurnView {
         this.drawEnd();
       }
     }
-    this.structureDirty = false;
-    this.endDirty = false;
+  }
+
+  /** One block behind its own boundary: a block that throws is replaced by its raw text. */
+  private renderBlock(view: BlockView): void {
+    try {
+      view.render();
+    } catch (error) {
+      reportRenderError(`a "${view.type}" block`, error);
+      const index = this.views.indexOf(view);
+      const block = this.turn.blocks[index];
+      if (block) this.replaceView(index, view, new FailedBlockView(this.ctx.doc, block.type, block));
+    }
+  }
+
+  private replaceView(index: number, old: BlockView, view: BlockView): void {
+    old.el.replaceWith(view.el);
+    this.views[index] = view;
+  }
+
+  /** The turn's fallback: every block's raw text under the note, in place of the blocks. */
+  private showRaw(): void {
+    const text = this.turn.blocks.map(rawBlockText).join('\n\n');
+    this.views = [];
+    this.rawShown = true;
+    this.blocksEl.replaceChildren(fallbackElement(this.ctx.doc, text));
   }
 
   private syncBlock(index: number, block: ViewTurn['blocks'][number]): void {
     const existing = this.views[index];
     if (existing && existing.type === block.type) {
-      existing.sync(block);
+      try {
+        existing.sync(block);
+      } catch (error) {
+        reportRenderError(`a "${block.type}" block`, error);
+        this.replaceView(index, existing, new FailedBlockView(this.ctx.doc, block.type, block));
+        this.dirtyViews.delete(existing);
+        return;
+      }
       this.dirtyViews.add(existing);
       return;
     }
-    const view = createBlockView(this.ctx, `${this.turn.id}:${index}`, block);
-    view.setDone(this.turn.status !== 'streaming');
+    const view = this.createView(index, block);
     if (existing) {
       existing.el.replaceWith(view.el);
       this.dirtyViews.delete(existing);
@@ -168,6 +216,18 @@ export class TurnView {
     }
     this.views[index] = view;
     this.dirtyViews.add(view);
+  }
+
+  /** A new view for a block; a block whose view cannot even be built shows its raw text. */
+  private createView(index: number, block: ViewTurn['blocks'][number]): BlockView {
+    try {
+      const view = createBlockView(this.ctx, `${this.turn.id}:${index}`, block);
+      view.setDone(this.turn.status !== 'streaming');
+      return view;
+    } catch (error) {
+      reportRenderError(`a "${block.type}" block`, error);
+      return new FailedBlockView(this.ctx.doc, block.type, block);
+    }
   }
 
   /** Renumbers the turn's citations (first appearance order, one number per source). */
