@@ -106,6 +106,11 @@ export async function startCodeServer(options) {
     ...options.settings,
   };
   writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
+  // code-server's extension host is a remote one: it takes machine-scoped settings (such as
+  // claudeMessages.baseUrl) from the remote machine's settings, and the user settings' value only
+  // sometimes. Seen: after a window reload the new extension host used the default base URL.
+  mkdirSync(path.join(userDataDir, 'Machine'), { recursive: true });
+  writeFileSync(path.join(userDataDir, 'Machine', 'settings.json'), JSON.stringify(options.settings ?? {}, null, 2));
   installExtensionFolder(extensionsDir, repoRoot, options.linkExtension ?? false);
   for (const extra of options.extraExtensions ?? []) installExtensionFolder(extensionsDir, extra, false);
 
