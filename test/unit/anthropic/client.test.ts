@@ -1,29 +1,18 @@
 import assert from 'node:assert/strict';
 import { inspect } from 'node:util';
-import { MessagesClient } from '../../../src/common/anthropic/client';
+import type { MessagesClient } from '../../../src/common/anthropic/client';
 import type { ClientConfig } from '../../../src/common/anthropic/client';
 import { ClaudeApiError, StreamInterruptedError, UserAbortError } from '../../../src/common/anthropic/errors';
 import type { RetryInfo } from '../../../src/common/anthropic/retry';
 import type { MessagesRequest, StreamEvent } from '../../../src/common/anthropic/types';
-import { fakeClock, fakeFetch, jsonResponse, sseFromEvents, sseResponse, textStreamEvents } from './helpers';
+import { fakeClock, fakeFetch, jsonResponse, sseFromEvents, sseResponse, textStreamEvents, testClient } from './helpers';
 
 const KEY = 'sk-ant-api03-client-test-key-XYZ';
 const encoder = new TextEncoder();
 const body: MessagesRequest = { model: 'claude-sonnet-5', max_tokens: 100, messages: [{ role: 'user', content: 'hi' }], stream: true };
 
 function make(fetchImpl: typeof fetch, extra: Partial<ClientConfig> = {}): MessagesClient {
-  return new MessagesClient({
-    baseUrl: 'https://api.example.test/',
-    apiKey: KEY,
-    authHeader: 'x-api-key',
-    anthropicVersion: '2023-06-01',
-    betas: [],
-    maxRetries: 2,
-    fetch: fetchImpl,
-    sleep: fakeClock().sleep,
-    random: () => 0,
-    ...extra,
-  });
+  return testClient({ apiKey: KEY, fetch: fetchImpl, ...extra });
 }
 
 function sse(events: object[]): Uint8Array[] {

@@ -5,6 +5,7 @@
 import type { Sleep } from '../../../src/common/anthropic/retry';
 import type { Message, StreamEvent } from '../../../src/common/anthropic/types';
 import { UserAbortError } from '../../../src/common/anthropic/errors';
+import { MessagesClient, type ClientConfig } from '../../../src/common/anthropic/client';
 
 /** A small deterministic PRNG (mulberry32), so a failing split can be reproduced from its seed. */
 export function seededRandom(seed: number): () => number {
@@ -190,4 +191,21 @@ export function textStreamEvents(text: string, stopReason = 'end_turn'): object[
     { type: 'message_delta', delta: { stop_reason: stopReason, stop_sequence: null }, usage: { output_tokens: 5 } },
     { type: 'message_stop' },
   ];
+}
+
+/**
+ * A client for the tests: an example base URL, x-api-key, two retries, a fake clock that never
+ * waits and no jitter; `config` changes any of it (the key, the fetch, the retries…).
+ */
+export function testClient(config: Partial<ClientConfig> & Pick<ClientConfig, 'apiKey' | 'fetch'>): MessagesClient {
+  return new MessagesClient({
+    baseUrl: 'https://api.example.test/',
+    authHeader: 'x-api-key',
+    anthropicVersion: '2023-06-01',
+    betas: [],
+    maxRetries: 2,
+    sleep: fakeClock().sleep,
+    random: () => 0,
+    ...config,
+  });
 }

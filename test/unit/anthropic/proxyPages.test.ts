@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { MessagesClient } from '../../../src/common/anthropic/client';
+import type { MessagesClient } from '../../../src/common/anthropic/client';
 import { ClaudeApiError, errorFromResponse } from '../../../src/common/anthropic/errors';
 import type { MessagesRequest } from '../../../src/common/anthropic/types';
-import { fakeClock, fakeFetch, sseFromEvents, sseResponse, textStreamEvents } from './helpers';
+import { fakeFetch, sseFromEvents, sseResponse, textStreamEvents, testClient } from './helpers';
 
 const KEY = 'sk-ant-api03-proxy-pages-key-XYZ';
 const ctx = { url: 'https://api.example.test/v1/messages', apiKey: KEY, authHeader: 'x-api-key' as const };
@@ -10,17 +10,7 @@ const body: MessagesRequest = { model: 'claude-sonnet-5', max_tokens: 100, messa
 const HTML = '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><center>nginx</center></body></html>';
 
 function make(fetchImpl: typeof fetch): MessagesClient {
-  return new MessagesClient({
-    baseUrl: 'https://api.example.test',
-    apiKey: KEY,
-    authHeader: 'x-api-key',
-    anthropicVersion: '2023-06-01',
-    betas: [],
-    maxRetries: 2,
-    fetch: fetchImpl,
-    sleep: fakeClock().sleep,
-    random: () => 0,
-  });
+  return testClient({ baseUrl: 'https://api.example.test', apiKey: KEY, fetch: fetchImpl });
 }
 
 function page(status: number, text: string, contentType: string): () => Response {

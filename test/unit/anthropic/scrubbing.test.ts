@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { inspect } from 'node:util';
-import { MessagesClient } from '../../../src/common/anthropic/client';
+import type { MessagesClient } from '../../../src/common/anthropic/client';
 import { ClaudeApiError, MalformedEventError, StreamInterruptedError, errorFromErrorEvent, errorFromResponse } from '../../../src/common/anthropic/errors';
 import type { MessagesRequest } from '../../../src/common/anthropic/types';
-import { fakeClock, fakeFetch, jsonResponse, sseFromEvents, sseResponse, textStreamEvents } from './helpers';
+import { fakeFetch, jsonResponse, sseFromEvents, sseResponse, textStreamEvents, testClient } from './helpers';
 
 // A gateway key, not shaped like an Anthropic key: only the exact-secret scrubbing can catch it.
 const KEY = 'gw-live-0123456789abcdefXYZ';
@@ -16,16 +16,7 @@ function assertNoKey(value: unknown): void {
 }
 
 function make(fetchImpl: typeof fetch): MessagesClient {
-  return new MessagesClient({
-    baseUrl: 'https://gw.example.test',
-    apiKey: KEY,
-    authHeader: 'bearer',
-    anthropicVersion: '2023-06-01',
-    betas: [],
-    maxRetries: 0,
-    fetch: fetchImpl,
-    sleep: fakeClock().sleep,
-  });
+  return testClient({ baseUrl: 'https://gw.example.test', apiKey: KEY, authHeader: 'bearer', maxRetries: 0, fetch: fetchImpl });
 }
 
 describe('anthropic/scrubbing request ids and server text', () => {

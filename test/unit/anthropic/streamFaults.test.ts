@@ -1,27 +1,16 @@
 import assert from 'node:assert/strict';
-import { MessagesClient } from '../../../src/common/anthropic/client';
+import type { MessagesClient } from '../../../src/common/anthropic/client';
 import type { ClientConfig } from '../../../src/common/anthropic/client';
 import { ClaudeApiError, StreamInterruptedError } from '../../../src/common/anthropic/errors';
 import type { MessagesRequest } from '../../../src/common/anthropic/types';
-import { fakeClock, fakeFetch, sseFromEvents, streamOf, textStreamEvents } from './helpers';
+import { fakeFetch, sseFromEvents, streamOf, textStreamEvents, testClient } from './helpers';
 
 const KEY = 'sk-ant-api03-stream-faults-key-XYZ';
 const encoder = new TextEncoder();
 const body: MessagesRequest = { model: 'claude-sonnet-5', max_tokens: 100, messages: [{ role: 'user', content: 'hi' }], stream: true };
 
 function make(fetchImpl: typeof fetch, extra: Partial<ClientConfig> = {}): MessagesClient {
-  return new MessagesClient({
-    baseUrl: 'https://api.example.test',
-    apiKey: KEY,
-    authHeader: 'x-api-key',
-    anthropicVersion: '2023-06-01',
-    betas: [],
-    maxRetries: 0,
-    fetch: fetchImpl,
-    sleep: fakeClock().sleep,
-    random: () => 0,
-    ...extra,
-  });
+  return testClient({ baseUrl: 'https://api.example.test', apiKey: KEY, maxRetries: 0, fetch: fetchImpl, ...extra });
 }
 
 // Far more pings than fit in the idle timeout on any machine; a client that counts pings as

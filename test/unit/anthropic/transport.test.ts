@@ -1,28 +1,17 @@
 import assert from 'node:assert/strict';
 import { inspect } from 'node:util';
 import { readCappedText } from '../../../src/common/anthropic/bodyText';
-import { MessagesClient } from '../../../src/common/anthropic/client';
+import type { MessagesClient } from '../../../src/common/anthropic/client';
 import type { ClientConfig } from '../../../src/common/anthropic/client';
 import { ClaudeApiError, UserAbortError } from '../../../src/common/anthropic/errors';
 import type { MessagesRequest } from '../../../src/common/anthropic/types';
-import { countingBody, fakeClock, fakeFetch, jsonResponse, neverAnswers, sseFromEvents, sseResponse, textStreamEvents } from './helpers';
+import { countingBody, fakeFetch, jsonResponse, neverAnswers, sseFromEvents, sseResponse, textStreamEvents, testClient } from './helpers';
 
 const KEY = 'sk-ant-api03-transport-test-key-XYZ';
 const body: MessagesRequest = { model: 'claude-sonnet-5', max_tokens: 100, messages: [{ role: 'user', content: 'hi' }], stream: true };
 
 function make(fetchImpl: typeof fetch, extra: Partial<ClientConfig> = {}): MessagesClient {
-  return new MessagesClient({
-    baseUrl: 'https://api.example.test/',
-    apiKey: KEY,
-    authHeader: 'x-api-key',
-    anthropicVersion: '2023-06-01',
-    betas: [],
-    maxRetries: 2,
-    fetch: fetchImpl,
-    sleep: fakeClock().sleep,
-    random: () => 0,
-    ...extra,
-  });
+  return testClient({ apiKey: KEY, fetch: fetchImpl, ...extra });
 }
 
 function assertNoKey(value: unknown): void {
