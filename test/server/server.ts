@@ -44,6 +44,8 @@ export interface TestServer {
   readonly port: number;
   /** Every non-control request, in arrival order. */
   readonly requests: RecordedRequest[];
+  /** Every non-control request since the server started: `reset()` keeps it (the e2e key sweep reads the whole run). */
+  readonly history: RecordedRequest[];
   /** What was sent for each request (same index as `requests`), with the final usage for messages. */
   readonly replies: SentReply[];
   /** Requests the server refused (rules, auth, unknown model …); kept across `reset()` until taken. */
@@ -58,7 +60,7 @@ export interface TestServer {
   enqueue(...replies: ScriptedReply[]): void;
   /** Changes configuration (api key, token delay, models, …). */
   configure(config: Partial<ServerConfig>): void;
-  /** Empties the queue, recordings and cache, and restores the starting configuration (refusals stay). */
+  /** Empties the queue, recordings and cache, and restores the starting configuration (refusals and history stay). */
   reset(): void;
   /** Stops listening and destroys every open socket, stalled streams included. */
   close(): Promise<void>;
@@ -152,6 +154,7 @@ async function handle(state: ServerState, req: IncomingMessage, res: ServerRespo
   };
   const sent: SentReply = { path: parsed.pathname, kind: 'pending', status: 0, requestId, eventsSent: 0 };
   state.requests.push(recorded);
+  state.history.push(recorded);
   state.replies.push(sent);
   const exchange: Exchange = { res, requestId, recorded, sent, state };
   const route = routeOf(method, parsed.pathname);
@@ -188,6 +191,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     url: `http://127.0.0.1:${actualPort}`,
     port: actualPort,
     requests: state.requests,
+    history: state.history,
     replies: state.replies,
     refused: state.refused,
     takeRefused: () => state.takeRefused(),

@@ -19,6 +19,8 @@ export class ServerState {
   config: ServerConfig;
   readonly queue: ScriptedReply[] = [];
   readonly requests: RecordedRequest[] = [];
+  /** Every request since the server started; `reset()` keeps it, so a whole-run check can read it. */
+  readonly history: RecordedRequest[] = [];
   readonly replies: SentReply[] = [];
   /** Requests the server refused; `reset()` keeps them, so a reset mid-test cannot hide one. */
   readonly refused: Refusal[] = [];

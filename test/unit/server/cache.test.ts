@@ -156,6 +156,15 @@ describe('test server: prompt-cache simulation', () => {
     server().reset();
     assert.equal((await usageOf(server(), request)).read, 0);
   });
+
+  it('reset() empties requests but keeps the whole-run history', async () => {
+    await usageOf(server(), body([user('First', false)]));
+    server().reset();
+    await usageOf(server(), body([user('Second', false)]));
+    assert.equal(server().requests.length, 1);
+    assert.deepEqual(server().history.map((r) => r.path), ['/v1/messages', '/v1/messages']);
+    assert.match(server().history[0]!.body, /First/);
+  });
 });
 
 describe('PromptCache', () => {
