@@ -140,15 +140,17 @@ export function hostileToolResultTurn(id: string, payload: string): ViewTurn {
   return { id, role: 'user', status: 'done', blocks: [{ type: 'tool_result', tool_use_id: 'tu1', content: payload }] };
 }
 
-const FORBIDDEN_TAGS = ['script', 'form', 'meta', 'base', 'iframe', 'frame', 'object', 'embed', 'svg', 'math', 'img', 'style', 'link', 'template', 'input', 'textarea'];
-const URL_ATTRIBUTES = ['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'srcdoc', 'background', 'poster'];
-
 /**
  * What under `root` could run script, navigate or load: forbidden elements, event handler and
  * style attributes, and URL attributes with a script or data scheme (compared the way a browser
  * reads them: case-folded, with whitespace and control characters dropped). Empty when clean.
+ *
+ * Self-contained (its tables inside, no imports, no helpers) because the e2e test sends its source
+ * into the real webview with `frame.evaluate`, where nothing outside the function exists.
  */
 export function unsafeFindings(root: Element): string[] {
+  const FORBIDDEN_TAGS = ['script', 'form', 'meta', 'base', 'iframe', 'frame', 'object', 'embed', 'svg', 'math', 'img', 'style', 'link', 'template', 'input', 'textarea'];
+  const URL_ATTRIBUTES = ['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'srcdoc', 'background', 'poster'];
   const found: string[] = [];
   for (const tag of FORBIDDEN_TAGS) if (root.querySelector(tag)) found.push(`<${tag}>`);
   for (const el of [root, ...Array.from(root.querySelectorAll('*'))]) {
