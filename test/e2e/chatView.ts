@@ -19,8 +19,10 @@ export async function openChat(): Promise<Frame> {
   throw new Error('the chat view did not open');
 }
 
+/** Sets the key as a person would, and remembers it for the end-of-run key sweep. */
 export async function setApiKeyThroughCommand(key: string): Promise<void> {
-  const { page, support } = world();
+  const { page, support, keysSet } = world();
+  keysSet.add(key);
   await support.runCommand(page, 'Claude Messages: Set API Key');
   const input = page.locator('.quick-input-widget input[type="password"]');
   await input.waitFor({ state: 'visible', timeout: 15_000 });

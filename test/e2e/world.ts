@@ -34,6 +34,8 @@ export interface World {
   workspace: string;
   support: SupportModules;
   screenshotsDir: string;
+  /** Every API key a test typed into the Set API Key command: the key sweep (zz-keySweep) hunts for them. */
+  keysSet: Set<string>;
 }
 
 // Each test file is bundled on its own, so module state is per file: the world lives on globalThis.
@@ -66,7 +68,7 @@ export async function startWorld(): Promise<World> {
   const { browser, page } = await support.openWorkbench(codeServer.workbenchUrl);
   const screenshotsDir = path.join(repoRoot, 'test-results', 'e2e');
   fs.mkdirSync(screenshotsDir, { recursive: true });
-  holder.claudeMessagesE2eWorld = { server, codeServer, browser, page, workspace, support, screenshotsDir };
+  holder.claudeMessagesE2eWorld = { server, codeServer, browser, page, workspace, support, screenshotsDir, keysSet: new Set() };
   return holder.claudeMessagesE2eWorld;
 }
 
