@@ -19,6 +19,8 @@ const KEY_OR_URL_KINDS: ReadonlySet<string> = new Set([
   // A 3xx from the base URL: the client does not follow it (the key would go along), so it is a URL to fix.
   'redirect',
   'missing_key',
+  // The keychain would not hand the key over (common/secrets): fixed by unlocking it, not by retrying.
+  'key_unreadable',
 ]);
 
 /** Whether an error of this kind (a `ViewError.kind`) points at the key or the URL. */

@@ -15,7 +15,7 @@ function failed(kind: string, extra: Partial<ViewTurn> = {}): HostToWebview {
 
 describe('status bar: key or URL problems', () => {
   it('counts authentication, permission, not found, a non-API endpoint, an unreachable server and a redirect', () => {
-    for (const kind of ['authentication_error', 'permission_error', 'not_found_error', 'not_messages_endpoint', 'connection_error', 'redirect', 'missing_key']) {
+    for (const kind of ['authentication_error', 'permission_error', 'not_found_error', 'not_messages_endpoint', 'connection_error', 'redirect', 'missing_key', 'key_unreadable']) {
       assert.equal(isKeyOrUrlProblem(kind), true, kind);
     }
   });
