@@ -96,3 +96,12 @@ function errorText(error: unknown): string {
   if (error instanceof Error) return error.message;
   return typeof error === 'string' ? error : String(error);
 }
+
+/**
+ * What reading the key found: a key, none stored, or a keychain that would not answer. Kept apart
+ * so the chat says "could not be read" rather than "no API key is set" when the keyring fails.
+ */
+export type KeyRead =
+  | { state: 'set'; key: string }
+  | { state: 'missing' }
+  | { state: 'unreadable'; advice: SecretStorageAdvice };
