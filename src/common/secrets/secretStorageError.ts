@@ -105,3 +105,6 @@ export type KeyRead =
   | { state: 'set'; key: string }
   | { state: 'missing' }
   | { state: 'unreadable'; advice: SecretStorageAdvice };
+
+/** Just the state of a {@link KeyRead}, for whoever must not hold the key (the status bar). */
+export type KeyState = KeyRead['state'];

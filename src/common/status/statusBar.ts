@@ -4,6 +4,7 @@
  * Pure: the host feeds it the key state, the model and the chat's messages, and draws the result.
  */
 import type { HostToWebview } from '../protocol';
+import type { KeyState } from '../secrets/secretStorageError';
 
 /**
  * Error kinds that mean the key or the endpoint is wrong rather than the request, the model's
@@ -55,7 +56,7 @@ export function shortModelLabel(model: string, displayName: string | undefined):
 
 /** What the status bar item is told to show. */
 export interface StatusBarInput {
-  hasKey: boolean;
+  key: KeyState;
   model: string;
   /** The model's name from the endpoint's list or the built-in table, when known. */
   displayName: string | undefined;
@@ -79,7 +80,17 @@ export interface StatusBarState {
 
 /** The item's text, tooltip, click and colour for the current key, model and last request. */
 export function statusBarState(input: StatusBarInput, commands: StatusBarCommands): StatusBarState {
-  if (!input.hasKey) {
+  if (input.key === 'unreadable') {
+    // "Set API key" would be wrong advice: a key may well be stored, behind a locked or absent
+    // keyring. Test Connection reads it again and, if that fails, shows the keychain advice.
+    return {
+      text: '$(warning) Key unreadable',
+      tooltip: 'Claude Messages: the API key could not be read from the system keychain (is the keyring locked or not running?). Click to try again.',
+      command: commands.testConnection,
+      warning: true,
+    };
+  }
+  if (input.key === 'missing') {
     return { text: '$(key) Set API key', tooltip: 'Claude Messages: no API key is set. Click to set one.', command: commands.setApiKey, warning: false };
   }
   const label = shortModelLabel(input.model, input.displayName);
