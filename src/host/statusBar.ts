@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import type { HostToWebview } from '../common/protocol';
-import type { KeyState } from '../common/secrets/secretStorageError';
+import type { ApiKeyState, HostToWebview } from '../common/protocol';
 import { healthAfter, statusBarState, type ConnectionHealth } from '../common/status/statusBar';
 import { CommandIds } from './commands/ids';
 import { Disposable } from './disposable';
@@ -20,7 +19,7 @@ function connectionKey(): string {
  */
 export class StatusBar extends Disposable {
   private readonly item = this.register(vscode.window.createStatusBarItem('claudeMessages.status', vscode.StatusBarAlignment.Right, 100));
-  private key: KeyState = 'missing';
+  private key: ApiKeyState = 'missing';
   private health: ConnectionHealth = 'ok';
   private connection = connectionKey();
 

@@ -100,11 +100,9 @@ function errorText(error: unknown): string {
 /**
  * What reading the key found: a key, none stored, or a keychain that would not answer. Kept apart
  * so the chat says "could not be read" rather than "no API key is set" when the keyring fails.
+ * The states are the protocol's `ApiKeyState`, which is all the view and the status bar learn.
  */
 export type KeyRead =
   | { state: 'set'; key: string }
   | { state: 'missing' }
   | { state: 'unreadable'; advice: SecretStorageAdvice };
-
-/** Just the state of a {@link KeyRead}, for whoever must not hold the key (the status bar). */
-export type KeyState = KeyRead['state'];

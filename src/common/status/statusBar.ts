@@ -3,8 +3,7 @@
  * failed because of the key or the URL (so the user sees it even with the chat view closed).
  * Pure: the host feeds it the key state, the model and the chat's messages, and draws the result.
  */
-import type { HostToWebview } from '../protocol';
-import type { KeyState } from '../secrets/secretStorageError';
+import type { ApiKeyState, HostToWebview } from '../protocol';
 
 /**
  * Error kinds that mean the key or the endpoint is wrong rather than the request, the model's
@@ -56,7 +55,7 @@ export function shortModelLabel(model: string, displayName: string | undefined):
 
 /** What the status bar item is told to show. */
 export interface StatusBarInput {
-  key: KeyState;
+  key: ApiKeyState;
   model: string;
   /** The model's name from the endpoint's list or the built-in table, when known. */
   displayName: string | undefined;
