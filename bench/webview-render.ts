@@ -139,7 +139,7 @@ async function drive(batchTexts: string[]): Promise<RunResult> {
   send({
     type: 'init',
     state: {
-      conversationId: 'bench', title: 'Bench', totals, controls, hasApiKey: true, history: [],
+      conversationId: 'bench', title: 'Bench', totals, controls, apiKey: 'set', history: [],
       turns: [{ id: 'u1', role: 'user', status: 'done', blocks: [{ type: 'text', text: 'Walk me through the configuration loader.' }] }],
     },
   });
@@ -175,7 +175,7 @@ async function drive(batchTexts: string[]): Promise<RunResult> {
   send({
     type: 'init',
     state: {
-      conversationId: 'bench', title: 'Bench', totals, controls, hasApiKey: true, history: [],
+      conversationId: 'bench', title: 'Bench', totals, controls, apiKey: 'set', history: [],
       turns: [{ id: 'a1', role: 'assistant', status: 'done', stopReason: 'end_turn', blocks: [{ type: 'text', text: full }] }],
     },
   });

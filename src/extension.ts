@@ -23,6 +23,7 @@ import { registerSetApiKey } from './host/commands/setApiKey';
 import { registerTestConnection } from './host/commands/testConnection';
 import { Log } from './host/log';
 import { ModelCatalog } from './host/modelCatalog';
+import type { SecretStorageAdvice } from './common/secrets/secretStorageError';
 import { ApiKeyStore } from './host/secrets';
 import { StatusBar } from './host/statusBar';
 
@@ -38,7 +39,7 @@ export function activate(context: vscode.ExtensionContext): ClaudeMessagesApi | 
     }
   };
 
-  const keys = new ApiKeyStore(context.secrets);
+  const keys = new ApiKeyStore(context.secrets, log);
   owned.push(keys);
   const clients = new ClientFactory(keys, log);
   const catalog = new ModelCatalog(clients, log);
@@ -75,10 +76,15 @@ export function activate(context: vscode.ExtensionContext): ClaudeMessagesApi | 
   // the project's own integration tests, whose harness sets this variable for the extension host.
   if (process.env[TEST_HOOKS_ENV] !== '1') return undefined;
   return {
-    setApiKey: (key) => keys.set(key),
-    clearApiKey: () => keys.clear(),
+    // The tests want a failure to fail, not a notification: the advice becomes the rejection.
+    setApiKey: async (key) => throwIfFailed(await keys.set(key)),
+    clearApiKey: async () => throwIfFailed(await keys.clear()),
     hasApiKey: () => keys.has(),
   };
+}
+
+function throwIfFailed(failure: SecretStorageAdvice | undefined): void {
+  if (failure) throw new Error(failure.message);
 }
 
 export function deactivate(): void {}

@@ -12,7 +12,7 @@ import { toViewError } from '../common/chat/viewError';
 import type { ModelPricing } from '../common/anthropic/models';
 import { ConversationStore } from '../common/conversation/store';
 import { assertNever } from '../common/guards';
-import type { HostToWebview, WebviewToHost } from '../common/protocol';
+import type { ApiKeyState, HostToWebview, WebviewToHost } from '../common/protocol';
 import type { ChatViewModel } from './chatView';
 import type { ClientFactory } from './clientFactory';
 import { Disposable } from './disposable';
@@ -53,7 +53,7 @@ export class ChatController extends Disposable implements ChatViewModel {
   private readonly catalog: ModelCatalog;
   private readonly keys: ApiKeyStore;
   private readonly log: Log;
-  private hasKey = false;
+  private keyState: ApiKeyState = 'missing';
   /** The connection settings the catalogue's list was fetched for. */
   private connection: string;
   private post: (message: HostToWebview) => void = () => undefined;
@@ -85,7 +85,7 @@ export class ChatController extends Disposable implements ChatViewModel {
           const choice = this.catalog.choice(request.model);
           return chatControls(request, this.catalog.capabilities(request.model), choice.options, choice.warning);
         },
-        hasApiKey: () => this.hasKey,
+        apiKey: () => this.keyState,
       },
       library,
       prices,
@@ -206,7 +206,7 @@ export class ChatController extends Disposable implements ChatViewModel {
   }
 
   private async refreshKey(): Promise<void> {
-    this.hasKey = await this.keys.has();
+    this.keyState = (await this.keys.read()).state;
     if (this.isDisposed) return;
     this.catalog.invalidate();
     this.refreshModels();

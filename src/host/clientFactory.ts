@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { MessagesClient } from '../common/anthropic/client';
 import type { ViewError } from '../common/protocol';
+import { keyUnreadableError } from '../common/secrets/secretStorageError';
 import type { ApiKeyStore } from './secrets';
 import type { Log } from './log';
 import { readSettings } from './settings';
@@ -15,14 +16,17 @@ export class ClientFactory {
   constructor(private readonly keys: ApiKeyStore, private readonly log: Log) {}
 
   async create(): Promise<MessagesClient | ViewError> {
-    const key = await this.keys.get();
-    if (!key) {
+    const read = await this.keys.read();
+    // A keychain that failed is not "no key": saying so would send the user to set a key that is there.
+    if (read.state === 'unreadable') return keyUnreadableError(read.advice);
+    if (read.state === 'missing') {
       return {
         kind: 'missing_key',
         retryable: false,
         message: 'No API key is set. Run "Claude Messages: Set API Key" (or use the button above), then send again.',
       };
     }
+    const { key } = read;
     this.log.setSecrets([key]);
     const { connection } = readSettings();
     return new MessagesClient({

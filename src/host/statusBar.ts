@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { HostToWebview } from '../common/protocol';
+import type { ApiKeyState, HostToWebview } from '../common/protocol';
 import { healthAfter, statusBarState, type ConnectionHealth } from '../common/status/statusBar';
 import { CommandIds } from './commands/ids';
 import { Disposable } from './disposable';
@@ -19,7 +19,7 @@ function connectionKey(): string {
  */
 export class StatusBar extends Disposable {
   private readonly item = this.register(vscode.window.createStatusBarItem('claudeMessages.status', vscode.StatusBarAlignment.Right, 100));
-  private hasKey = false;
+  private key: ApiKeyState = 'missing';
   private health: ConnectionHealth = 'ok';
   private connection = connectionKey();
 
@@ -48,9 +48,9 @@ export class StatusBar extends Disposable {
   }
 
   private async refreshKey(): Promise<void> {
-    const hasKey = await this.keys.has();
+    const { state } = await this.keys.read();
     if (this.isDisposed) return;
-    this.hasKey = hasKey;
+    this.key = state;
     this.draw();
   }
 
@@ -58,7 +58,7 @@ export class StatusBar extends Disposable {
     if (this.isDisposed) return;
     const model = readSettings().request.model;
     const state = statusBarState(
-      { hasKey: this.hasKey, model, displayName: this.catalog.capabilities(model).displayName, health: this.health },
+      { key: this.key, model, displayName: this.catalog.capabilities(model).displayName, health: this.health },
       CommandIds,
     );
     this.item.text = state.text;

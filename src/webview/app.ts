@@ -247,8 +247,8 @@ export class ChatApp {
   }
 
   private drawBanner(): void {
-    const hasKey = this.store.state?.hasApiKey ?? true;
-    this.layout.banners.replaceChildren(...(hasKey ? [] : [apiKeyBanner(this.doc)]));
+    const banner = apiKeyBanner(this.doc, this.store.state?.apiKey ?? 'set');
+    this.layout.banners.replaceChildren(...(banner ? [banner] : []));
   }
 
   private endCountdown(): void {

@@ -74,7 +74,7 @@ export class ChatStore {
         state.history = copy(message.history);
         return true;
       case 'apiKey':
-        state.hasApiKey = message.hasApiKey;
+        state.apiKey = message.apiKey;
         return true;
       case 'retrying':
         state.activeRequestId = message.requestId;

@@ -72,7 +72,7 @@ export class ChatSession {
       turns: toViewTurns(this.conversation, prices),
       totals: conversationTotals(this.conversation, prices),
       controls: view.controls(),
-      hasApiKey: view.hasApiKey(),
+      apiKey: view.apiKey(),
       history: library.history,
       activeRequestId: this.active?.requestId,
     };
@@ -183,7 +183,7 @@ export class ChatSession {
   /** Settings or the key changed: the view's controls follow. */
   refreshControls(): void {
     this.post({ type: 'controls', controls: this.options.view.controls() });
-    this.post({ type: 'apiKey', hasApiKey: this.options.view.hasApiKey() });
+    this.post({ type: 'apiKey', apiKey: this.options.view.apiKey() });
   }
 
   dispose(): void {

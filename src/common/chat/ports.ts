@@ -4,7 +4,7 @@
  */
 import type { Container, Message, MessageParam, MessagesRequest, StreamEvent, Tool, UserContentBlock } from '../anthropic/types';
 import type { CacheTtl } from '../conversation/model';
-import type { ChatControls, ContextChip, HostToWebview, ViewError } from '../protocol';
+import type { ApiKeyState, ChatControls, ContextChip, HostToWebview, ViewError } from '../protocol';
 
 export interface RetryNotice {
   attempt: number;
@@ -55,7 +55,7 @@ export interface ChatViewPort {
   post(message: HostToWebview): void;
   schedule: FrameScheduler;
   controls(): ChatControls;
-  hasApiKey(): boolean;
+  apiKey(): ApiKeyState;
 }
 
 export interface ChatClock {

@@ -3,6 +3,7 @@
  * (`common/protocol`), not from the files inside: the webview's lint rule allows only this path.
  */
 export type {
+  ApiKeyState,
   BlockOp,
   ChatControls,
   ChatState,

@@ -92,13 +92,19 @@ export interface ChatControls {
   codeExecution: boolean;
 }
 
+/**
+ * Whether the chat has a key to use: one is stored, none is, or the system keychain would not hand
+ * it over (locked or absent keyring), which needs other advice than "set a key".
+ */
+export type ApiKeyState = 'set' | 'missing' | 'unreadable';
+
 export interface ChatState {
   conversationId: string;
   title: string;
   turns: ViewTurn[];
   totals: ConversationTotals;
   controls: ChatControls;
-  hasApiKey: boolean;
+  apiKey: ApiKeyState;
   history: ConversationSummary[];
   /** The request streaming now, if any. */
   activeRequestId?: string;
@@ -119,7 +125,7 @@ export type HostToWebview =
   | { type: 'retrying'; requestId: string; attempt: number; delayMs: number; reason: string }
   | { type: 'controls'; controls: ChatControls }
   | { type: 'history'; history: ConversationSummary[] }
-  | { type: 'apiKey'; hasApiKey: boolean }
+  | { type: 'apiKey'; apiKey: ApiKeyState }
   | { type: 'notice'; level: 'info' | 'warning'; message: string };
 
 // ---------- webview -> host ----------

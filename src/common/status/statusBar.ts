@@ -3,7 +3,7 @@
  * failed because of the key or the URL (so the user sees it even with the chat view closed).
  * Pure: the host feeds it the key state, the model and the chat's messages, and draws the result.
  */
-import type { HostToWebview } from '../protocol';
+import type { ApiKeyState, HostToWebview } from '../protocol';
 
 /**
  * Error kinds that mean the key or the endpoint is wrong rather than the request, the model's
@@ -19,6 +19,8 @@ const KEY_OR_URL_KINDS: ReadonlySet<string> = new Set([
   // A 3xx from the base URL: the client does not follow it (the key would go along), so it is a URL to fix.
   'redirect',
   'missing_key',
+  // The keychain would not hand the key over (common/secrets): fixed by unlocking it, not by retrying.
+  'key_unreadable',
 ]);
 
 /** Whether an error of this kind (a `ViewError.kind`) points at the key or the URL. */
@@ -53,7 +55,7 @@ export function shortModelLabel(model: string, displayName: string | undefined):
 
 /** What the status bar item is told to show. */
 export interface StatusBarInput {
-  hasKey: boolean;
+  key: ApiKeyState;
   model: string;
   /** The model's name from the endpoint's list or the built-in table, when known. */
   displayName: string | undefined;
@@ -77,7 +79,17 @@ export interface StatusBarState {
 
 /** The item's text, tooltip, click and colour for the current key, model and last request. */
 export function statusBarState(input: StatusBarInput, commands: StatusBarCommands): StatusBarState {
-  if (!input.hasKey) {
+  if (input.key === 'unreadable') {
+    // "Set API key" would be wrong advice: a key may well be stored, behind a locked or absent
+    // keyring. Test Connection reads it again and, if that fails, shows the keychain advice.
+    return {
+      text: '$(warning) Key unreadable',
+      tooltip: 'Claude Messages: the API key could not be read from the system keychain (is the keyring locked or not running?). Click to try again.',
+      command: commands.testConnection,
+      warning: true,
+    };
+  }
+  if (input.key === 'missing') {
     return { text: '$(key) Set API key', tooltip: 'Claude Messages: no API key is set. Click to set one.', command: commands.setApiKey, warning: false };
   }
   const label = shortModelLabel(input.model, input.displayName);

@@ -1,8 +1,22 @@
 /** Banners above the conversation: the missing-key prompt and the host's notices. */
+import type { ApiKeyState } from '../../common/protocol';
 import { actionButton, h } from '../dom';
 
-/** The friendly "no API key yet" banner with its Set API key button. */
-export function apiKeyBanner(doc: Document): HTMLElement {
+/**
+ * The banner for the key's state, if it needs one: the friendly "no API key yet" prompt with its
+ * Set API key button, or, when the keychain failed, no button at all, since setting the key would
+ * fail the same way; the host's notification says how to fix the keyring.
+ */
+export function apiKeyBanner(doc: Document, state: ApiKeyState): HTMLElement | undefined {
+  if (state === 'set') return undefined;
+  if (state === 'unreadable') {
+    return h(
+      doc,
+      'div',
+      { class: 'banner', 'data-testid': 'key-unreadable-banner', role: 'alert' },
+      h(doc, 'div', { class: 'banner-text' }, 'The API key could not be read from the system keychain (is the keyring locked or not running?). Unlock or start it, then send again.'),
+    );
+  }
   return h(
     doc,
     'div',

@@ -502,7 +502,7 @@ describe('ChatSession', () => {
       assert.deepEqual(init.state.turns, []);
       assert.equal(init.state.totals.inputTokens, 0);
       assert.deepEqual(init.state.controls, CONTROLS);
-      assert.equal(init.state.hasApiKey, true);
+      assert.equal(init.state.apiKey, 'set');
       assert.equal(await h.store.getLastOpenId(), undefined);
       // The old conversation is still saved.
       assert.equal((await h.store.load(oldId))?.turns.length, 2);
@@ -766,7 +766,7 @@ describe('ChatSession', () => {
       h.session.refreshControls();
       assert.deepEqual(h.posts, [
         { type: 'controls', controls: CONTROLS },
-        { type: 'apiKey', hasApiKey: true },
+        { type: 'apiKey', apiKey: 'set' },
       ]);
     });
 

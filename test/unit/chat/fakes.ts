@@ -261,7 +261,7 @@ export async function harness(options: HarnessOptions = {}): Promise<Harness> {
   });
   const sessionOptions: ChatSessionOptions = {
     backend: harnessBackend(options, client, builds, warnings),
-    view: { post, schedule: harnessScheduler(options.syncSchedule), controls: () => CONTROLS, hasApiKey: () => true },
+    view: { post, schedule: harnessScheduler(options.syncSchedule), controls: () => CONTROLS, apiKey: () => 'set' },
     library,
     prices: fallbackPrices,
     clock: { newId: () => `${options.idPrefix ?? 'id'}${++ids}`, now: () => clock.now++ },

@@ -15,7 +15,7 @@ function failed(kind: string, extra: Partial<ViewTurn> = {}): HostToWebview {
 
 describe('status bar: key or URL problems', () => {
   it('counts authentication, permission, not found, a non-API endpoint, an unreachable server and a redirect', () => {
-    for (const kind of ['authentication_error', 'permission_error', 'not_found_error', 'not_messages_endpoint', 'connection_error', 'redirect', 'missing_key']) {
+    for (const kind of ['authentication_error', 'permission_error', 'not_found_error', 'not_messages_endpoint', 'connection_error', 'redirect', 'missing_key', 'key_unreadable']) {
       assert.equal(isKeyOrUrlProblem(kind), true, kind);
     }
   });
@@ -61,7 +61,7 @@ describe('status bar: label', () => {
 });
 
 describe('status bar: state', () => {
-  const base: StatusBarInput = { hasKey: true, model: 'claude-sonnet-5-5', displayName: 'Claude Sonnet 5.5', health: 'ok' };
+  const base: StatusBarInput = { key: 'set', model: 'claude-sonnet-5-5', displayName: 'Claude Sonnet 5.5', health: 'ok' };
 
   it('shows the model and opens the picker when a key is set and all is well', () => {
     assert.deepEqual(statusBarState(base, commands), {
@@ -74,10 +74,20 @@ describe('status bar: state', () => {
 
   it('asks for a key when none is set, whatever the last request did', () => {
     for (const health of ['ok', 'keyOrUrlProblem'] as const) {
-      const state = statusBarState({ ...base, hasKey: false, health }, commands);
+      const state = statusBarState({ ...base, key: 'missing', health }, commands);
       assert.equal(state.text, '$(key) Set API key');
       assert.equal(state.command, 'set');
       assert.equal(state.warning, false);
+    }
+  });
+
+  it('says the key could not be read, rather than asking for one, when the keychain failed', () => {
+    for (const health of ['ok', 'keyOrUrlProblem'] as const) {
+      const state = statusBarState({ ...base, key: 'unreadable', health }, commands);
+      assert.equal(state.text, '$(warning) Key unreadable');
+      assert.equal(state.command, 'test');
+      assert.equal(state.warning, true);
+      assert.match(state.tooltip, /could not be read from the system keychain/);
     }
   });
 

@@ -209,11 +209,22 @@ describe('webview app: protocol messages to DOM', () => {
 
   it('shows the API key banner until a key is set', () => {
     const page = openPage();
-    page.send({ type: 'init', state: chatState({ hasApiKey: false }) });
+    page.send({ type: 'init', state: chatState({ apiKey: 'missing' }) });
     page.$<HTMLElement>('[data-testid="api-key-banner"] [data-testid="set-api-key"]')?.click();
     assert.deepEqual(page.api.of('setApiKey'), [{ type: 'setApiKey' }]);
-    page.send({ type: 'apiKey', hasApiKey: true });
+    page.send({ type: 'apiKey', apiKey: 'set' });
     assert.equal(page.$('[data-testid="api-key-banner"]'), null);
+  });
+
+  it('says the key could not be read, with no Set API key button, when the keychain failed', () => {
+    const page = openPage();
+    page.send({ type: 'init', state: chatState({ apiKey: 'unreadable' }) });
+    const banner = page.$<HTMLElement>('[data-testid="key-unreadable-banner"]');
+    assert.match(banner?.textContent ?? '', /could not be read from the system keychain/);
+    assert.equal(page.$('[data-testid="api-key-banner"]'), null);
+    assert.equal(page.$('[data-testid="set-api-key"]'), null);
+    page.send({ type: 'apiKey', apiKey: 'set' });
+    assert.equal(page.$('[data-testid="key-unreadable-banner"]'), null);
   });
 
   it('shows context chips on user turns, expandable to their text, and tool results briefly', () => {

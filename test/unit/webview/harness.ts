@@ -101,7 +101,7 @@ export function chatState(patch: Partial<ChatState> = {}): ChatState {
     turns: [],
     totals: zeroTotals,
     controls,
-    hasApiKey: true,
+    apiKey: 'set',
     history: [],
     ...patch,
   };

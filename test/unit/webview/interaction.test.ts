@@ -236,7 +236,7 @@ describe('webview controls and history', () => {
 describe('webview accessibility basics', () => {
   it('the log is role=log with polite live updates, and every button has a label', () => {
     const page = openPage();
-    page.send({ type: 'init', state: chatState({ hasApiKey: false, turns: [assistantTurn('a1', [{ type: 'text', text: '```\nx\n```' }], { stopReason: 'max_tokens' })] }) });
+    page.send({ type: 'init', state: chatState({ apiKey: 'missing', turns: [assistantTurn('a1', [{ type: 'text', text: '```\nx\n```' }], { stopReason: 'max_tokens' })] }) });
     const log = page.$('[data-testid="messages"]');
     assert.equal(log?.getAttribute('role'), 'log');
     assert.equal(log?.getAttribute('aria-live'), 'polite');
