@@ -5,7 +5,7 @@
  */
 import { JSDOM } from 'jsdom';
 import type { ChatControls, ChatState, ContentBlock, ConversationTotals, HostToWebview, Usage, ViewTurn, WebviewToHost } from '../../../src/common/protocol';
-import { ChatApp } from '../../../src/webview/app';
+import { ChatApp, type ChatAppOptions } from '../../../src/webview/app';
 import type { WebviewWindow } from '../../../src/webview/dom';
 import type { VsCodeApi } from '../../../src/webview/vscodeApi';
 
@@ -53,11 +53,14 @@ export interface Page {
   $$(selector: string): HTMLElement[];
 }
 
-/** Builds the app in a fresh window and starts it (it posts `ready`). */
-export function openPage(savedUiState?: unknown): Page {
+/**
+ * Builds the app in a fresh window and starts it (it posts `ready`). `options` adds app options
+ * made for that window (a renderer that fails on cue, an error reporter).
+ */
+export function openPage(savedUiState?: unknown, options: (win: WebviewWindow) => ChatAppOptions = () => ({})): Page {
   const win = makeWindow();
   const api = new FakeApi(savedUiState);
-  const app = new ChatApp(win, api, { requestFrame: () => undefined, idle: null });
+  const app = new ChatApp(win, api, { requestFrame: () => undefined, idle: null, ...options(win) });
   app.start();
   const doc = win.document;
   return {

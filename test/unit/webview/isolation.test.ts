@@ -1,10 +1,8 @@
 import * as assert from 'node:assert/strict';
-import type { HostToWebview } from '../../../src/common/protocol';
-import { ChatApp } from '../../../src/webview/app';
 import { FALLBACK_NOTE } from '../../../src/webview/render/boundary';
 import { MAX_DEPTH } from '../../../src/webview/render/limits';
 import { MarkdownRenderer } from '../../../src/webview/render/markdown';
-import { assistantTurn, chatState, FakeApi, makeWindow, openPage, userTurn } from './harness';
+import { assistantTurn, chatState, openPage, userTurn } from './harness';
 import type { Page } from './harness';
 
 /** A renderer that fails on cue: any markdown containing BOOM, and any code fence's language. */
@@ -25,30 +23,12 @@ class FailingRenderer extends MarkdownRenderer {
 }
 
 function openFailingPage(): Page & { errors: string[] } {
-  const win = makeWindow();
-  const api = new FakeApi();
   const errors: string[] = [];
-  const app = new ChatApp(win, api, {
-    requestFrame: () => undefined,
-    idle: null,
+  const page = openPage(undefined, (win) => ({
     markdown: new FailingRenderer(win.document, win),
     reportError: (message) => errors.push(message),
-  });
-  app.start();
-  const doc = win.document;
-  return {
-    win,
-    doc,
-    api,
-    app,
-    errors,
-    send: (...messages: HostToWebview[]) => {
-      for (const message of messages) app.handle(message);
-      app.flush();
-    },
-    $: <E extends HTMLElement = HTMLElement>(selector: string) => doc.querySelector<E>(selector),
-    $$: (selector: string) => Array.from(doc.querySelectorAll<HTMLElement>(selector)),
-  };
+  }));
+  return { ...page, errors };
 }
 
 /** Sends a reply and then a later turn; asserts the later turn rendered its markdown. */
