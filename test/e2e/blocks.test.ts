@@ -147,6 +147,7 @@ describe('chat: what the API returns', () => {
     assert.deepEqual(last.messages.map((m) => m.role), ['user'], 'the failed reply is not sent back as a prefill');
     assert.equal(await frame.locator('[data-testid="message"][data-superseded="true"]').count(), 1, 'the earlier attempt stays, folded');
     assert.match(await lastAssistant(frame).innerText(), /whole this time/);
+    await screenshot('retry-earlier-attempt');
   });
 
   it('says when the reply hit max_tokens and continues on request', async () => {
@@ -165,6 +166,7 @@ describe('chat: what the API returns', () => {
     assert.deepEqual(last.messages.map((m) => m.role), ['user', 'assistant', 'user']);
     assert.equal(await frame.locator('[data-testid="message"][data-continue-request="true"]').count(), 1);
     assert.equal(await frame.locator('[data-testid="message"][data-role="user"]:not([data-continue-request])').count(), 1, 'no second question in the transcript');
+    await screenshot('continue-seam');
   });
 
   it('never executes hostile markdown from the model', async () => {

@@ -250,7 +250,8 @@ export class TurnView {
     const doc = this.ctx.doc;
     const fold = h(doc, 'details', { class: 'earlier-attempt' }, h(doc, 'summary', {}, 'Earlier attempt (failed, retried below)'));
     this.blocksEl.replaceWith(fold);
-    fold.append(this.blocksEl);
+    // The end (its error, note and usage) folds too: the answer below is what matters now.
+    fold.append(this.blocksEl, this.endEl);
     this.attemptFold = fold;
     this.el.classList.add('superseded');
     this.el.setAttribute('data-superseded', 'true');

@@ -297,6 +297,7 @@ describe('webview app: retried attempts and continuations', () => {
     assert.ok(fold, 'the blocks sit in a fold');
     assert.equal(fold.open, false, 'closed by default');
     assert.match(fold.textContent ?? '', /Half an answer/);
+    assert.match(fold.textContent ?? '', /Dropped/, 'its error is folded with it');
   });
 
   it('shows a continue request as a seam, not as a question', () => {
