@@ -20,7 +20,12 @@ export interface TestCertificates {
 }
 
 function openssl(dir: string, args: string[]): void {
-  execFileSync('openssl', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    execFileSync('openssl', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (error) {
+    const missing = (error as { code?: string }).code === 'ENOENT';
+    throw new Error(missing ? 'The openssl CLI is missing: apt-get install openssl (test/support/install.mjs does it for the integration tests).' : `openssl ${args[0]} failed: ${String((error as { stderr?: unknown }).stderr ?? error)}`);
+  }
 }
 
 const EC_KEY = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
