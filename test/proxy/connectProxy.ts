@@ -5,6 +5,7 @@
  * through the proxy). `GET /__proxy/log` on it returns what it saw, for the extension host.
  */
 import { createServer, request as httpRequest } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as net from 'node:net';
 import type { AddressInfo } from 'node:net';
@@ -16,6 +17,8 @@ export interface ConnectProxyOptions {
   mapHost?: (host: string) => string;
   /** A status to refuse a CONNECT target with (e.g. 403), or undefined to allow it. */
   refuse?: (target: string) => number | undefined;
+  /** Serve the proxy itself over TLS (an https:// proxy) with this certificate. */
+  tls?: { certPem: string; keyPem: string };
 }
 
 export interface ProxyLog {
@@ -43,7 +46,8 @@ export async function startConnectProxy(options: ConnectProxyOptions = {}): Prom
     log.unauthorized++;
     return false;
   };
-  const server = createServer((req, res) => forward(req, res, log, mapHost, authorized));
+  const handler = (req: IncomingMessage, res: ServerResponse): void => forward(req, res, log, mapHost, authorized);
+  const server = options.tls ? createTlsServer({ cert: options.tls.certPem, key: options.tls.keyPem }, handler) : createServer(handler);
   server.on('connect', (req: IncomingMessage, client: net.Socket, head: Buffer) => {
     const target = req.url ?? '';
     log.connects.push(target);
@@ -69,14 +73,14 @@ export async function startConnectProxy(options: ConnectProxyOptions = {}): Prom
     client.on('error', () => upstream.destroy());
     upstream.on('close', () => client.destroy());
   });
-  server.on('connection', (socket: net.Socket) => {
+  server.on(options.tls ? 'secureConnection' : 'connection', (socket: net.Socket) => {
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     port,
     log,
     close: () =>

@@ -41,20 +41,28 @@ async function proxiedFetch(options: ProxiedFetchOptions, input: string | URL | 
 }
 
 async function connectionFor(options: ProxiedFetchOptions, url: URL, signal: AbortSignal | undefined): Promise<net.Socket> {
+  const ca = trustedRoots(options);
+  const tunnelOptions = { strictSSL: options.strictSSL, ...(ca ? { ca } : {}), ...(signal ? { signal } : {}) };
   if (url.protocol === 'http:') {
     // Plain http goes to the proxy as an absolute-form request: no tunnel (many proxies allow CONNECT to 443 only).
-    return connectToProxy(options.proxy, url.host, { strictSSL: options.strictSSL, ...(signal ? { signal } : {}) });
+    return connectToProxy(options.proxy, url.host, tunnelOptions);
   }
   const host = url.hostname.replace(/^\[|\]$/g, '');
   const port = Number(url.port || 443);
-  const tunnel = await openTunnel(options.proxy, host, port, { strictSSL: options.strictSSL, ...(signal ? { signal } : {}) });
+  const tunnel = await openTunnel(options.proxy, host, port, tunnelOptions);
   return startTls(tunnel, host, port, options, signal);
+}
+
+/** Undefined (Node's defaults, which VS Code extends with the system's) unless a test adds certificates. */
+function trustedRoots(options: ProxiedFetchOptions): string[] | undefined {
+  const extra = options.extraCertificates ?? [];
+  return extra.length > 0 ? [...tls.rootCertificates, ...extra] : undefined;
 }
 
 
 function startTls(tunnel: net.Socket, host: string, port: number, options: ProxiedFetchOptions, signal: AbortSignal | undefined): Promise<net.Socket> {
   return new Promise((resolve, reject) => {
-    const extra = options.extraCertificates ?? [];
+    const ca = trustedRoots(options);
     const socket = tls.connect({
       socket: tunnel,
       // `host` is what the certificate is checked against; an IP is not a valid SNI name.
@@ -62,7 +70,7 @@ function startTls(tunnel: net.Socket, host: string, port: number, options: Proxi
       ...(net.isIP(host) ? {} : { servername: host }),
       rejectUnauthorized: options.strictSSL,
       ALPNProtocols: ['http/1.1'],
-      ...(extra.length > 0 ? { ca: [...tls.rootCertificates, ...extra] } : {}),
+      ...(ca ? { ca } : {}),
     });
     const onAbort = (): void => {
       socket.destroy();
