@@ -91,14 +91,14 @@ describe('network/proxiedFetch: what a proxy failure says', function () {
   });
 
   it('something that is not an HTTP proxy is named as such', async () => {
-    const notProxy = createNetServer((socket) => socket.end('SSH-2.0-OpenSSH\r\n'));
-    notProxy.on('connection', (socket) => socket.on('error', () => undefined));
+    // It reads what it is sent (else it never sees the client hang up, and close() would wait).
+    const notProxy = createNetServer((socket) => socket.on('error', () => undefined).resume().end('SSH-2.0-OpenSSH\r\n'));
     await new Promise<void>((resolve) => notProxy.listen(0, '127.0.0.1', resolve));
     try {
       const error = await failure(fetchThrough(`http://127.0.0.1:${(notProxy.address() as AddressInfo).port}`)(`${base}/`));
       assert.match(error.message, /did not answer like an HTTP proxy/);
     } finally {
-      notProxy.close();
+      await new Promise<void>((resolve) => notProxy.close(() => resolve()));
     }
   });
 
