@@ -5,10 +5,10 @@ import type { Log } from './log';
 
 /**
  * VS Code's proxy settings (`http.proxy`, `http.noProxy`, `http.proxyStrictSSL`,
- * `http.proxyAuthorization`), read per request so a change applies to the next one.
+ * `http.proxyAuthorization`, `http.systemCertificates`), read per request so a change applies to the next one.
  * `http.proxySupport: "off"` means no proxy at all, as it does for VS Code.
  */
-export function readProxySettings(): ProxySettings & { support: string } {
+export function readProxySettings(): ProxySettings & { support: string; systemCertificates: boolean } {
   const http = vscode.workspace.getConfiguration('http');
   const noProxy = http.get<unknown>('noProxy');
   const authorization = http.get<unknown>('proxyAuthorization');
@@ -18,6 +18,7 @@ export function readProxySettings(): ProxySettings & { support: string } {
     strictSSL: http.get<unknown>('proxyStrictSSL') !== false,
     ...(typeof authorization === 'string' && authorization.trim() ? { authorization } : {}),
     support: stringOr(http.get<unknown>('proxySupport'), 'override'),
+    systemCertificates: http.get<unknown>('systemCertificates') !== false,
   };
 }
 
@@ -30,12 +31,13 @@ function stringOr(value: unknown, fallback: string): string {
  * extension host's own `fetch`. Each route is logged once per distinct proxy and reason.
  */
 export function networkFetch(log: Log, logged: Set<string>): typeof fetch {
-  const { support, ...settings } = readProxySettings();
+  const { support, systemCertificates, ...settings } = readProxySettings();
   const direct: typeof fetch = (input, init) => globalThis.fetch(input, init);
   if (support === 'off') return direct;
   return createNetworkFetch({
     settings,
     env: process.env,
+    systemCertificates,
     direct,
     onRoute: (url, decision) => {
       const line = routeLine(decision);

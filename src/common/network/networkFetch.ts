@@ -15,8 +15,10 @@ export interface NetworkFetchOptions {
   direct: typeof fetch;
   /** Told which way each request went (for the log); never given credentials. */
   onRoute?: (url: string, decision: ProxyDecision) => void;
-  /** See `ProxiedFetchOptions.extraCertificates` (tests only). */
-  extraCertificates?: readonly string[];
+  /** `http.systemCertificates`: trust the system's store too (NODE_EXTRA_CA_CERTS is read from `env`). */
+  systemCertificates: boolean;
+  /** The system's CA bundle files to try (tests); see `trustStore.ts`. */
+  systemBundleFiles?: readonly string[];
 }
 
 export function createNetworkFetch(options: NetworkFetchOptions): typeof fetch {
@@ -28,7 +30,11 @@ export function createNetworkFetch(options: NetworkFetchOptions): typeof fetch {
     const proxied = createProxiedFetch({
       proxy: decision.proxy,
       strictSSL: decision.strictSSL,
-      ...(options.extraCertificates ? { extraCertificates: options.extraCertificates } : {}),
+      trust: {
+        systemCertificates: options.systemCertificates,
+        env: options.env,
+        ...(options.systemBundleFiles ? { systemBundleFiles: options.systemBundleFiles } : {}),
+      },
     });
     return proxied(input, init);
   };

@@ -1,6 +1,6 @@
 /**
  * A `fetch` for requests that go through an HTTP proxy: an https:// URL through a CONNECT tunnel
- * (then TLS to the server, checked against Node's roots, which include NODE_EXTRA_CA_CERTS, unless
+ * (then TLS to the server, checked against `trustStore.ts`'s authorities unless
  * `http.proxyStrictSSL` is off), an http:// URL as an absolute-form request to the proxy. It never
  * follows a redirect (the 3xx is returned as it came), and the body streams as it arrives. A
  * cancelled `signal` ends the request at any point, the body included.
@@ -12,17 +12,16 @@ import * as tls from 'node:tls';
 import type { ProxyServer } from './proxyDecision';
 import { connectToProxy, openTunnel } from './proxyTunnel';
 import { NetworkFailure, abortError, errorCode } from './networkFailure';
+import { trustedContext } from './trustStore';
+import type { TrustOptions } from './trustStore';
 import { webResponse } from './webResponse';
 
 export interface ProxiedFetchOptions {
   proxy: ProxyServer;
   /** Verify the server's (and an https:// proxy's) certificate: `http.proxyStrictSSL`. */
   strictSSL: boolean;
-  /**
-   * Certificates trusted besides Node's default roots (tests). The extension passes none: Node's
-   * roots already hold NODE_EXTRA_CA_CERTS, and VS Code adds the system's store to them.
-   */
-  extraCertificates?: readonly string[];
+  /** Which certificate authorities to trust (Node's, NODE_EXTRA_CA_CERTS, the system's). */
+  trust: TrustOptions;
 }
 
 /** A `fetch`-compatible function that sends every request through `options.proxy`. */
@@ -41,8 +40,8 @@ async function proxiedFetch(options: ProxiedFetchOptions, input: string | URL | 
 }
 
 async function connectionFor(options: ProxiedFetchOptions, url: URL, signal: AbortSignal | undefined): Promise<net.Socket> {
-  const ca = trustedRoots(options);
-  const tunnelOptions = { strictSSL: options.strictSSL, ...(ca ? { ca } : {}), ...(signal ? { signal } : {}) };
+  const secureContext = await trustedContext(options.trust);
+  const tunnelOptions = { strictSSL: options.strictSSL, secureContext, ...(signal ? { signal } : {}) };
   if (url.protocol === 'http:') {
     // Plain http goes to the proxy as an absolute-form request: no tunnel (many proxies allow CONNECT to 443 only).
     return connectToProxy(options.proxy, url.host, tunnelOptions);
@@ -50,19 +49,19 @@ async function connectionFor(options: ProxiedFetchOptions, url: URL, signal: Abo
   const host = url.hostname.replace(/^\[|\]$/g, '');
   const port = Number(url.port || 443);
   const tunnel = await openTunnel(options.proxy, host, port, tunnelOptions);
-  return startTls(tunnel, host, port, options, signal);
-}
-
-/** Undefined (Node's defaults, which VS Code extends with the system's) unless a test adds certificates. */
-function trustedRoots(options: ProxiedFetchOptions): string[] | undefined {
-  const extra = options.extraCertificates ?? [];
-  return extra.length > 0 ? [...tls.rootCertificates, ...extra] : undefined;
+  return startTls(tunnel, { host, port, secureContext }, options, signal);
 }
 
 
-function startTls(tunnel: net.Socket, host: string, port: number, options: ProxiedFetchOptions, signal: AbortSignal | undefined): Promise<net.Socket> {
+interface TlsTarget {
+  host: string;
+  port: number;
+  secureContext: tls.SecureContext;
+}
+
+function startTls(tunnel: net.Socket, target: TlsTarget, options: ProxiedFetchOptions, signal: AbortSignal | undefined): Promise<net.Socket> {
+  const { host, port, secureContext } = target;
   return new Promise((resolve, reject) => {
-    const ca = trustedRoots(options);
     const socket = tls.connect({
       socket: tunnel,
       // `host` is what the certificate is checked against; an IP is not a valid SNI name.
@@ -70,7 +69,7 @@ function startTls(tunnel: net.Socket, host: string, port: number, options: Proxi
       ...(net.isIP(host) ? {} : { servername: host }),
       rejectUnauthorized: options.strictSSL,
       ALPNProtocols: ['http/1.1'],
-      ...(ca ? { ca } : {}),
+      secureContext,
     });
     const onAbort = (): void => {
       socket.destroy();

@@ -14,8 +14,8 @@ const MAX_CONNECT_ANSWER_BYTES = 16 * 1024;
 export interface TunnelOptions {
   /** Verify the certificate of an https:// proxy. */
   strictSSL: boolean;
-  /** Replaces Node's default roots for an https:// proxy (tests); absent, the defaults apply. */
-  ca?: readonly string[];
+  /** What an https:// proxy's certificate is checked against (see trustStore.ts). */
+  secureContext?: tls.SecureContext;
   signal?: AbortSignal;
 }
 
@@ -58,7 +58,7 @@ export function connectToProxy(proxy: ProxyServer, target: string, options: Tunn
             port: proxy.port,
             rejectUnauthorized: options.strictSSL,
             ...(net.isIP(proxy.host) ? {} : { servername: proxy.host }),
-            ...(options.ca ? { ca: [...options.ca] } : {}),
+            ...(options.secureContext ? { secureContext: options.secureContext } : {}),
           })
         : net.connect({ host: proxy.host, port: proxy.port });
     const ready = proxy.protocol === 'https:' ? 'secureConnect' : 'connect';

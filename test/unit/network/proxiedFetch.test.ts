@@ -61,9 +61,10 @@ describe('network/proxiedFetch through a local CONNECT proxy and TLS server', fu
   function fetchVia(settings: Partial<ProxySettings>, trustCa = true, direct: typeof fetch = () => Promise.reject(new Error('went direct'))): typeof fetch {
     return createNetworkFetch({
       settings: { proxy: proxy.url, noProxy: [], strictSSL: true, ...settings },
-      env: {},
+      // The test CA is trusted the way a person trusts one: NODE_EXTRA_CA_CERTS. No system store.
+      env: trustCa ? { NODE_EXTRA_CA_CERTS: certs.caFile } : {},
+      systemCertificates: false,
       direct,
-      ...(trustCa ? { extraCertificates: [certs.caPem] } : {}),
     });
   }
 
@@ -102,6 +103,14 @@ describe('network/proxiedFetch through a local CONNECT proxy and TLS server', fu
     assert.match(error.message, /through the proxy http:\/\/127\.0\.0\.1:\d+: its certificate is signed by a certificate authority this computer does not trust/);
     assert.match(error.message, /NODE_EXTRA_CA_CERTS/);
     assert.match(error.message, /http\.proxyStrictSSL/);
+  });
+
+  it("trusts a CA from the system's store with http.systemCertificates on, and not with it off", async () => {
+    const withSystem = (systemCertificates: boolean) =>
+      createNetworkFetch({ settings: { proxy: proxy.url, noProxy: [], strictSSL: true }, env: {}, systemCertificates, systemBundleFiles: [certs.caFile], direct: fetch });
+    assert.equal((await withSystem(true)(`${base}/ok`)).status, 200);
+    const error = await failure(withSystem(false)(`${base}/ok`));
+    assert.match(error.message, /does not trust/);
   });
 
   it('accepts the unknown CA with http.proxyStrictSSL off', async () => {

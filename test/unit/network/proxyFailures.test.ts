@@ -43,9 +43,9 @@ describe('network/proxiedFetch: what a proxy failure says', function () {
   function fetchThrough(proxyUrl: string, authorization?: string): typeof fetch {
     return createNetworkFetch({
       settings: { proxy: proxyUrl, noProxy: [], strictSSL: true, ...(authorization ? { authorization } : {}) },
-      env: {},
+      env: { NODE_EXTRA_CA_CERTS: certs.caFile },
+      systemCertificates: false,
       direct: () => Promise.reject(new Error('went direct')),
-      extraCertificates: [certs.caPem],
     });
   }
 

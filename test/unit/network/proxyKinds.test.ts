@@ -56,9 +56,9 @@ describe('network/proxiedFetch: plain http, an https:// proxy, compressed bodies
   function through(proxyUrl: string, strictSSL = true): typeof fetch {
     return createNetworkFetch({
       settings: { proxy: proxyUrl, noProxy: [], strictSSL },
-      env: {},
+      env: { NODE_EXTRA_CA_CERTS: certs.caFile },
+      systemCertificates: false,
       direct: () => Promise.reject(new Error('went direct')),
-      extraCertificates: [certs.caPem],
     });
   }
 
