@@ -56,6 +56,12 @@ export function tlsAdvice(code: string, viaProxy: boolean): string {
 /** The full message and retryability of a proxy failure; `reason` words a system error code. */
 export function proxyFailureText(failure: ProxyFailureShape, url: string, reason: (code: string) => string): { message: string; retryable: boolean } {
   const { proxy, target, code, status } = failure;
+  if (failure.stage === 'target-tls' && !TLS_CODES.test(code)) {
+    return {
+      message: `Could not connect to ${url} through the proxy ${proxy}: ${reason(code)} (${code}) before TLS was set up. Try again; if it persists, the proxy may not allow ${target}.`,
+      retryable: true,
+    };
+  }
   if (failure.stage === 'target-tls') {
     return {
       message: `Could not connect to ${url} through the proxy ${proxy}: ${tlsReason(code)} (${code}). ${tlsAdvice(code, true)}`,

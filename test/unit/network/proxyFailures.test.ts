@@ -102,6 +102,20 @@ describe('network/proxiedFetch: what a proxy failure says', function () {
     }
   });
 
+  it('a tunnel that drops before TLS is set up is a retryable connection failure, not a certificate problem', async () => {
+    const dropper = createNetServer((socket) => socket.on('error', () => undefined).destroy());
+    await new Promise<void>((resolve) => dropper.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `https://drop.test.invalid:${(dropper.address() as AddressInfo).port}`;
+      const error = await failure(fetchThrough(proxy.url, BASIC)(`${url}/`), url);
+      assert.match(error.message, /through the proxy http:\/\/127\.0\.0\.1:\d+: the connection was reset \(ECONNRESET\) before TLS was set up/);
+      assert.doesNotMatch(error.message, /certificate/);
+      assert.equal(error.retryable, true);
+    } finally {
+      await new Promise<void>((resolve) => dropper.close(() => resolve()));
+    }
+  });
+
   it('never shows proxy credentials in a message', async () => {
     const error = await failure(fetchThrough(proxy.url.replace('//', '//alice:wrong@'))(`${base}/`));
     assert.doesNotMatch(error.message, /alice|wrong/);
