@@ -52,7 +52,6 @@ async function connectionFor(options: ProxiedFetchOptions, url: URL, signal: Abo
   return startTls(tunnel, { host, port, secureContext }, options, signal);
 }
 
-
 interface TlsTarget {
   host: string;
   port: number;
@@ -79,6 +78,7 @@ function startTls(tunnel: net.Socket, target: TlsTarget, options: ProxiedFetchOp
     socket.once('secureConnect', () => {
       signal?.removeEventListener('abort', onAbort);
       socket.removeAllListeners('error');
+      socket.on('error', () => undefined); // as in connectToProxy: the request listens from here
       resolve(socket);
     });
     socket.once('error', (error) => {

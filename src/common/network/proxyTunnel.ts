@@ -70,6 +70,9 @@ export function connectToProxy(proxy: ProxyServer, target: string, options: Tunn
     socket.once(ready, () => {
       options.signal?.removeEventListener('abort', onAbort);
       socket.removeAllListeners('error');
+      // Each later step listens for its own errors; this one keeps a stray late error (after the
+      // request is done with the socket) from crashing the extension host.
+      socket.on('error', () => undefined);
       resolve(socket);
     });
     socket.once('error', (error) => {
