@@ -64,6 +64,9 @@ async function stillWorks(frame: Frame): Promise<void> {
 describe('chat: faults on the way to the API', () => {
   before(async function (this: Mocha.Context) {
     this.timeout(90_000);
+    // The key and the model change each fetch the model list: the server must take this key first.
+    world().server.reset();
+    world().server.configure({ apiKey: KEY });
     await openChat();
     await setApiKeyThroughCommand(KEY);
     await changeUserSettings(FAULT_SETTINGS, 'Opus 5.5');
