@@ -60,6 +60,7 @@ describe('chat: a keychain that fails', () => {
     assert.match(await banner.innerText(), /could not be read from the system keychain.*Unlock or start it/s);
     assert.equal(await frame.locator('[data-testid="api-key-banner"]').count(), 0, 'not the "no key yet" banner');
     assert.equal(messageRequests().length, sentBefore, 'nothing is sent without the key');
+    await page.locator('.statusbar-item', { hasText: 'Key unreadable' }).waitFor({ timeout: 10_000 });
 
     // Set API Key while the keychain fails: the user is told, offered Try again, and the key is kept nowhere.
     await setApiKeyThroughCommand(NEW_KEY);
@@ -77,6 +78,7 @@ describe('chat: a keychain that fails', () => {
     assert.match(await lastAssistant(frame).innerText(), /You said: Hello with a broken keychain/, 'the question was kept and answered');
     assert.equal(messageRequests().at(-1)?.headers['x-api-key'], KEY, 'the stored key, not the one that could not be saved');
     await banner.waitFor({ state: 'detached', timeout: 10_000 });
+    await page.locator('.statusbar-item', { hasText: 'Sonnet 5.5' }).waitFor({ timeout: 10_000 });
     assert.ok(!(await frame.content()).includes(NEW_KEY), 'the unsaved key is nowhere in the view');
   });
 });
