@@ -198,6 +198,8 @@ describe('chat: faults on the way to the API', () => {
     assert.match(text, /Start a new chat or send less context/, 'says what helps');
     assert.equal(await lastError(frame).getAttribute('data-kind'), 'request_too_large');
     assert.equal(messageRequests() - requestsBefore, 1, 'a 413 is not retried');
+    assert.equal(await lastError(frame).locator('[data-action="retry"]').count(), 0, 'no Retry: the same conversation would be too large again');
+    assert.equal(await lastError(frame).locator('[data-action="new-chat"]').count(), 1, 'New chat instead');
     await screenshot('fault-proxy-413');
   });
 
