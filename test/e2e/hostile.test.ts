@@ -56,6 +56,11 @@ async function markersSet(frame: Frame): Promise<string[]> {
   }, MARKERS);
 }
 
+/** The block types of the last assistant turn, in order: a payload that forged a block would add one. */
+async function blockTypes(frame: Frame): Promise<string[]> {
+  return lastAssistant(frame).locator('[data-block-type]').evaluateAll((blocks) => blocks.map((block) => block.getAttribute('data-block-type') ?? ''));
+}
+
 async function send(frame: Frame, prompt: string, status: 'done' | 'error'): Promise<void> {
   const before = await assistantCount(frame);
   await sendPrompt(frame, prompt);
@@ -152,10 +157,12 @@ describe('chat: hostile model output in the real webview', () => {
     await send(frame, 'Fetch it', 'done');
     const fetched = lastAssistant(frame).locator('[data-block-type="web_fetch_tool_result"]');
     assert.equal(await fetched.count(), 1, 'the fetched document is shown');
+    assert.deepEqual(await blockTypes(frame), ['server_tool_use', 'web_fetch_tool_result', 'text'], 'the reply\'s blocks and no others');
     assert.equal(await lastAssistant(frame).locator('a[href^="javascript:" i]').count(), 0, 'the javascript: URL is no link');
     await send(frame, 'Run it', 'done');
     const ran = lastAssistant(frame).locator('[data-block-type="bash_code_execution_tool_result"]');
     assert.equal(await ran.count(), 1, 'the run is shown');
+    assert.deepEqual(await blockTypes(frame), ['server_tool_use', 'bash_code_execution_tool_result', 'text'], 'the reply\'s blocks and no others');
     assert.match((await ran.textContent()) ?? '', /window\.pwned/, 'its output is shown, as text');
 
     await frame.waitForFunction(() => Array.from(document.images).every((image) => image.complete));
