@@ -3,12 +3,15 @@
  * from its own file and calling it here. Figures are ratios measured within one run.
  */
 import { benchClientThroughput } from './client-throughput';
+import { benchMarkdownBombs } from './markdown-bombs';
 import { benchWebviewRender } from './webview-render';
 
 async function main(): Promise<void> {
   await benchClientThroughput();
   console.log('');
   await benchWebviewRender();
+  console.log('');
+  await benchMarkdownBombs();
 }
 
 main().catch((error: unknown) => {

@@ -25,6 +25,7 @@ import { Log } from './host/log';
 import { ModelCatalog } from './host/modelCatalog';
 import type { SecretStorageAdvice } from './common/secrets/secretStorageError';
 import { ApiKeyStore } from './host/secrets';
+import { withTestSecretFault } from './common/secrets/testFault';
 import { StatusBar } from './host/statusBar';
 
 export function activate(context: vscode.ExtensionContext): ClaudeMessagesApi | undefined {
@@ -39,7 +40,8 @@ export function activate(context: vscode.ExtensionContext): ClaudeMessagesApi | 
     }
   };
 
-  const keys = new ApiKeyStore(context.secrets, log);
+  // The storage itself unless a test harness asked for a failing one (inert otherwise: testFault.ts).
+  const keys = new ApiKeyStore(withTestSecretFault(context.secrets, process.env, TEST_HOOKS_ENV), log);
   owned.push(keys);
   const clients = new ClientFactory(keys, log);
   const catalog = new ModelCatalog(clients, log);

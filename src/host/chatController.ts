@@ -12,6 +12,8 @@ import { toViewError } from '../common/chat/viewError';
 import type { ModelPricing } from '../common/anthropic/models';
 import { ConversationStore } from '../common/conversation/store';
 import { assertNever } from '../common/guards';
+import { MessagesClient } from '../common/anthropic/client';
+import { KEY_UNREADABLE_KIND } from '../common/secrets/secretStorageError';
 import type { ApiKeyState, HostToWebview, WebviewToHost } from '../common/protocol';
 import type { ChatViewModel } from './chatView';
 import type { ClientFactory } from './clientFactory';
@@ -26,6 +28,12 @@ const FRAME_MS = 16;
 /** The settings that decide which endpoint answers `/v1/models`, as one comparable string. */
 function connectionKey(): string {
   return JSON.stringify(readSettings().connection);
+}
+
+/** The key state a failed client creation reveals (`missing_key`, `key_unreadable`), if any. */
+function keyStateOf(kind: string): ApiKeyState | undefined {
+  if (kind === KEY_UNREADABLE_KIND) return 'unreadable';
+  return kind === 'missing_key' ? 'missing' : undefined;
 }
 
 /** Ids must fit the protocol's id pattern (letters, digits, - and _). */
@@ -111,7 +119,11 @@ export class ChatController extends Disposable implements ChatViewModel {
   /** How the chat's requests are made: the current settings, key and model rules. */
   private backend(clients: ClientFactory, log: Log): ChatBackend {
     return {
-      createClient: () => clients.create(),
+      createClient: async () => {
+        const made = await clients.create();
+        this.noteKeyState(made instanceof MessagesClient ? 'set' : keyStateOf(made.kind));
+        return made;
+      },
       buildRequest: (messages, tools, carried) => this.buildRequest(messages, tools, carried),
       currentModel: () => readSettings().request.model,
       cacheTtl: () => {
@@ -203,6 +215,16 @@ export class ChatController extends Disposable implements ChatViewModel {
   /** The table's prices (undefined for a model it does not know, so no cost is made up). */
   private prices(model: string): ModelPricing | undefined {
     return this.catalog.capabilities(model).pricing;
+  }
+
+  /**
+   * What the key read of a request found: the banner follows it, so a keychain that broke (or was
+   * fixed) since the last key change shows at the next message, not only after a reload.
+   */
+  private noteKeyState(state: ApiKeyState | undefined): void {
+    if (state === undefined || state === this.keyState || this.isDisposed) return;
+    this.keyState = state;
+    this.session.refreshControls();
   }
 
   private async refreshKey(): Promise<void> {

@@ -41,6 +41,12 @@ export class StatusBar extends Disposable {
 
   /** Takes each message the chat session posts; a finished reply updates the health. */
   observe(message: HostToWebview): void {
+    if (message.type === 'apiKey') {
+      // The chat learned the key's state from a request (a keychain that broke or came back).
+      this.key = message.apiKey;
+      this.draw();
+      return;
+    }
     const health = healthAfter(message);
     if (health !== undefined) this.health = health;
     // A controls message follows the endpoint's model list, which may rename the model: redraw.

@@ -55,6 +55,9 @@ function runAction(win: WebviewWindow, post: Post, button: HTMLElement): void {
     case 'set-api-key':
       post({ type: 'setApiKey' });
       return;
+    case 'new-chat':
+      post({ type: 'newChat' });
+      return;
     case 'dismiss-notice':
       button.closest('.notice')?.remove();
       return;

@@ -7,6 +7,7 @@
 import * as assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
 import {
+  codeExecutionReply,
   eventsReply,
   invalidRequestReply,
   messageEnd,
@@ -14,10 +15,12 @@ import {
   textBlockEvents,
   textReply,
   thinkingBlockEvents,
+  toolUseReply,
+  webFetchReply,
   webSearchReply,
 } from '../server/server';
 import { HOSTILE_PAYLOADS, unsafeFindings } from '../unit/webview/hostileCorpus';
-import { assistantCount, lastAssistant, newChat, openChat, sendPrompt, waitForNewReply } from './chatView';
+import { assistantCount, lastAssistant, newChat, openChat, sendPrompt, waitForNewReply, waitForStatus } from './chatView';
 import { world } from './world';
 
 const PAYLOADS = HOSTILE_PAYLOADS.map((entry) => entry.payload);
@@ -51,6 +54,11 @@ async function markersSet(frame: Frame): Promise<string[]> {
     }
     return set;
   }, MARKERS);
+}
+
+/** The block types of the last assistant turn, in order: a payload that forged a block would add one. */
+async function blockTypes(frame: Frame): Promise<string[]> {
+  return lastAssistant(frame).locator('[data-block-type]').evaluateAll((blocks) => blocks.map((block) => block.getAttribute('data-block-type') ?? ''));
 }
 
 async function send(frame: Frame, prompt: string, status: 'done' | 'error'): Promise<void> {
@@ -115,6 +123,62 @@ describe('chat: hostile model output in the real webview', () => {
     server.enqueue(textReply('All clear.'));
     await send(frame, 'Still there?', 'done');
     assert.match(await lastAssistant(frame).innerText(), /All clear\./);
+    assert.deepEqual(await markersSet(frame), [], 'nothing ran later either');
+  });
+
+  it('renders the corpus inert inside a client tool input, a fetched document and code execution output', async () => {
+    const { server } = world();
+    server.reset();
+    server.configure({ apiKey: null, tokenDelayMs: 5 });
+    const frame = await openChat();
+    await newChat(frame);
+    const javascriptUrl = PAYLOADS.find((payload) => /^\s*javascript:/i.test(payload)) ?? 'javascript:window.pwned=1';
+    // Every payload as a key and as a value of the input: a view that builds markup from either would show it.
+    const input = { command: 'view', path: PAYLOADS[0] ?? '', ...Object.fromEntries(PAYLOADS.map((payload) => [payload, payload])) };
+    server.enqueue(
+      toolUseReply('str_replace_based_edit_tool', input, { id: 'toolu_hostile_1', text: 'Looking at it.' }),
+      textReply('The tool answered.'),
+      webFetchReply(javascriptUrl, PAYLOADS.join('\n'), 'Fetched it.', { title: PAYLOADS.join(' ') }),
+      codeExecutionReply({ command: PAYLOADS.join('; '), stdout: PAYLOADS.join('\n'), stderr: PAYLOADS.join('\n'), returnCode: 1 }, 'Ran it.'),
+    );
+
+    // The tool round: the view shows the hostile input, the extension answers it (the path is no
+    // file of the workspace, so with an error), and the model's next reply follows.
+    await sendPrompt(frame, 'Use the tool');
+    await frame.waitForFunction(() => document.body.innerText.includes('The tool answered.'), undefined, { timeout: 30_000 });
+    await waitForStatus(frame, 'done');
+    const toolBlock = frame.locator('[data-block-type="tool_use"]').last();
+    assert.match((await toolBlock.textContent()) ?? '', /window\.pwned/, 'the input is shown, as text');
+    const toolRequest = server.requests.filter((request) => request.path === '/v1/messages').at(-1)?.json as
+      { messages: Array<{ role: string; content: Array<{ type?: string; tool_use_id?: string }> | string }> } | undefined;
+    const answer = toolRequest?.messages.at(-1);
+    assert.ok(Array.isArray(answer?.content) && answer.content.some((block) => block.type === 'tool_result' && block.tool_use_id === 'toolu_hostile_1'), 'the tool was answered');
+
+    await send(frame, 'Fetch it', 'done');
+    const fetched = lastAssistant(frame).locator('[data-block-type="web_fetch_tool_result"]');
+    assert.equal(await fetched.count(), 1, 'the fetched document is shown');
+    assert.deepEqual(await blockTypes(frame), ['server_tool_use', 'web_fetch_tool_result', 'text'], 'the reply\'s blocks and no others');
+    assert.equal(await lastAssistant(frame).locator('a[href^="javascript:" i]').count(), 0, 'the javascript: URL is no link');
+    await send(frame, 'Run it', 'done');
+    const ran = lastAssistant(frame).locator('[data-block-type="bash_code_execution_tool_result"]');
+    assert.equal(await ran.count(), 1, 'the run is shown');
+    assert.deepEqual(await blockTypes(frame), ['server_tool_use', 'bash_code_execution_tool_result', 'text'], 'the reply\'s blocks and no others');
+    assert.match((await ran.textContent()) ?? '', /window\.pwned/, 'its output is shown, as text');
+
+    await frame.waitForFunction(() => Array.from(document.images).every((image) => image.complete));
+    assert.deepEqual(await markersSet(frame), [], 'no payload ran');
+    const turns = await findingsIn(frame, '[data-testid="message"]');
+    assert.ok(turns.length >= 5, `every turn is checked (found ${turns.length})`);
+    assert.deepEqual(turns.filter((found) => found.length > 0), [], 'nothing executable, navigating or loading survived');
+    // Nothing escaped its block: every rendered block sits inside a message, and each message holds only blocks of its own.
+    const stray = await frame.evaluate(() =>
+      Array.from(document.querySelectorAll('[data-block-type]')).filter((block) => !block.closest('[data-testid="message"]')).length,
+    );
+    assert.equal(stray, 0, 'no block outside a message');
+
+    server.enqueue(textReply('Still rendering.'));
+    await send(frame, 'Still there?', 'done');
+    assert.match(await lastAssistant(frame).innerText(), /Still rendering\./);
     assert.deepEqual(await markersSet(frame), [], 'nothing ran later either');
   });
 });

@@ -20,7 +20,7 @@ interface RunningCodeServer {
   stop(): Promise<void>;
 }
 interface SupportModules {
-  startCodeServer(options: { workspace: string; settings?: Record<string, unknown>; quiet?: boolean }): Promise<RunningCodeServer>;
+  startCodeServer(options: { workspace: string; settings?: Record<string, unknown>; quiet?: boolean; env?: Record<string, string> }): Promise<RunningCodeServer>;
   openWorkbench(url: string, options?: { colorScheme?: 'light' | 'dark' }): Promise<{ browser: Browser; page: Page }>;
   findWebviewFrame(page: Page, selector: string, timeoutMs?: number): Promise<Frame>;
   runCommand(page: Page, title: string): Promise<void>;
@@ -36,6 +36,11 @@ export interface World {
   screenshotsDir: string;
   /** Every API key a test typed into the Set API Key command: the key sweep (zz-keySweep) hunts for them. */
   keysSet: Set<string>;
+  /**
+   * While this file exists, the extension's SecretStorage fails with the file's text as its error
+   * (src/common/secrets/testFault.ts; the extension host runs with the test hooks on for it).
+   */
+  secretFaultFile: string;
 }
 
 // Each test file is bundled on its own, so module state is per file: the world lives on globalThis.
@@ -53,6 +58,7 @@ export async function startWorld(): Promise<World> {
   const support = await loadSupport();
   const server = await startTestServer();
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'claude-messages-e2e-ws-'));
+  const secretFaultFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'claude-messages-e2e-fault-')), 'secret-storage-fault');
   fs.cpSync(path.join(repoRoot, 'test', 'integration', 'workspace'), workspace, { recursive: true });
   const codeServer = await support.startCodeServer({
     workspace,
@@ -64,11 +70,12 @@ export async function startWorld(): Promise<World> {
       'files.autoSave': 'off',
     },
     quiet: true,
+    env: { CLAUDE_MESSAGES_TEST_HOOKS: '1', CLAUDE_MESSAGES_TEST_SECRET_FAULT_FILE: secretFaultFile },
   });
   const { browser, page } = await support.openWorkbench(codeServer.workbenchUrl);
   const screenshotsDir = path.join(repoRoot, 'test-results', 'e2e');
   fs.mkdirSync(screenshotsDir, { recursive: true });
-  holder.claudeMessagesE2eWorld = { server, codeServer, browser, page, workspace, support, screenshotsDir, keysSet: new Set() };
+  holder.claudeMessagesE2eWorld = { server, codeServer, browser, page, workspace, support, screenshotsDir, keysSet: new Set(), secretFaultFile };
   return holder.claudeMessagesE2eWorld;
 }
 
@@ -89,10 +96,11 @@ export async function takeRefusals(): Promise<Refusal[]> {
 export async function stopWorld(): Promise<void> {
   const current = holder.claudeMessagesE2eWorld;
   if (!current) return;
-  const { browser, codeServer, server, workspace } = current;
+  const { browser, codeServer, server, workspace, secretFaultFile } = current;
   holder.claudeMessagesE2eWorld = undefined;
   await browser.close().catch(() => undefined);
   await codeServer.stop();
   await server.close();
   fs.rmSync(workspace, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
+  fs.rmSync(path.dirname(secretFaultFile), { recursive: true, force: true });
 }

@@ -88,13 +88,62 @@ export function htmlReply(status = 404): HttpErrorReply {
 }
 
 /** Destroys the socket after `afterEvents` events (or before any response with `beforeHeaders`). */
-export function dropReply(afterEvents: number, options: { beforeHeaders?: boolean; events?: ScriptEvent[] } = {}): DropReply {
+export function dropReply(afterEvents: number, options: { beforeHeaders?: boolean; events?: ScriptEvent[]; headers?: Record<string, string> } = {}): DropReply {
   return { kind: 'drop', afterEvents, ...options };
 }
 
-/** Stops after `afterEvents` events and holds the socket open. */
-export function stallReply(afterEvents: number, options: { events?: ScriptEvent[] } = {}): StallReply {
+/** Stops after `afterEvents` events and holds the socket open (see `StallReply` for the options). */
+export function stallReply(afterEvents: number, options: { events?: ScriptEvent[]; beforeHeaders?: boolean; pingEveryMs?: number } = {}): StallReply {
   return { kind: 'stall', afterEvents, ...options };
+}
+
+/** Accepts the request and never sends a status or headers (a stuck server or proxy). */
+export function headersNeverSentReply(): StallReply {
+  return stallReply(0, { beforeHeaders: true });
+}
+
+/** Sends `afterEvents` events of the reply, then only `ping` events, every `everyMs`, forever. */
+export function pingsForeverReply(afterEvents: number, everyMs = 200, events?: ScriptEvent[]): StallReply {
+  return stallReply(afterEvents, { pingEveryMs: everyMs, ...(events ? { events } : {}) });
+}
+
+/** A 3xx pointing elsewhere (`location` verbatim), with an empty body, as a moved endpoint answers. */
+export function redirectReply(status: 301 | 302 | 303 | 307 | 308, location: string): HttpErrorReply {
+  return { kind: 'http-error', status, headers: { location }, body: '' };
+}
+
+/**
+ * A proxy's or gateway's own error page: HTML, not an API error (nginx's "429 Too Many Requests",
+ * a load balancer's 503, "413 Request Entity Too Large"). `retryAfterSeconds` adds `retry-after`.
+ */
+export function proxyPageReply(status: number, retryAfterSeconds?: number): HttpErrorReply {
+  const title = `${status} ${PROXY_STATUS_TEXT[status] ?? 'Error'}`;
+  return {
+    kind: 'http-error', status,
+    headers: { 'content-type': 'text/html', ...(retryAfterSeconds === undefined ? {} : { 'retry-after': String(retryAfterSeconds) }) },
+    body: `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`,
+  };
+}
+
+const PROXY_STATUS_TEXT: Record<number, string> = {
+  408: 'Request Time-out', 413: 'Request Entity Too Large', 429: 'Too Many Requests', 502: 'Bad Gateway', 503: 'Service Temporarily Unavailable', 504: 'Gateway Time-out',
+};
+
+/**
+ * A 200 labelled `text/event-stream` whose body is a JSON error object instead of events, as some
+ * gateways answer a streamed request they refuse.
+ */
+export function jsonErrorAsSseReply(type = 'invalid_request_error', message = 'max_tokens: 64001 > 64000, which is the maximum allowed for this model'): HttpErrorReply {
+  return {
+    kind: 'http-error', status: 200, headers: { 'content-type': 'text/event-stream' },
+    body: JSON.stringify(apiErrorBody(type, message)),
+  };
+}
+
+/** An error whose body is `bytes` long: plain text, a line repeated (a proxy dumping a log, say). */
+export function hugeErrorBodyReply(status = 400, bytes = 8 * 1024 * 1024): HttpErrorReply {
+  const line = 'upstream said: the request could not be processed, see the attached trace for details\n';
+  return { kind: 'http-error', status, headers: { 'content-type': 'text/plain' }, body: line.repeat(Math.ceil(bytes / line.length)).slice(0, bytes) };
 }
 
 /** Sends `data: {not json` after `afterEvents` events. */

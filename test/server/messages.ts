@@ -44,7 +44,7 @@ export type StreamingReply = Exclude<ScriptedReply, HttpErrorReply>;
 function endingOf(reply: StreamingReply): StreamEnding {
   switch (reply.kind) {
     case 'drop': return { kind: 'drop' };
-    case 'stall': return { kind: 'stall' };
+    case 'stall': return { kind: 'stall', ...(reply.pingEveryMs ? { pingEveryMs: reply.pingEveryMs } : {}) };
     case 'malformed': return { kind: 'malformed', data: reply.data ?? '{not json' };
     case 'sse-error': return { kind: 'sse-error', error: reply.error };
     default: return { kind: 'end' };
@@ -99,6 +99,7 @@ export async function handleMessages(exchange: Exchange, scripted: StreamingRepl
   const delivered: ScriptEvent[] = [];
   await writeSse(exchange.res, {
     events: events.slice(0, count), delayMs, ending: endingOf(reply),
+    ...(reply.headers ? { headers: reply.headers } : {}),
     ...(reply.kind === 'events' && reply.chunkSize ? { chunkSize: reply.chunkSize } : {}),
   }, (event) => {
     delivered.push(event);

@@ -113,6 +113,11 @@ async function answer(exchange: Exchange, route: Route, query: URLSearchParams):
     exchange.res.socket?.destroy();
     return;
   }
+  if (scripted?.kind === 'stall' && scripted.beforeHeaders) {
+    // Connected, and then nothing: no status, no headers, until the client gives up or the server closes.
+    await new Promise<void>((resolve) => exchange.res.once('close', () => resolve()));
+    return;
+  }
   if (scripted && scripted.kind !== 'events' && route !== 'messages') return nonStreamFault(exchange, scripted);
   const models = state.config.models;
   switch (route) {

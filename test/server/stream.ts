@@ -10,7 +10,7 @@ import type { ScriptEvent } from './types';
 export type StreamEnding =
   | { kind: 'end' }
   | { kind: 'drop' }
-  | { kind: 'stall' }
+  | { kind: 'stall'; pingEveryMs?: number }
   | { kind: 'malformed'; data: string }
   | { kind: 'sse-error'; error: { type: string; message: string } };
 
@@ -20,6 +20,8 @@ export interface StreamPlan {
   delayMs: number;
   chunkSize?: number;
   ending: StreamEnding;
+  /** Extra response headers (they win over the defaults). */
+  headers?: Record<string, string>;
 }
 
 /** One SSE frame. */
@@ -57,7 +59,7 @@ function chunks(frames: string[], size: number): { pieces: Buffer[]; framesDoneA
 
 /** Streams the plan; `onSent` sees each event once its bytes are written. Resolves when done. */
 export async function writeSse(res: ServerResponse, plan: StreamPlan, onSent: (event: ScriptEvent) => void): Promise<void> {
-  res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
+  res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive', ...plan.headers });
   res.flushHeaders();
   const frames = plan.events.map(sseFrame);
   const tail = endingFrame(plan.ending);
@@ -94,8 +96,12 @@ async function finish(res: ServerResponse, ending: StreamEnding): Promise<void> 
     return;
   }
   if (ending.kind === 'stall') {
-    // Hold the socket open until the client aborts or the server closes.
+    // Hold the socket open until the client aborts or the server closes; pinging, if asked, as a
+    // proxy or a stuck server does that keeps the connection alive while the reply goes nowhere.
+    const every = ending.pingEveryMs;
+    const pinger = every && every > 0 ? setInterval(() => void write(res, sseFrame({ type: 'ping' })), every) : undefined;
     await new Promise<void>((resolve) => res.once('close', () => resolve()));
+    clearInterval(pinger);
     return;
   }
   res.end();

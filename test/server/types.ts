@@ -55,6 +55,8 @@ export interface EventsReply extends ReplyCommon {
   chunkSize?: number;
   /** Send the events exactly as given: no simulated usage, ids or model filled in. */
   keepUsage?: boolean;
+  /** Extra response headers (a `request-id` of the test's choosing, say); they win over the server's. */
+  headers?: Record<string, string>;
 }
 
 /** Any status with any body; `body` as a string is sent verbatim, otherwise as JSON. */
@@ -72,6 +74,8 @@ interface FaultCommon extends ReplyCommon {
   /** The events to draw from; by default the default reply's stream for this request. */
   events?: ScriptEvent[];
   delayMs?: number;
+  /** Extra response headers, as on `EventsReply`. */
+  headers?: Record<string, string>;
 }
 
 /** Destroys the socket mid-stream (or, with `beforeHeaders`, before any response: a connection error). */
@@ -79,9 +83,15 @@ export interface DropReply extends FaultCommon {
   kind: 'drop';
   beforeHeaders?: boolean;
 }
-/** Stops sending and keeps the socket open until the client aborts or the server closes. */
+/**
+ * Stops sending and keeps the socket open until the client aborts or the server closes. With
+ * `beforeHeaders` nothing at all is sent (a server that accepts the connection and never answers);
+ * with `pingEveryMs` the stream goes on sending `ping` events and nothing else, forever.
+ */
 export interface StallReply extends FaultCommon {
   kind: 'stall';
+  beforeHeaders?: boolean;
+  pingEveryMs?: number;
 }
 /** Sends a frame whose data is not JSON (`data: {not json` by default), then ends the stream. */
 export interface MalformedReply extends FaultCommon {

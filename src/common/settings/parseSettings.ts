@@ -26,6 +26,8 @@ export interface ConnectionSettings {
   maxRetries: number;
   /** How long to wait for the response headers, in ms (the setting is in seconds). */
   headersTimeoutMs: number;
+  /** How long a started reply may go without a non-ping event, in ms (the client's `streamIdleTimeoutMs`). */
+  streamIdleTimeoutMs: number;
 }
 
 /** Everything the extension reads from settings, typed; the key is never among them. */
@@ -55,6 +57,8 @@ function parseConnection(c: SettingsSource): ConnectionSettings {
     maxRetries: clampInteger(numberOrNull(c.get('maxRetries')) ?? 2, 0, 10),
     // Below 5 s a healthy but busy endpoint would be cut off; the manifest declares the same minimum.
     headersTimeoutMs: Math.max(5, numberOrNull(c.get('headersTimeoutSeconds')) ?? 30) * 1000,
+    // The same floor: a model that thinks before its first word would otherwise be cut off.
+    streamIdleTimeoutMs: Math.max(5, numberOrNull(c.get('streamIdleTimeoutSeconds')) ?? 120) * 1000,
   };
 }
 

@@ -6,7 +6,33 @@ import type { ViewError } from '../../common/protocol';
 import { actionButton, h } from '../dom';
 import type { WebviewWindow } from '../dom';
 
-/** The error shown in a turn; Retry (and Set API key for auth failures) only on the latest turn. */
+/** Kinds fixed by storing a (new) key: the key was refused, or none is set. */
+const KEY_KINDS: ReadonlySet<string> = new Set(['authentication_error', 'authentication', 'missing_key']);
+/**
+ * Kinds that the same request can never get past, whatever is changed first: the conversation
+ * itself is too large. A new chat helps; Retry would only send it again.
+ */
+const NEW_CHAT_KINDS: ReadonlySet<string> = new Set(['request_too_large']);
+
+/**
+ * What the error's card offers, on the latest turn only: Retry where sending again can work (at
+ * once, or after the setting or keyring the message names is fixed), Set API key where a key
+ * fixes it, New chat where only a smaller conversation does.
+ */
+function errorActions(doc: Document, error: ViewError): HTMLElement {
+  const actions = h(doc, 'div', { class: 'actions' });
+  if (NEW_CHAT_KINDS.has(error.kind)) {
+    actions.append(actionButton(doc, 'new-chat', 'New chat', 'Start a new conversation (this one is too large to send)'));
+    return actions;
+  }
+  actions.append(actionButton(doc, 'retry', 'Retry', 'Send the request again', { 'data-testid': 'retry' }));
+  if (error.status === 401 || KEY_KINDS.has(error.kind)) {
+    actions.append(actionButton(doc, 'set-api-key', 'Set API key', 'Store a new API key'));
+  }
+  return actions;
+}
+
+/** The error shown in a turn, with its actions (errorActions) on the latest turn. */
 export function errorElement(doc: Document, error: ViewError, latest: boolean): HTMLElement {
   const details: string[] = [];
   if (error.status !== undefined) details.push(`HTTP ${error.status}`);
@@ -18,13 +44,7 @@ export function errorElement(doc: Document, error: ViewError, latest: boolean): 
     h(doc, 'div', { class: 'error-message' }, error.message),
     details.length > 0 && h(doc, 'div', { class: 'error-details' }, details.join(' · ')),
   );
-  if (latest) {
-    const actions = h(doc, 'div', { class: 'actions' }, actionButton(doc, 'retry', 'Retry', 'Send the request again', { 'data-testid': 'retry' }));
-    if (error.status === 401 || error.kind === 'authentication') {
-      actions.append(actionButton(doc, 'set-api-key', 'Set API key', 'Store a new API key'));
-    }
-    el.append(actions);
-  }
+  if (latest) el.append(errorActions(doc, error));
   return el;
 }
 

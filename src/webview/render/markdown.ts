@@ -13,7 +13,8 @@ import type { Tokens } from 'marked';
 import { h } from '../dom';
 import type { WebviewWindow } from '../dom';
 import { compileLanguage, escapeHtml, highlightToHtml, needsCompile, safeLanguage } from './highlight';
-import { limitMarkdown } from './limits';
+import { limitMarkdown, splitHeavyRuns } from './limits';
+import type { MarkdownPart } from './limits';
 
 const FORBID_TAGS = [
   'script', 'style', 'link', 'meta', 'base', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet',
@@ -68,11 +69,21 @@ export class MarkdownRenderer {
    */
   fragment(markdown: string): DocumentFragment {
     const limited = limitMarkdown(markdown);
-    const html = this.marked.parse(limited.markdown, { async: false });
-    const fragment = this.purify.sanitize(html, { RETURN_DOM_FRAGMENT: true });
+    const parts = splitHeavyRuns(limited.markdown);
+    const fragment = this.purify.sanitize(this.html(parts), { RETURN_DOM_FRAGMENT: true });
     decorate(this.doc, fragment);
+    fillPlainRuns(this.doc, fragment, parts);
     if (limited.overflow) fragment.appendChild(overflowElement(this.doc, limited.overflow));
     return fragment;
+  }
+
+  /**
+   * The parser's HTML for the markdown parts, with an empty placeholder where a plain run goes:
+   * its text is put in as a text node after sanitizing (fillPlainRuns), so it costs neither the
+   * parser nor DOMPurify anything.
+   */
+  private html(parts: readonly MarkdownPart[]): string {
+    return parts.map((part) => (part.kind === 'markdown' ? this.marked.parse(part.text, { async: false }) : PLAIN_PLACEHOLDER)).join('');
   }
 
   /** Renders a sample once in idle time, so the first streamed frame does not pay for cold code. */
@@ -103,7 +114,8 @@ export class MarkdownRenderer {
     if (markdowns.length === 0) return [];
     if (markdowns.length === 1) return [this.chunk(markdowns[0] ?? '')];
     const limited = markdowns.map(limitMarkdown);
-    const html = limited.map((m) => `<div class="md-chunk">${this.marked.parse(m.markdown, { async: false })}</div>`).join('');
+    const parts = limited.map((m) => splitHeavyRuns(m.markdown));
+    const html = parts.map((p) => `<div class="md-chunk">${this.html(p)}</div>`).join('');
     const fragment = this.purify.sanitize(html, { RETURN_DOM_FRAGMENT: true });
     const blocks = Array.from(fragment.children);
     if (blocks.length !== markdowns.length || !blocks.every((b): b is HTMLElement => b.classList.contains('md-chunk'))) {
@@ -111,11 +123,34 @@ export class MarkdownRenderer {
     }
     decorate(this.doc, fragment);
     blocks.forEach((block, i) => {
+      fillPlainRuns(this.doc, block, parts[i] ?? []);
       const overflow = limited[i]?.overflow;
       if (overflow) block.appendChild(overflowElement(this.doc, overflow));
     });
     return blocks;
   }
+}
+
+/**
+ * Marks where a run of too much inline markup goes. Markdown cannot forge it: raw HTML in the
+ * model's text is escaped, so the only `md-plain` elements are these.
+ */
+const PLAIN_PLACEHOLDER = '<div class="md-plain"></div>';
+
+/** Fills the placeholders, in order, with the plain runs of `parts` (limits.ts splitHeavyRuns). */
+function fillPlainRuns(doc: Document, root: ParentNode, parts: readonly MarkdownPart[]): void {
+  const plains = parts.filter((part) => part.kind === 'plain');
+  if (plains.length === 0) return;
+  const holders = Array.from(root.querySelectorAll('div.md-plain'));
+  holders.forEach((holder, i) => {
+    const part = plains[i];
+    if (!part) return;
+    holder.setAttribute('data-testid', 'md-plain');
+    holder.append(
+      h(doc, 'div', { class: 'md-overflow-note' }, `This paragraph has too much formatting markup (${part.marks} marks) to format without freezing the view; it is shown as plain text.`),
+      h(doc, 'pre', { class: 'md-overflow-text' }, part.text),
+    );
+  });
 }
 
 /** Text past the size cap (limits.ts): shown as it is, as a text node, under a note. */

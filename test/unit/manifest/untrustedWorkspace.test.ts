@@ -63,6 +63,7 @@ const ALLOWED: Record<string, string> = {
   maxRetries: 'retries follow 429/529/5xx answers, which are not billed; capped at 10',
   // Added in another branch; listed here so the two merge without a red test.
   headersTimeoutSeconds: 'how long to wait for the response headers',
+  streamIdleTimeoutSeconds: 'how long a started reply may go silent before it is closed; what arrived is kept',
 };
 
 const manifest = JSON.parse(fs.readFileSync(path.join(process.cwd(), 'package.json'), 'utf8')) as Manifest;

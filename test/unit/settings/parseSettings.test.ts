@@ -53,6 +53,7 @@ describe('settings/parseSettings', () => {
       betas: ['files-api-2025-04-14'],
       maxRetries: 4,
       headersTimeoutMs: 45_000,
+      streamIdleTimeoutMs: 120_000,
     });
     assert.equal(s.request.model, 'claude-opus-4-1');
     assert.equal(s.request.system, '  Be brief.\n', 'the system prompt is sent as written');
@@ -117,5 +118,12 @@ describe('settings/parseSettings', () => {
     assert.equal(parseSettings(source({ headersTimeoutSeconds: 1 })).connection.headersTimeoutMs, 5_000);
     assert.equal(parseSettings(source({ headersTimeoutSeconds: '60' })).connection.headersTimeoutMs, 30_000);
     assert.equal(parseSettings(source({ headersTimeoutSeconds: 120 })).connection.headersTimeoutMs, 120_000);
+  });
+
+  it('keeps the stream idle limit at 5 s or more, in ms, defaulting to 120 s (the client takes it as streamIdleTimeoutMs)', () => {
+    assert.equal(parseSettings(source({})).connection.streamIdleTimeoutMs, 120_000);
+    assert.equal(parseSettings(source({ streamIdleTimeoutSeconds: 0 })).connection.streamIdleTimeoutMs, 5_000);
+    assert.equal(parseSettings(source({ streamIdleTimeoutSeconds: 'soon' })).connection.streamIdleTimeoutMs, 120_000);
+    assert.equal(parseSettings(source({ streamIdleTimeoutSeconds: 300 })).connection.streamIdleTimeoutMs, 300_000);
   });
 });

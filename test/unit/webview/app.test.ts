@@ -207,6 +207,24 @@ describe('webview app: protocol messages to DOM', () => {
     assert.equal(page.$('[data-testid="retrying"]'), null, 'the countdown goes once the request moves on');
   });
 
+  it('offers on the error card what fixes it: Set API key for key errors, New chat instead of Retry for a conversation too large', () => {
+    const cards = (error: { kind: string; status?: number; retryable: boolean }): string[] => {
+      const page = openPage();
+      page.send({ type: 'init', state: chatState({ turns: [assistantTurn('a1', [], { status: 'error', error: { message: 'It failed.', ...error } })] }) });
+      return Array.from(page.win.document.querySelectorAll('[data-testid="error"] [data-action]')).map((button) => button.getAttribute('data-action') ?? '');
+    };
+    assert.deepEqual(cards({ kind: 'authentication_error', status: 401, retryable: false }), ['retry', 'set-api-key']);
+    assert.deepEqual(cards({ kind: 'missing_key', retryable: false }), ['retry', 'set-api-key']);
+    assert.deepEqual(cards({ kind: 'key_unreadable', retryable: true }), ['retry'], 'a stored key may be fine: no Set API key');
+    assert.deepEqual(cards({ kind: 'redirect', status: 307, retryable: false }), ['retry'], 'Retry, once the base URL is fixed');
+    assert.deepEqual(cards({ kind: 'request_too_large', status: 413, retryable: false }), ['new-chat']);
+
+    const page = openPage();
+    page.send({ type: 'init', state: chatState({ turns: [assistantTurn('a1', [], { status: 'error', error: { message: 'Too large.', kind: 'request_too_large', status: 413, retryable: false } })] }) });
+    page.$<HTMLElement>('[data-testid="error"] [data-action="new-chat"]')?.click();
+    assert.deepEqual(page.api.of('newChat'), [{ type: 'newChat' }]);
+  });
+
   it('shows the API key banner until a key is set', () => {
     const page = openPage();
     page.send({ type: 'init', state: chatState({ apiKey: 'missing' }) });
