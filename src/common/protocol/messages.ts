@@ -42,6 +42,8 @@ export interface ViewTurn {
   model?: string;
   stopReason?: StopReason | null;
   usage?: Usage;
+  /** The reply was cut short (Stop, a broken stream): its output tokens are estimated from what arrived. */
+  usageEstimated?: boolean;
   cost?: TurnCost;
   error?: ViewError;
   /** The stream broke: what is shown is what arrived. */
@@ -60,6 +62,8 @@ export interface ConversationTotals {
   dollars?: number;
   /** cache reads / all prompt tokens, 0..1 */
   cacheHitRate: number;
+  /** Some turn's output tokens are estimated (it was cut short). */
+  estimated?: boolean;
 }
 
 export interface ConversationSummary {

@@ -293,7 +293,7 @@ export class TurnView {
     else if (turn.status === 'error') {
       parts.push(errorElement(doc, { message: 'The request failed.', kind: 'unknown', retryable: true }, offer));
     }
-    if (turn.status !== 'streaming' && turn.usage) parts.push(usageElement(doc, turn.usage, turn.cost));
+    if (turn.status !== 'streaming' && turn.usage) parts.push(usageElement(doc, { ...turn, usage: turn.usage }));
     this.endEl.replaceChildren(...parts);
   }
 }
