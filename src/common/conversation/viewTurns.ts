@@ -54,5 +54,8 @@ export function toViewTurn(turn: StoredTurn, pricesFor: PriceLookup = fallbackPr
   if (turn.superseded) {
     view.superseded = true;
   }
+  if (turn.thinkingMs) {
+    view.thinkingMs = { ...turn.thinkingMs };
+  }
   return view;
 }

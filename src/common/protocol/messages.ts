@@ -50,6 +50,8 @@ export interface ViewTurn {
   interrupted?: boolean;
   /** A failed reply that was retried: shown collapsed as an earlier attempt. */
   superseded?: boolean;
+  /** How long each thinking block took, in ms, by block index. */
+  thinkingMs?: Record<number, number>;
   /** A user turn that only asks the model to go on with the reply before it (shown as part of it). */
   continueRequest?: boolean;
 }

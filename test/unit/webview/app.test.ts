@@ -37,7 +37,7 @@ describe('webview app: protocol messages to DOM', () => {
       ],
     });
     const thinking = assistant?.querySelector<HTMLDetailsElement>('[data-block-type="thinking"] details');
-    assert.equal(thinking?.open, true, 'thinking is open while streaming');
+    assert.equal(thinking?.open, false, 'thinking is folded (its latest line shows in the summary)');
     page.send({ type: 'blockOps', requestId: 'r1', turnId: 'a1', ops: [{ op: 'append', index: 4, field: 'text', text: ', world.' }] });
     assert.equal(assistant?.querySelector('[data-block-type="text"]')?.textContent?.trim(), 'Hello, world.');
     assert.equal(assistant?.querySelector('[data-testid="usage"]'), null, 'no usage while streaming');
@@ -77,6 +77,27 @@ describe('webview app: protocol messages to DOM', () => {
     }
     assert.equal(page.$('[data-testid="totals"]')?.textContent, 'Conversation · $0.0123 · cache hit 79%');
     assert.equal(page.$('[data-testid="stop"]'), null, 'stop is gone when the reply ends');
+  });
+
+  it('shows the latest line of thinking while it streams, then how long the model thought', () => {
+    const page = openPage();
+    page.send({ type: 'init', state: chatState() }, { type: 'turnAdded', turn: streamingTurn, requestId: 'r1' });
+    page.send({ type: 'blockOps', requestId: 'r1', turnId: 'a1', ops: [
+      { op: 'set', index: 0, block: { type: 'thinking', thinking: '', signature: '' } },
+      { op: 'append', index: 0, field: 'thinking', text: 'First, read the question.\n\nThen check the ' },
+    ] });
+    const summary = () => page.$('[data-block-type="thinking"] summary')?.textContent;
+    assert.equal(summary(), 'Thinking…Then check the');
+    page.send({ type: 'blockOps', requestId: 'r1', turnId: 'a1', ops: [{ op: 'append', index: 0, field: 'thinking', text: 'edge cases.' }] });
+    assert.equal(summary(), 'Thinking…Then check the edge cases.', 'the line follows the stream');
+    assert.equal(page.$<HTMLDetailsElement>('[data-block-type="thinking"] details')?.open, false, 'without expanding');
+    page.send({ type: 'blockOps', requestId: 'r1', turnId: 'a1', ops: [{ op: 'set', index: 1, block: { type: 'text', text: 'Answer' } }] });
+    assert.match(summary() ?? '', /^Thought for \d+ s$/, 'a later block ends the thinking, timed by the view meanwhile');
+    const done = assistantTurn('a1', [{ type: 'thinking', thinking: 'First, read the question.\n\nThen check the edge cases.', signature: 's' }, { type: 'text', text: 'Answer' }], { thinkingMs: { 0: 12_400 } });
+    page.send({ type: 'turnUpdated', turn: done, totals: chatState().totals });
+    assert.equal(summary(), 'Thought for 12 s', "the host's timing wins");
+    page.send({ type: 'turnUpdated', turn: { ...done, thinkingMs: { 0: 125_000 } }, totals: chatState().totals });
+    assert.equal(summary(), 'Thought for 2 m 5 s');
   });
 
   it('shows the tokens and no cost for a model whose prices are unknown', () => {
