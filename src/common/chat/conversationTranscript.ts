@@ -3,7 +3,7 @@
  * conversation, streamed to the view as block ops in frame-sized batches and saved while it
  * streams; tool results become user turns.
  */
-import type { Container, Message, MessageParam, ToolResultBlock } from '../anthropic/types';
+import type { Container, Message, MessageParam, StreamEvent, ToolResultBlock } from '../anthropic/types';
 import { toApiMessages } from '../conversation/apiMessages';
 import { containerOf, latestContainer } from '../conversation/container';
 import { appendUserTurn, finishAssistantTurn, startAssistantTurn, updateAssistantTurn } from '../conversation/conversation';
@@ -54,8 +54,10 @@ export class ConversationTranscript implements TurnTranscript {
     post({ type: 'turnAdded', turn: toViewTurn(turn, prices), requestId });
     const batcher = new OpBatcher((ops) => post({ type: 'blockOps', requestId, turnId: turn.id, ops }), this.options.schedule);
     let lastSave = clock.now();
+    const thinking = new ThinkingTimer(clock);
     return {
       onEvent: (event, snapshot) => {
+        thinking.onEvent(event);
         batcher.push(blockOpsForEvent(event, snapshot.content));
         this.live = { turnId: turn.id, snapshot };
         if (clock.now() - lastSave > SAVE_WHILE_STREAMING_MS) {
@@ -66,7 +68,7 @@ export class ConversationTranscript implements TurnTranscript {
       finish: (outcome) => {
         batcher.flush();
         batcher.dispose();
-        this.finish(turn.id, outcome);
+        this.finish(turn.id, outcome, thinking.durations());
       },
     };
   }
@@ -89,7 +91,7 @@ export class ConversationTranscript implements TurnTranscript {
     updateAssistantTurn(this.options.conversation, live.turnId, snapshotOf(snapshot), this.options.clock.now());
   }
 
-  private finish(turnId: string, outcome: TurnOutcome): void {
+  private finish(turnId: string, outcome: TurnOutcome, thinkingMs: Record<number, number> | undefined): void {
     this.live = undefined;
     const { conversation, clock, post, prices } = this.options;
     const partial: Message | undefined = outcome.kind === 'complete' ? outcome.message : outcome.partial;
@@ -98,7 +100,36 @@ export class ConversationTranscript implements TurnTranscript {
     const error = outcome.kind === 'error' ? this.options.toViewError(outcome.error) : undefined;
     const interrupted = outcome.kind === 'error' && (partial?.content.length ?? 0) > 0;
     const turn = finishAssistantTurn(conversation, turnId, { status, snapshot, error, interrupted }, clock.now());
+    if (thinkingMs) turn.thinkingMs = thinkingMs;
     post({ type: 'turnUpdated', turn: toViewTurn(turn, prices), totals: conversationTotals(conversation, prices), activeRequestId: this.options.requestId });
+  }
+}
+
+/**
+ * Times each thinking block from its `content_block_start` to its `content_block_stop`, for the
+ * view's "Thought for 12 s". A block still open when the reply ends counts until then.
+ */
+class ThinkingTimer {
+  private readonly started = new Map<number, number>();
+  private readonly took = new Map<number, number>();
+
+  constructor(private readonly clock: { now(): number }) {}
+
+  onEvent(event: StreamEvent): void {
+    if (event.type === 'content_block_start' && event.content_block.type === 'thinking') {
+      this.started.set(event.index, this.clock.now());
+    } else if (event.type === 'content_block_stop') {
+      const start = this.started.get(event.index);
+      if (start !== undefined) this.took.set(event.index, this.clock.now() - start);
+    }
+  }
+
+  /** The durations by block index; undefined when the reply did not think. */
+  durations(): Record<number, number> | undefined {
+    if (this.started.size === 0) return undefined;
+    const result: Record<number, number> = {};
+    for (const [index, start] of this.started) result[index] = this.took.get(index) ?? this.clock.now() - start;
+    return result;
   }
 }
 

@@ -50,6 +50,8 @@ export interface AssistantTurn {
    * again, so the retry sends the conversation as it stood before it (no prefill).
    */
   superseded?: true;
+  /** How long each thinking block took to arrive, in ms, by block index ("Thought for 12 s"). */
+  thinkingMs?: Record<number, number>;
 }
 
 export type StoredTurn = UserTurn | AssistantTurn;

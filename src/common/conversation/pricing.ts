@@ -13,6 +13,7 @@ import { builtInModel, type ModelPricing, type TokenPrices } from '../anthropic/
 import type { Usage } from '../anthropic/types';
 import type { ConversationTotals, TurnCost } from '../protocol';
 import type { CacheTtl, Conversation } from './model';
+import { turnUsage } from './turnUsage';
 
 /** Looks prices up by model id; undefined when unknown. */
 export type PriceLookup = (model: string) => ModelPricing | undefined;
@@ -87,11 +88,13 @@ export function conversationTotals(conversation: Conversation, pricesFor: PriceL
   let cacheReadTokens = 0;
   let cacheCreationTokens = 0;
   let dollars: number | undefined = 0;
+  let estimated = false;
   for (const turn of conversation.turns) {
-    if (turn.role !== 'assistant' || !turn.usage) {
-      continue;
-    }
-    const usage = turn.usage;
+    if (turn.role !== 'assistant') continue;
+    const counted = turnUsage(turn);
+    if (!counted) continue;
+    const usage = counted.usage;
+    estimated ||= counted.estimated;
     const ttl: CacheTtlInfo = turn.cacheTtl ? { assumedTtl: turn.cacheTtl } : {};
     const writes = cacheWrites(usage, ttl);
     inputTokens += usage.input_tokens;
@@ -111,6 +114,9 @@ export function conversationTotals(conversation: Conversation, pricesFor: PriceL
   };
   if (dollars !== undefined) {
     totals.dollars = dollars;
+  }
+  if (estimated) {
+    totals.estimated = true;
   }
   return totals;
 }

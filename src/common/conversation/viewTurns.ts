@@ -11,6 +11,7 @@ import type { Conversation, StoredTurn } from './model';
 import { isContextBlock } from './contextBlocks';
 import type { PriceLookup } from './pricing';
 import { fallbackPrices, turnCost } from './pricing';
+import { turnUsage } from './turnUsage';
 
 /** All turns of a conversation as the webview renders them. */
 export function toViewTurns(conversation: Conversation, pricesFor: PriceLookup = fallbackPrices): ViewTurn[] {
@@ -38,9 +39,11 @@ export function toViewTurn(turn: StoredTurn, pricesFor: PriceLookup = fallbackPr
     model: turn.model,
     stopReason: turn.stopReason,
   };
-  if (turn.usage) {
-    view.usage = turn.usage;
-    view.cost = turnCost(turn.usage, pricesFor(turn.model), turn.cacheTtl ? { assumedTtl: turn.cacheTtl } : {});
+  const counted = turnUsage(turn);
+  if (counted) {
+    view.usage = counted.usage;
+    view.cost = turnCost(counted.usage, pricesFor(turn.model), turn.cacheTtl ? { assumedTtl: turn.cacheTtl } : {});
+    if (counted.estimated) view.usageEstimated = true;
   }
   if (turn.error) {
     view.error = turn.error;
@@ -50,6 +53,9 @@ export function toViewTurn(turn: StoredTurn, pricesFor: PriceLookup = fallbackPr
   }
   if (turn.superseded) {
     view.superseded = true;
+  }
+  if (turn.thinkingMs) {
+    view.thinkingMs = { ...turn.thinkingMs };
   }
   return view;
 }

@@ -42,12 +42,16 @@ export interface ViewTurn {
   model?: string;
   stopReason?: StopReason | null;
   usage?: Usage;
+  /** The reply was cut short (Stop, a broken stream): its output tokens are estimated from what arrived. */
+  usageEstimated?: boolean;
   cost?: TurnCost;
   error?: ViewError;
   /** The stream broke: what is shown is what arrived. */
   interrupted?: boolean;
   /** A failed reply that was retried: shown collapsed as an earlier attempt. */
   superseded?: boolean;
+  /** How long each thinking block took, in ms, by block index. */
+  thinkingMs?: Record<number, number>;
   /** A user turn that only asks the model to go on with the reply before it (shown as part of it). */
   continueRequest?: boolean;
 }
@@ -60,6 +64,8 @@ export interface ConversationTotals {
   dollars?: number;
   /** cache reads / all prompt tokens, 0..1 */
   cacheHitRate: number;
+  /** Some turn's output tokens are estimated (it was cut short). */
+  estimated?: boolean;
 }
 
 export interface ConversationSummary {

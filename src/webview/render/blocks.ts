@@ -11,6 +11,7 @@ import { webLink } from './links';
 import type { BlockView } from './staticBlock';
 import { errorCode, jsonDetails, StaticBlockView, str } from './staticBlock';
 import { StreamingMarkdownView } from './streamingMarkdown';
+import { ThinkingBlockView } from './thinking';
 import { isRecord } from '../../common/guards';
 
 export type { BlockView } from './staticBlock';
@@ -56,50 +57,6 @@ export class TextBlockView implements BlockView {
     if (list.length !== this.citationCount) this.citationsChanged = true;
     this.citationCount = list.length;
     this.citations = list;
-  }
-}
-
-/** Thinking: live while streaming, folded once the turn is done (unless the reader opened it). */
-export class ThinkingBlockView implements BlockView {
-  readonly type = 'thinking';
-  readonly el: HTMLElement;
-  private readonly details: HTMLDetailsElement;
-  private readonly summary: HTMLElement;
-  private readonly md: StreamingMarkdownView;
-  private done = false;
-
-  constructor(private readonly ctx: RenderContext, private readonly key: string, block: ContentBlock) {
-    const doc = ctx.doc;
-    this.md = new StreamingMarkdownView(doc, ctx.md, str(block['thinking']));
-    this.summary = h(doc, 'summary', { class: 'block-summary' }, 'Thinking…');
-    this.details = h(doc, 'details', {}, this.summary, this.md.el);
-    this.el = h(doc, 'div', { class: 'block block-thinking', 'data-block-type': 'thinking' }, this.details);
-    // A click on the summary is the reader's choice (the toggle event also fires for ours).
-    this.summary.addEventListener('click', () => ctx.ui.setOpen(key, !this.details.open));
-  }
-
-  append(field: 'text' | 'thinking', text: string): void {
-    if (field === 'thinking') this.md.append(text);
-  }
-
-  sync(block: ContentBlock): void {
-    this.md.sync(str(block['thinking']));
-  }
-
-  setDone(done: boolean): void {
-    this.done = done;
-    this.md.setDone(done);
-  }
-
-  render(): void {
-    this.md.render();
-    const empty = this.md.length === 0;
-    const label = this.done ? (empty ? 'Thought (summary omitted)' : 'Thought process') : 'Thinking…';
-    // Written only on change, so a streaming frame touches nothing but the new text.
-    if (this.summary.textContent !== label) this.summary.textContent = label;
-    const open = this.ctx.ui.isOpen(this.key) ?? !this.done;
-    if (this.details.open !== open) this.details.open = open;
-    if (this.el.classList.contains('live') === this.done) this.el.classList.toggle('live', !this.done);
   }
 }
 

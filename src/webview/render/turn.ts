@@ -7,12 +7,13 @@
  */
 import type { BlockOp, ViewTurn } from '../../common/protocol';
 import { actionButton, h } from '../dom';
-import type { BlockView } from './blocks';
+import { createBlockView, TextBlockView, type BlockView } from './blocks';
 import { fallbackElement, FailedBlockView, rawBlockText, reportRenderError } from './boundary';
-import { createBlockView, TextBlockView } from './blocks';
+import { endThinkingBefore, setThinkingDurations } from './thinking';
 import { CitationIndex, citationsElement } from './citations';
 import type { RenderContext } from './context';
 import { errorElement } from './errors';
+import { stopNote } from './stopNote';
 import { usageElement } from './usage';
 import { chipElement, userBlockElement } from './userTurn';
 
@@ -21,22 +22,6 @@ export interface TurnPlace {
   latest: boolean;
   /** A request is streaming now (no Continue/Retry offers meanwhile). */
   busy: boolean;
-}
-
-/** The closing note for a stop reason, or undefined when none is needed. */
-export function stopNote(turn: ViewTurn): { reason: string; text: string } | undefined {
-  if (turn.interrupted) return { reason: 'interrupted', text: 'Interrupted: the connection broke, and what arrived is shown.' };
-  if (turn.status === 'stopped') return { reason: 'stopped', text: 'Stopped.' };
-  switch (turn.stopReason) {
-    case 'max_tokens':
-      return { reason: 'max_tokens', text: 'The reply hit the token limit (max tokens).' };
-    case 'refusal':
-      return { reason: 'refusal', text: 'The model declined to continue this reply.' };
-    case 'model_context_window_exceeded':
-      return { reason: 'model_context_window_exceeded', text: "The conversation is too long for the model's context window. Start a new chat to go on." };
-    default:
-      return undefined;
-  }
 }
 
 /** The view of one turn. */
@@ -110,6 +95,7 @@ export class TurnView {
       view.setDone(turn.status !== 'streaming');
       this.dirtyViews.add(view);
     }
+    setThinkingDurations(this.views, turn.thinkingMs);
   }
 
   /** Tells the turn whether it is the latest and whether a request is busy. */
@@ -216,6 +202,7 @@ export class TurnView {
     }
     this.views[index] = view;
     this.dirtyViews.add(view);
+    endThinkingBefore(this.views, index, (earlier) => this.dirtyViews.add(earlier));
   }
 
   /** A new view for a block; a block whose view cannot even be built shows its raw text. */
@@ -293,7 +280,7 @@ export class TurnView {
     else if (turn.status === 'error') {
       parts.push(errorElement(doc, { message: 'The request failed.', kind: 'unknown', retryable: true }, offer));
     }
-    if (turn.status !== 'streaming' && turn.usage) parts.push(usageElement(doc, turn.usage, turn.cost));
+    if (turn.status !== 'streaming' && turn.usage) parts.push(usageElement(doc, { ...turn, usage: turn.usage }));
     this.endEl.replaceChildren(...parts);
   }
 }

@@ -37,7 +37,7 @@ describe('webview app: protocol messages to DOM', () => {
       ],
     });
     const thinking = assistant?.querySelector<HTMLDetailsElement>('[data-block-type="thinking"] details');
-    assert.equal(thinking?.open, true, 'thinking is open while streaming');
+    assert.equal(thinking?.open, false, 'thinking is folded (its latest line shows in the summary)');
     page.send({ type: 'blockOps', requestId: 'r1', turnId: 'a1', ops: [{ op: 'append', index: 4, field: 'text', text: ', world.' }] });
     assert.equal(assistant?.querySelector('[data-block-type="text"]')?.textContent?.trim(), 'Hello, world.');
     assert.equal(assistant?.querySelector('[data-testid="usage"]'), null, 'no usage while streaming');
@@ -70,11 +70,34 @@ describe('webview app: protocol messages to DOM', () => {
     assert.equal(usageEl.getAttribute('data-cache-read-tokens'), '8910');
     assert.equal(usageEl.getAttribute('data-cache-creation-tokens'), '1112');
     const usageText = usageEl.textContent ?? '';
-    for (const part of ['in 1,234', 'cache read 8,910', 'cache write 1,112 (5m 1,000, 1h 112)', 'out 567', '2 web searches', '$0.0123']) {
-      assert.ok(usageText.includes(part), `usage shows "${part}" in: ${usageText}`);
+    assert.equal(usageText, 'in 1,234 · cache read 8,910 · cache write 1,112 · out 567 · 2 web searches · $0.0123', 'one compact line');
+    const details = usageEl.getAttribute('title') ?? '';
+    for (const part of ['Input (not cached): 1,234', 'Cache read: 8,910', 'Cache write: 1,112 (5m 1,000, 1h 112)', 'Output (thinking included): 567', 'Cost: $0.0123']) {
+      assert.ok(details.includes(part), `the tooltip shows "${part}" in: ${details}`);
     }
-    assert.match(page.$('[data-testid="totals"]')?.textContent ?? '', /cache hit 79%/);
+    assert.equal(page.$('[data-testid="totals"]')?.textContent, 'Conversation · $0.0123 · cache hit 79%');
     assert.equal(page.$('[data-testid="stop"]'), null, 'stop is gone when the reply ends');
+  });
+
+  it('shows the latest line of thinking while it streams, then how long the model thought', () => {
+    const page = openPage();
+    page.send({ type: 'init', state: chatState() }, { type: 'turnAdded', turn: streamingTurn, requestId: 'r1' });
+    page.send({ type: 'blockOps', requestId: 'r1', turnId: 'a1', ops: [
+      { op: 'set', index: 0, block: { type: 'thinking', thinking: '', signature: '' } },
+      { op: 'append', index: 0, field: 'thinking', text: 'First, read the question.\n\nThen check the ' },
+    ] });
+    const summary = () => page.$('[data-block-type="thinking"] summary')?.textContent;
+    assert.equal(summary(), 'Thinking…Then check the');
+    page.send({ type: 'blockOps', requestId: 'r1', turnId: 'a1', ops: [{ op: 'append', index: 0, field: 'thinking', text: 'edge cases.' }] });
+    assert.equal(summary(), 'Thinking…Then check the edge cases.', 'the line follows the stream');
+    assert.equal(page.$<HTMLDetailsElement>('[data-block-type="thinking"] details')?.open, false, 'without expanding');
+    page.send({ type: 'blockOps', requestId: 'r1', turnId: 'a1', ops: [{ op: 'set', index: 1, block: { type: 'text', text: 'Answer' } }] });
+    assert.match(summary() ?? '', /^Thought for \d+ s$/, 'a later block ends the thinking, timed by the view meanwhile');
+    const done = assistantTurn('a1', [{ type: 'thinking', thinking: 'First, read the question.\n\nThen check the edge cases.', signature: 's' }, { type: 'text', text: 'Answer' }], { thinkingMs: { 0: 12_400 } });
+    page.send({ type: 'turnUpdated', turn: done, totals: chatState().totals });
+    assert.equal(summary(), 'Thought for 12 s', "the host's timing wins");
+    page.send({ type: 'turnUpdated', turn: { ...done, thinkingMs: { 0: 125_000 } }, totals: chatState().totals });
+    assert.equal(summary(), 'Thought for 2 m 5 s');
   });
 
   it('shows the tokens and no cost for a model whose prices are unknown', () => {
@@ -87,8 +110,26 @@ describe('webview app: protocol messages to DOM', () => {
     assert.match(usageText, /out 567/);
     assert.doesNotMatch(usageText, /\$/, 'no dollar figure is made up');
     const totals = page.$('[data-testid="totals"]')?.textContent ?? '';
-    assert.match(totals, /in 1,234/);
+    assert.match(totals, /11,256 in, 567 out/, 'without prices the token counts stand in for the cost');
     assert.doesNotMatch(totals, /\$/);
+  });
+
+  it('leaves zero figures out of the line, and marks a cut-short reply\'s output and cost as estimates', () => {
+    const page = openPage();
+    const cut = assistantTurn('a1', [{ type: 'text', text: 'Partial' }], {
+      status: 'stopped',
+      stopReason: null,
+      usage: { input_tokens: 0, output_tokens: 320, cache_read_input_tokens: 15899, cache_creation_input_tokens: 0 },
+      usageEstimated: true,
+      cost: { dollars: 0.0096, serverToolRequests: 0 },
+    });
+    page.send({ type: 'init', state: chatState() }, { type: 'turnAdded', turn: cut });
+    page.send({ type: 'turnUpdated', turn: cut, totals: { inputTokens: 0, outputTokens: 320, cacheReadTokens: 15899, cacheCreationTokens: 0, cacheHitRate: 1, dollars: 0.0096, estimated: true } });
+    const usageEl = page.$('[data-testid="usage"]');
+    assert.equal(usageEl?.textContent, 'cache read 15,899 · out ≈320 · ≈$0.0096');
+    assert.equal(usageEl?.getAttribute('data-estimated'), 'true');
+    assert.match(usageEl?.getAttribute('title') ?? '', /cut short before the API sent its final count/);
+    assert.equal(page.$('[data-testid="totals"]')?.textContent, 'Conversation · ≈$0.0096 · cache hit 100%');
   });
 
   it('marks a stopped reply and keeps its text', () => {
