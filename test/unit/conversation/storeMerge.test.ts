@@ -92,6 +92,6 @@ describe('conversation/storeStamp', () => {
 
 function textOf(c: Conversation): string {
   const turn = c.turns.find((t) => t.id === 'r');
-  const block = turn?.content[0];
-  return block && 'text' in block ? block.text : '';
+  const block = turn?.content[0] as { text?: unknown } | undefined;
+  return typeof block?.text === 'string' ? block.text : '';
 }
