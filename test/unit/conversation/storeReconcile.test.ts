@@ -89,6 +89,32 @@ describe('ConversationStore: startup', () => {
     assert.deepEqual([...reads.keys()].filter((n) => n !== 'index.json' && n !== 'index.lock'), []);
   });
 
+  it('reads the files without holding the index lock, and an entry another window writes meanwhile wins', async () => {
+    const earlier = new ConversationStore(dir, fs, options());
+    await earlier.save(conversation('a', 'A', 100));
+    await fs.unlink(path.join(dir, 'index.json')); // every file must be read
+    const other = new ConversationStore(dir, fs, options());
+    const lockWhileReading: boolean[] = [];
+    let saved = false;
+    const starting = new ConversationStore(dir, {
+      ...countingFs(new Map()),
+      readFile: async (f, e) => {
+        const text = await fs.readFile(f, e);
+        if (path.basename(f) === 'a.json') {
+          lockWhileReading.push((await fs.readdir(dir)).includes('index.lock'));
+          // Another window renames a just after this one read it: what was read is already old.
+          if (!saved) {
+            saved = true;
+            await other.rename('a', 'Renamed meanwhile');
+          }
+        }
+        return text;
+      },
+    }, options());
+    assert.deepEqual((await starting.list()).map((s) => [s.id, s.title]), [['a', 'Renamed meanwhile']]);
+    assert.deepEqual(lockWhileReading, [false]);
+  });
+
   it('reads every file once when the index predates the per-entry times, and drops unreadable files', async () => {
     await fs.writeFile(path.join(dir, 'a.json'), serializeConversation(conversation('a', 'From file', 100)));
     await fs.writeFile(path.join(dir, 'bad.json'), '{"version": 1, "conv');
