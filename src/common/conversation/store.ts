@@ -134,7 +134,7 @@ export class ConversationStore {
       await this.locks.with(id, async () => {
         const text = await this.readText(id);
         if (text === undefined) return;
-        if (!this.parses(id, text)) this.warn(`Kept the unreadable conversation file ${this.file(id)}; only its history entry was removed.`);
+        if (!this.parseFile(id, text)) this.warn(`Kept the unreadable conversation file ${this.file(id)}; only its history entry was removed.`);
         else await this.fs.unlink(this.file(id)).catch((error: unknown) => (isNotFound(error) ? undefined : Promise.reject(error)));
       });
     });
@@ -176,11 +176,15 @@ export class ConversationStore {
     return this.queue.run(id, async () => {
       const synced = this.synced.get(conversation);
       if (!synced) return 'unchanged';
-      const current = await this.read(id, { track: false });
-      if (!current) return (await this.readText(id)) === undefined ? 'deleted' : 'unchanged';
-      if (sameStamp(current.stamp, synced.stamp)) return 'unchanged';
-      const took = mergeFromDisk(conversation, current.conversation, synced.text);
-      this.synced.set(conversation, { stamp: current.stamp, text: current.text });
+      const text = await this.readText(id);
+      if (text === undefined) return 'deleted';
+      // The stamp first: an unchanged file (the usual case) is not parsed.
+      const stamp = readStamp(text);
+      if (sameStamp(stamp, synced.stamp)) return 'unchanged';
+      const disk = this.parseFile(id, text);
+      if (!disk) return 'unchanged';
+      const took = mergeFromDisk(conversation, disk, synced.text);
+      this.synced.set(conversation, { stamp, text });
       return took ? 'merged' : 'unchanged';
     });
   }
@@ -260,14 +264,20 @@ export class ConversationStore {
   /** The file's conversation, stamp and text; undefined when missing or unreadable (with a warning). */
   private async read(id: string, options = { track: true }): Promise<{ conversation: Conversation; stamp: FileStamp; text: string } | undefined> {
     const text = await this.readText(id);
-    if (text === undefined) return undefined;
+    const conversation = text === undefined ? undefined : this.parseFile(id, text);
+    if (text === undefined || !conversation) return undefined;
+    const stamp = readStamp(text);
+    if (options.track) this.synced.set(conversation, { stamp, text });
+    return { conversation, stamp, text };
+  }
+
+  /** The conversation in a file's text; undefined (with a warning) when unreadable. */
+  private parseFile(id: string, text: string): Conversation | undefined {
     try {
       const conversation = parseConversation(text);
       // The file name is the id: a copied or renamed file must not save over its origin.
       conversation.id = id;
-      const stamp = readStamp(text);
-      if (options.track) this.synced.set(conversation, { stamp, text });
-      return { conversation, stamp, text };
+      return conversation;
     } catch (error) {
       this.warn(`Skipped the unreadable conversation file ${this.file(id)}.`, error);
       return undefined;
@@ -280,16 +290,6 @@ export class ConversationStore {
       return undefined;
     });
     return current ? summaryOf(id, current.conversation) : undefined;
-  }
-
-  private parses(id: string, text: string): boolean {
-    try {
-      parseConversation(text);
-      return true;
-    } catch (error) {
-      this.warn(`The conversation file ${this.file(id)} is unreadable.`, error);
-      return false;
-    }
   }
 
   private readText(id: string): Promise<string | undefined> {
