@@ -20,6 +20,7 @@ async function main() {
   buildAll();
   const { startTestServer } = require(path.join(repoRoot, 'out/test/server/server.js'));
   const server = await startTestServer({ apiKey: null });
+  const proxied = await startProxyWorld(server.port);
   const temp = mkdtempSync(path.join(os.tmpdir(), 'claude-messages-it-'));
   const workspace = path.join(temp, 'workspace');
   cpSync(path.join(repoRoot, 'test/integration/workspace'), workspace, { recursive: true });
@@ -41,6 +42,12 @@ async function main() {
       CLAUDE_MESSAGES_TEST_SUITES: path.join(repoRoot, 'out/test/integration/index.js'),
       CLAUDE_MESSAGES_TEST_RESULTS: resultsFile,
       CLAUDE_MESSAGES_TEST_SERVER: server.url,
+      // The proxy suite (suites/proxy.test.ts): a CONNECT proxy, and a TLS server trusted only
+      // through this CA file, read by Node when the extension host starts.
+      NODE_EXTRA_CA_CERTS: proxied.caFile,
+      CLAUDE_MESSAGES_TEST_PROXY: proxied.proxyUrl,
+      CLAUDE_MESSAGES_TEST_TLS_URL: proxied.tlsUrl,
+      CLAUDE_MESSAGES_TEST_UNTRUSTED_TLS_URL: proxied.untrustedTlsUrl,
       // Only then does activate() return the key API (see src/host/api.ts).
       CLAUDE_MESSAGES_TEST_HOOKS: '1',
     },
@@ -59,9 +66,42 @@ async function main() {
     await browser.close();
     await codeServer.stop();
     await server.close();
+    await proxied.close();
     rmSync(temp, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
   }
   process.exit(exitCode);
+}
+
+/**
+ * A CA and a certificate for a host name no DNS resolves (openssl, at run time), a TLS server with
+ * it in front of the test server, and a CONNECT proxy that alone knows where that name is.
+ * @param {number} testServerPort
+ */
+async function startProxyWorld(testServerPort) {
+  const { makeTestCertificates } = require(path.join(repoRoot, 'out/test/proxy/certificates.js'));
+  const { startConnectProxy } = require(path.join(repoRoot, 'out/test/proxy/connectProxy.js'));
+  const { startTlsFront } = require(path.join(repoRoot, 'out/test/proxy/tlsFront.js'));
+  const host = 'api.proxy-test.invalid';
+  const certs = makeTestCertificates([host]);
+  const front = await startTlsFront({ certPem: certs.certPem, keyPem: certs.keyPem, forwardPort: testServerPort });
+  // A second server whose CA nobody trusts: what a TLS-inspecting proxy looks like.
+  const untrustedHost = 'untrusted.proxy-test.invalid';
+  const untrusted = makeTestCertificates([untrustedHost], 'Untrusted test CA');
+  const untrustedFront = await startTlsFront({ certPem: untrusted.certPem, keyPem: untrusted.keyPem, forwardPort: testServerPort });
+  const proxy = await startConnectProxy({ mapHost: (/** @type {string} */ name) => (name.endsWith('.proxy-test.invalid') ? '127.0.0.1' : name) });
+  return {
+    caFile: certs.caFile,
+    proxyUrl: proxy.url,
+    tlsUrl: `https://${host}:${front.port}`,
+    untrustedTlsUrl: `https://${untrustedHost}:${untrustedFront.port}`,
+    close: async () => {
+      await proxy.close();
+      await front.close();
+      await untrustedFront.close();
+      certs.remove();
+      untrusted.remove();
+    },
+  };
 }
 
 /**

@@ -1,5 +1,5 @@
 // @ts-check
-// `npm test`: typecheck, lint, unit, integration and e2e, in that order. Every level must run at
+// `npm test`: setup, typecheck, lint, unit, integration and e2e, in that order. Every level must run at
 // least one test; the run fails on the first broken level and ends with one closing line that
 // counts all tests: "N passed, N failed".
 import { spawn } from 'node:child_process';
@@ -43,6 +43,9 @@ function lastNumber(text, pattern) {
 }
 
 const levels = [
+  // First: what the machine needs (Debian's chromium, ripgrep and openssl, code-server), so a fresh
+  // machine fails here with the reason, and the unit tests that make certificates find openssl.
+  { name: 'setup', args: ['test:setup'], counts: false },
   { name: 'typecheck', args: ['typecheck'], counts: false },
   { name: 'lint', args: ['lint'], counts: false },
   { name: 'unit', args: ['test:unit'], counts: true },

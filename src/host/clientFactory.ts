@@ -4,6 +4,7 @@ import type { ViewError } from '../common/protocol';
 import { keyUnreadableError } from '../common/secrets/secretStorageError';
 import type { ApiKeyStore } from './secrets';
 import type { Log } from './log';
+import { networkFetch } from './network';
 import { readSettings } from './settings';
 
 /**
@@ -12,6 +13,7 @@ import { readSettings } from './settings';
  */
 export class ClientFactory {
   private warnedHttp = new Set<string>();
+  private loggedRoutes = new Set<string>();
 
   constructor(private readonly keys: ApiKeyStore, private readonly log: Log) {}
 
@@ -32,6 +34,8 @@ export class ClientFactory {
     return new MessagesClient({
       ...connection,
       apiKey: key,
+      // http.proxy / HTTPS_PROXY, http.noProxy and http.proxyStrictSSL, read now like the settings.
+      fetch: networkFetch(this.log, this.loggedRoutes),
       onWarning: (message) => {
         this.log.warn(message);
         if (!this.warnedHttp.has(connection.baseUrl)) {

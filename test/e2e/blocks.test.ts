@@ -44,6 +44,50 @@ describe('chat: what the API returns', () => {
     assert.equal(await turn.locator('[data-block-type="text"] strong').innerText(), '4', 'markdown is rendered');
   });
 
+  it('keeps table words whole and scrolls wide tables and long code lines sideways, with edge shadows', async () => {
+    const frame = await freshChat();
+    const table = [
+      '| Technique | Throughput | Reliability | Maintainability | Observability |',
+      '| --- | --- | --- | --- | --- |',
+      '| Memoization | Considerable | Predictable | Straightforward | Instrumented |',
+      '| Backpressure | Substantial | Dependable | Understandable | Traceable |',
+    ].join('\n');
+    const code = '```ts\nexport const configuration = { retries: 3, timeoutMilliseconds: 30000, endpoint: "https://api.example.com/v1/resources" };\n```';
+    world().server.enqueue(textReply(`Compare:\n\n${table}\n\n${code}\n`));
+    await sendPrompt(frame, 'Compare techniques');
+    await waitForStatus(frame, 'done');
+    const layout = await lastAssistant(frame).evaluate((turn) => {
+      const tableEl = turn.querySelector('.md table') as HTMLElement;
+      const pre = turn.querySelector('.code-block pre') as HTMLElement;
+      // A word cut across lines has more than one client rect.
+      const brokenWords: string[] = [];
+      for (const cell of turn.querySelectorAll('.md td, .md th')) {
+        const node = cell.firstChild;
+        if (!node || node.nodeType !== Node.TEXT_NODE) continue;
+        const text = node.textContent ?? '';
+        for (const match of text.matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(node, match.index);
+          range.setEnd(node, match.index + match[0].length);
+          if (range.getClientRects().length > 1) brokenWords.push(match[0]);
+        }
+      }
+      return {
+        brokenWords,
+        tableScrolls: tableEl.scrollWidth > tableEl.clientWidth,
+        preScrolls: pre.scrollWidth > pre.clientWidth,
+        preOverflow: getComputedStyle(pre).overflowX,
+        shadows: getComputedStyle(pre).backgroundAttachment,
+      };
+    });
+    assert.deepEqual(layout.brokenWords, [], 'no word in a table cell is split across lines');
+    assert.ok(layout.tableScrolls, 'the table is wider than the sidebar and scrolls');
+    assert.ok(layout.preScrolls, 'the long code line scrolls');
+    assert.equal(layout.preOverflow, 'auto');
+    assert.equal(layout.shadows, 'local, local, scroll, scroll', 'edge shadows show there is more to scroll to');
+    await screenshot('wide-table-and-code');
+  });
+
   it('shows a web search, its results and numbered citation links', async () => {
     const frame = await freshChat();
     world().server.enqueue(

@@ -39,6 +39,11 @@ export async function selectLines(from: number, to: number): Promise<void> {
   for (let line = from; line <= to; line++) await page.keyboard.press('Shift+ArrowDown');
 }
 
+/** Puts the caret at the start of `line` (1-based) with nothing selected. */
+export async function placeCaret(line: number): Promise<void> {
+  await selectLines(line, line - 1);
+}
+
 /**
  * Saves the active editor with Ctrl+S, as a person would, and waits until its tab no longer carries
  * VS Code's unsaved-changes mark: the tab is redrawn without it once the save has succeeded.

@@ -3,7 +3,7 @@
 // extension installed from this checkout, and optional extra extensions (the integration test
 // runner). Shared by the integration harness, the e2e tests and `npm start`.
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,32 +27,37 @@ export function freePort() {
 
 /**
  * Installs an extension folder into an extensions dir the way VS Code would have: a folder named
- * publisher.name-version plus an entry in extensions.json.
+ * publisher.name-version plus an entry in extensions.json (replacing an older entry of the same id,
+ * so a kept profile does not collect duplicates).
  * @param {string} extensionsDir
  * @param {string} sourceDir folder holding package.json and what `main` needs
- * @param {boolean} link symlink the folder's entries (dev: rebuilds show up) instead of copying
+ * @param {boolean} link register `sourceDir` itself (dev: rebuilds show up on reload) instead of a copy
  */
 function installExtensionFolder(extensionsDir, sourceDir, link) {
   const manifest = JSON.parse(readFileSync(path.join(sourceDir, 'package.json'), 'utf8'));
   const id = `${manifest.publisher}.${manifest.name}`;
   const folderName = `${id}-${manifest.version}`;
   const target = path.join(extensionsDir, folderName);
-  mkdirSync(target, { recursive: true });
-  for (const entry of ['package.json', 'dist', 'media', 'out', 'index.js', 'README.md']) {
-    const from = path.join(sourceDir, entry);
-    if (!existsSync(from)) continue;
-    if (link) symlinkSync(from, path.join(target, entry));
-    else cpSync(from, path.join(target, entry), { recursive: true });
+  /** @type {Record<string, unknown>} */
+  let location = { relativeLocation: folderName, location: { $mid: 1, path: target, scheme: 'file' } };
+  if (link) {
+    // The checkout itself is the extension's location. A folder of symlinks would not do: Node
+    // loads dist/extension.js by its real path, VS Code then cannot tell which extension a
+    // notification comes from, and shows it as "Null Extension Description".
+    location = { location: { $mid: 1, path: sourceDir, scheme: 'file' } };
+  } else {
+    rmSync(target, { recursive: true, force: true });
+    mkdirSync(target, { recursive: true });
+    for (const entry of ['package.json', 'dist', 'media', 'out', 'index.js', 'README.md']) {
+      const from = path.join(sourceDir, entry);
+      if (existsSync(from)) cpSync(from, path.join(target, entry), { recursive: true });
+    }
   }
   const listFile = path.join(extensionsDir, 'extensions.json');
-  const list = existsSync(listFile) ? JSON.parse(readFileSync(listFile, 'utf8')) : [];
-  list.push({
-    identifier: { id },
-    version: manifest.version,
-    location: { $mid: 1, path: target, scheme: 'file' },
-    relativeLocation: folderName,
-    metadata: { installedTimestamp: Date.now(), source: 'vsix' },
-  });
+  /** @type {Array<{identifier: {id: string}}>} */
+  const existing = existsSync(listFile) ? JSON.parse(readFileSync(listFile, 'utf8')) : [];
+  const list = existing.filter((entry) => entry.identifier.id.toLowerCase() !== id.toLowerCase());
+  list.push({ identifier: { id }, version: manifest.version, ...location, metadata: { installedTimestamp: Date.now(), source: 'vsix' } });
   writeFileSync(listFile, JSON.stringify(list));
 }
 
@@ -63,7 +68,9 @@ function installExtensionFolder(extensionsDir, sourceDir, link) {
  * @property {string[]} [extraExtensions] extension folders to install beside this one
  * @property {Record<string, string>} [env] environment for code-server and so its extension host
  * @property {number} [port]
- * @property {boolean} [linkExtension] symlink this checkout's build instead of copying it
+ * @property {boolean} [linkExtension] run this checkout in place instead of a copy of its build
+ * @property {string} [profileDir] keep user data (settings, key, history) and extensions here between
+ *   runs instead of in a temp folder removed on stop; settings given here are defaults only
  * @property {boolean} [quiet] do not echo code-server's output
  */
 
@@ -88,9 +95,11 @@ export async function startCodeServer(options) {
   if (!existsSync(path.join(repoRoot, 'dist', 'extension.js'))) {
     throw new Error('dist/extension.js is missing: run `node esbuild.js` first.');
   }
-  const root = mkdtempSync(path.join(os.tmpdir(), 'claude-messages-cs-'));
+  const root = options.profileDir ?? mkdtempSync(path.join(os.tmpdir(), 'claude-messages-cs-'));
   const userDataDir = path.join(root, 'user-data');
   const extensionsDir = path.join(root, 'extensions');
+  const userSettingsFile = path.join(userDataDir, 'User', 'settings.json');
+  const keptSettings = options.profileDir && existsSync(userSettingsFile);
   mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
   // Without these, the workspace-trust dialog and the welcome page swallow keystrokes.
@@ -105,12 +114,13 @@ export async function startCodeServer(options) {
     'chat.disableAIFeatures': true,
     ...options.settings,
   };
-  writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
+  // A kept profile keeps what its user changed.
+  if (!keptSettings) writeFileSync(userSettingsFile, JSON.stringify(settings, null, 2));
   // code-server's extension host is a remote one: it takes machine-scoped settings (such as
   // claudeMessages.baseUrl) from the remote machine's settings, and the user settings' value only
   // sometimes. Seen: after a window reload the new extension host used the default base URL.
   mkdirSync(path.join(userDataDir, 'Machine'), { recursive: true });
-  writeFileSync(path.join(userDataDir, 'Machine', 'settings.json'), JSON.stringify(options.settings ?? {}, null, 2));
+  if (!keptSettings) writeFileSync(path.join(userDataDir, 'Machine', 'settings.json'), JSON.stringify(options.settings ?? {}, null, 2));
   installExtensionFolder(extensionsDir, repoRoot, options.linkExtension ?? false);
   for (const extra of options.extraExtensions ?? []) installExtensionFolder(extensionsDir, extra, false);
 
@@ -156,6 +166,7 @@ export async function startCodeServer(options) {
         await exited;
         clearTimeout(timer);
       }
+      if (options.profileDir) return;
       // code-server's helpers (extension host, watcher) can still be writing for a moment after it
       // exits: retry, and a temp folder left behind is reported, never a failed test run.
       try {

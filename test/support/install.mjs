@@ -44,16 +44,18 @@ function onPath(binary) {
   return spawnSync('sh', ['-c', `command -v ${binary}`], { encoding: 'utf8' }).status === 0;
 }
 
-/** Debian packages: Chromium for Playwright, ripgrep for VS Code's search, Kerberos headers for a native module. */
+/** Debian packages: Chromium for Playwright, ripgrep for VS Code's search, Kerberos headers for a native module, openssl for test certificates. */
 export function ensureDebianPackages() {
   const wanted = [
     { pkg: 'chromium', present: () => existsSync('/usr/bin/chromium') },
     { pkg: 'ripgrep', present: () => onPath('rg') },
     { pkg: 'libkrb5-dev', present: () => existsSync('/usr/include/gssapi/gssapi.h') || existsSync('/usr/include/krb5.h') },
+    // The proxy tests make a CA and a server certificate at run time.
+    { pkg: 'openssl', present: () => onPath('openssl') },
   ];
   const missing = wanted.filter((w) => !w.present()).map((w) => w.pkg);
   if (missing.length === 0) {
-    step('Debian packages present: chromium, ripgrep, libkrb5-dev');
+    step('Debian packages present: chromium, ripgrep, libkrb5-dev, openssl');
     return;
   }
   if (typeof process.getuid === 'function' && process.getuid() !== 0) {

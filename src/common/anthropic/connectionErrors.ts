@@ -4,6 +4,7 @@
  */
 import { ClaudeApiError, ConnectionError, UserAbortError } from './errorTaxonomy';
 import type { ErrorContext } from './errorTaxonomy';
+import { findProxyFailure, proxyFailureText, TLS_CODES, tlsAdvice, tlsReason } from './networkAdvice';
 import { scrubSecret } from './redaction';
 import { displayUrl } from './url';
 
@@ -31,8 +32,6 @@ function findErrorCode(error: unknown): string | undefined {
   return undefined;
 }
 
-const TLS_CODES = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/i;
-
 function reasonForCode(code: string | undefined): string {
   if (!code) return 'the connection failed';
   if (code === 'ECONNREFUSED') return 'the connection was refused (nothing is listening there)';
@@ -40,7 +39,7 @@ function reasonForCode(code: string | undefined): string {
   if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE') return 'the connection was reset';
   if (code === 'ETIMEDOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') return 'the connection timed out';
   if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return 'the network or host is unreachable';
-  if (TLS_CODES.test(code)) return 'the TLS certificate was not accepted';
+  if (TLS_CODES.test(code)) return tlsReason(code);
   return 'the connection failed';
 }
 
@@ -52,13 +51,16 @@ function reasonForCode(code: string | undefined): string {
 export function connectionError(error: unknown, ctx: ErrorContext, signal?: AbortSignal): ClaudeApiError {
   if (error instanceof ClaudeApiError) return error;
   if (signal?.aborted || isAbortError(error)) return new UserAbortError();
-  const code = findErrorCode(error);
   const url = displayUrl(ctx.url);
+  const viaProxy = findProxyFailure(error);
+  if (viaProxy) {
+    const text = proxyFailureText(viaProxy, url, reasonForCode);
+    return new ConnectionError(scrubSecret(text.message, ctx.apiKey), url, viaProxy.code, text.retryable);
+  }
+  const code = findErrorCode(error);
   const reason = reasonForCode(code);
-  const retryable = !(code && TLS_CODES.test(code));
-  const message = scrubSecret(
-    `Could not reach ${url}: ${reason}${code ? ` (${code})` : ''}. Check claudeMessages.baseUrl, your network connection and any proxy.`,
-    ctx.apiKey,
-  );
-  return new ConnectionError(message, url, code, retryable);
+  const tls = code !== undefined && TLS_CODES.test(code);
+  const advice = tls ? tlsAdvice(code, false) : 'Check claudeMessages.baseUrl, your network connection and any proxy (http.proxy).';
+  const message = scrubSecret(`Could not reach ${url}: ${reason}${code ? ` (${code})` : ''}. ${advice}`, ctx.apiKey);
+  return new ConnectionError(message, url, code, !tls);
 }

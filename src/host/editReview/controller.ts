@@ -9,7 +9,7 @@ import { PendingEditContextKey } from './contextKey';
 import { ReviewDecorations } from './decorations';
 import { DocumentReview } from './documentReview';
 import { eolOf, rejectEdits, toVscodeEdits, withDocumentEol } from './edits';
-import type { EditProposal, PendingHunkView, ProposeResult } from './types';
+import type { EditProposal, PendingHunkView, ProposeResult, RejectReport } from './types';
 
 /** How often a reject is retried when the user typed between computing and applying it. */
 const REJECT_ATTEMPTS = 3;
@@ -36,8 +36,10 @@ export class EditReviewController extends Disposable {
   constructor() {
     super();
     this.register(vscode.languages.registerCodeLensProvider('*', this.lenses));
-    this.register(new PendingEditContextKey((uri) => this.hasPending(uri), this.onDidChangePending));
+    this.register(new PendingEditContextKey((uri) => this.pendingHunks(uri), this.onDidChangePending));
     this.register(vscode.workspace.onDidChangeTextDocument((e) => this.onDocumentChanged(e)));
+    // Auto save (the default in code-server) writes the proposal to disk; a reject then saves too.
+    this.register(vscode.workspace.onDidSaveTextDocument((d) => this.reviews.get(d.uri.toString())?.markProposalSaved()));
     // Closing drops the review: the text stays as it is (there is no buffer left to restore into).
     this.register(vscode.workspace.onDidCloseTextDocument((d) => this.end(d.uri)));
     // Decorations belong to editors, and an editor shown again is a new one.
@@ -98,7 +100,11 @@ export class EditReviewController extends Disposable {
    * byte when the user did not type in them); for a created file rejected whole, deletes it.
    * Resolves to whether anything was reverted.
    */
-  reject(uri: vscode.Uri, hunkId?: number): Promise<boolean> {
+  async reject(uri: vscode.Uri, hunkId?: number): Promise<boolean> {
+    return (await this.rejectWithReport(uri, hunkId)) !== undefined;
+  }
+  /** Like `reject`, and says what was undone (for the message and its Undo); undefined when nothing was. */
+  rejectWithReport(uri: vscode.Uri, hunkId?: number): Promise<RejectReport | undefined> {
     return this.enqueue(() => this.doReject(uri, hunkId));
   }
 
@@ -183,13 +189,25 @@ export class EditReviewController extends Disposable {
     return { ok: true, hunks: review.size };
   }
 
-  private async doReject(uri: vscode.Uri, hunkId: number | undefined): Promise<boolean> {
+  private async doReject(uri: vscode.Uri, hunkId: number | undefined): Promise<RejectReport | undefined> {
     const review = this.reviews.get(uri.toString());
-    if (!review) return false;
+    if (!review) return undefined;
     const ids = hunkId === undefined ? review.pending.map((h) => h.id) : review.hunk(hunkId) ? [hunkId] : [];
-    if (ids.length === 0) return false;
-    if (review.origin.created && review.accepted === 0 && ids.length === review.size) return this.deleteCreated(review);
+    if (ids.length === 0) return undefined;
+    const report = { hunks: ids.length, textBefore: review.document.getText(), label: review.origin.label };
+    if (review.origin.created && review.accepted === 0 && ids.length === review.size) {
+      return (await this.deleteCreated(review)) ? { ...report, outcome: 'deleted' } : undefined;
+    }
+    if (!(await this.revert(review, ids))) return undefined;
+    // Auto save wrote the proposal to disk: write the restored text back now, not at the next save.
+    if (!review.proposalSaved || review.document.isUntitled || review.document.isClosed) return { ...report, outcome: 'reverted' };
+    const saved = await review.document.save();
+    return { ...report, outcome: saved ? 'restoredOnDisk' : 'reverted' };
+  }
 
+  /** Applies the reject edits of hunks `ids`, retrying when the user typed in between. */
+  private async revert(review: DocumentReview, ids: readonly number[]): Promise<boolean> {
+    const uri = review.document.uri;
     for (let attempt = 0; attempt < REJECT_ATTEMPTS; attempt++) {
       // Recomputed each attempt: the hunks move (or go) as the user types.
       const hunks = ids.map((id) => review.hunk(id)).filter((h) => h !== undefined);

@@ -22,6 +22,7 @@ export class DocumentReview {
   private readonly tracker: HunkTracker;
   /** Hunks accepted so far; a created file with an accepted hunk is no longer deleted on reject. */
   private acceptedCount = 0;
+  private savedWithProposal = false;
 
   /**
    * @param baseline the text before the edit was applied (what a full reject restores)
@@ -46,6 +47,15 @@ export class DocumentReview {
 
   get accepted(): number {
     return this.acceptedCount;
+  }
+
+  /** Whether the document was saved (by auto save or by hand) while hunks waited for review. */
+  get proposalSaved(): boolean {
+    return this.savedWithProposal;
+  }
+
+  markProposalSaved(): void {
+    if (this.size > 0) this.savedWithProposal = true;
   }
 
   hunk(id: number): TrackedHunk | undefined {

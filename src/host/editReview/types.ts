@@ -35,3 +35,13 @@ export interface PendingHunkView extends HunkLineSpan {
   /** The text a reject would put back (EOLs included). */
   readonly originalText: string;
 }
+
+/** What a reject undid, for the message that says so and its Undo button. */
+export interface RejectReport {
+  readonly hunks: number;
+  /** `restoredOnDisk`: auto save had written the proposal, and the restored text was saved over it. */
+  readonly outcome: 'reverted' | 'restoredOnDisk' | 'deleted';
+  /** The document's text just before the reject: Undo proposes it again. */
+  readonly textBefore: string;
+  readonly label?: string;
+}

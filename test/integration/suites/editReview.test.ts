@@ -3,6 +3,8 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { registerAcceptEdit } from '../../../src/host/commands/acceptEdit';
 import { registerRejectEdit } from '../../../src/host/commands/rejectEdit';
+import { rejectMessage } from '../../../src/host/commands/rejectEdit';
+import { caretInHunk } from '../../../src/host/editReview/contextKey';
 import { EditReviewController } from '../../../src/host/editReview/controller';
 
 // The extension under test registers the real claudeMessages.acceptEdit / rejectEdit with its own
@@ -269,5 +271,47 @@ describe('edit review', () => {
     const result = await controller.propose(doc, proposalFor(doc, 'M\nN\n'));
     assert.equal(result.ok, false);
     assert.equal(doc.getText(), 'M\nn\n', 'a disposed controller changes nothing');
+  });
+
+  it('a proposal auto save wrote to disk is taken back on disk too when rejected, and the report says so', async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder);
+    const uri = vscode.Uri.joinPath(folder.uri, `saved-${Date.now()}.ts`);
+    const original = 'const a = 1;\nconst b = 2;\n';
+    fs.writeFileSync(uri.fsPath, original);
+    try {
+      const doc = await vscode.workspace.openTextDocument(uri);
+      assert.deepEqual(await controller.propose(doc, proposalFor(doc, 'const a = 1;\nconst b = 3;\n')), { ok: true, hunks: 1 });
+      // What auto save does while the edit waits for review.
+      assert.ok(await doc.save());
+      assert.equal(fs.readFileSync(uri.fsPath, 'utf8'), 'const a = 1;\nconst b = 3;\n');
+      const report = await controller.rejectWithReport(uri);
+      assert.equal(report?.outcome, 'restoredOnDisk');
+      assert.equal(report?.textBefore, 'const a = 1;\nconst b = 3;\n', 'what Undo proposes again');
+      assert.equal(fs.readFileSync(uri.fsPath, 'utf8'), original, 'the file on disk is the original again');
+      assert.equal(doc.isDirty, false);
+      assert.match(rejectMessage('x.ts', report), /rejected the proposed change in x\.ts\. Auto save had written/);
+    } finally {
+      fs.rmSync(uri.fsPath, { force: true });
+    }
+  });
+
+  it('an unsaved proposal is rejected in the buffer only, and the message counts the changes', async () => {
+    const doc = await untitled('one\ntwo\nthree\n');
+    await controller.propose(doc, proposalFor(doc, 'ONE\ntwo\nTHREE\n'));
+    const report = await controller.rejectWithReport(doc.uri);
+    assert.equal(report?.outcome, 'reverted');
+    assert.equal(report?.hunks, 2);
+    assert.equal(rejectMessage('y.ts', report), 'Claude Messages: rejected 2 proposed changes in y.ts.');
+  });
+
+  it('the Ctrl+Enter / Escape keys apply only with the caret inside a hunk and nothing selected', () => {
+    const hunks = [{ id: 1, startLine: 2, endLine: 4, originalText: '' }, { id: 2, startLine: 8, endLine: 7, originalText: 'gone\n' }];
+    const caret = (line: number) => new vscode.Selection(line, 0, line, 0);
+    assert.equal(caretInHunk([caret(3)], hunks), true);
+    assert.equal(caretInHunk([caret(5)], hunks), false, 'outside every hunk');
+    assert.equal(caretInHunk([caret(8)], hunks), true, 'a pure deletion counts on the line it sits before');
+    assert.equal(caretInHunk([new vscode.Selection(2, 0, 3, 4)], hunks), false, 'a selection keeps Escape for clearing it');
+    assert.equal(caretInHunk([caret(3), caret(9)], hunks), false, 'several carets');
   });
 });
