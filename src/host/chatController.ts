@@ -114,6 +114,11 @@ export class ChatController extends Disposable implements ChatViewModel {
       this.refreshModels();
     }));
     this.register(keys.onDidChange(() => void this.refreshKey()));
+    // Other windows save to the same conversation files: coming back to this window, the history
+    // and the open conversation take in what they saved (the store's saves merge in any case).
+    this.register(vscode.window.onDidChangeWindowState((state) => {
+      if (state.focused) this.session.syncWithOtherWindows().catch((error: unknown) => log.warn(`Could not read what other windows saved: ${String(error)}`));
+    }));
   }
 
   /** How the chat's requests are made: the current settings, key and model rules. */

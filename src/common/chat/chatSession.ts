@@ -14,6 +14,7 @@ import { toViewTurn, toViewTurns } from '../conversation/viewTurns';
 import type { ChatState, ContextChip, HostToWebview } from '../protocol';
 import type { ConversationLibrary, ExportFormat } from './conversationLibrary';
 import { ConversationTranscript } from './conversationTranscript';
+import { OpenConversationSaves } from './openConversationSaves';
 import type { AttachedContext, ChatBackend, ChatClock, ChatViewPort } from './ports';
 import { runTurn, type ToolPort, type TurnEnd } from './turnEngine';
 
@@ -43,9 +44,16 @@ export class ChatSession {
   /** The turn running now (settles when it has finished, been saved and reported). */
   private running: Promise<void> = Promise.resolve();
   private disposed = false;
+  private readonly saves: OpenConversationSaves;
 
   constructor(private readonly options: ChatSessionOptions) {
     this.conversation = this.emptyConversation();
+    this.saves = new OpenConversationSaves(options.library, {
+      conversation: () => this.conversation,
+      liveReply: () => this.active?.transcript,
+      reinit: () => this.postInit(),
+      notice: (level, message) => this.post({ type: 'notice', level, message }),
+    });
   }
 
   /** Reopens the conversation that was open before the window reloaded. */
@@ -107,7 +115,7 @@ export class ChatSession {
     finishAssistantTurn(this.conversation, turn.id, { status: 'done', snapshot }, clock.now());
     this.post({ type: 'turnAdded', turn: toViewTurn(turn, prices) });
     this.post({ type: 'turnUpdated', turn: toViewTurn(turn, prices), totals: conversationTotals(this.conversation, prices) });
-    void this.persist().then(() => this.options.library.refresh());
+    void this.saves.persist().then(() => this.options.library.refresh());
   }
 
   /** Asks again after an error: the failed reply stays as an earlier attempt, and is not sent. */
@@ -167,10 +175,9 @@ export class ChatSession {
     // A reply still streaming would save the conversation again after it was deleted.
     if (open) await this.settle();
     await this.options.library.delete(id);
-    if (open) {
-      await this.options.library.reload();
-      await this.newChat();
-    } else await this.options.library.refresh();
+    if (!open) return this.options.library.refresh();
+    await this.options.library.reload();
+    await this.newChat();
   }
 
   /** The conversation as Markdown or JSON (the open one as it is now), or undefined when unreadable. */
@@ -178,6 +185,11 @@ export class ChatSession {
     if (id !== this.conversation.id) return this.options.library.export(id, format);
     this.active?.transcript.syncLive();
     return this.options.library.export(this.conversation, format);
+  }
+
+  /** The window got focus: the history and the open conversation take in what other windows saved. */
+  syncWithOtherWindows(): Promise<void> {
+    return this.saves.syncWithOtherWindows();
   }
 
   /** Settings or the key changed: the view's controls follow. */
@@ -195,10 +207,7 @@ export class ChatSession {
 
   private run(): Promise<void> {
     const done = this.runTurn();
-    this.running = done.then(
-      () => undefined,
-      () => undefined,
-    );
+    this.running = done.then(() => undefined, () => undefined);
     return done;
   }
 
@@ -216,7 +225,7 @@ export class ChatSession {
       model: () => backend.currentModel(),
       cacheTtl: () => backend.cacheTtl(),
       toViewError: (error) => backend.toViewError(error),
-      save: () => void this.persist(),
+      save: () => void this.saves.persist(),
     });
     this.active = { requestId, controller, transcript };
     try {
@@ -241,18 +250,16 @@ export class ChatSession {
     } finally {
       this.active = undefined;
       this.postTurn(this.conversation.turns.length - 1);
-      await this.persist();
+      await this.saves.persist();
+      this.saves.replyEnded();
       await this.options.library.refresh();
     }
   }
 
   /** Most endings show in the turn itself (its stop reason or error); the caps need a notice. */
   private reportEnd(end: TurnEnd): void {
-    if (end.kind === 'tool-round-cap') {
-      this.post({ type: 'notice', level: 'warning', message: `Stopped after ${end.toolRounds} tool rounds (claudeMessages.maxToolRounds). Send a message to go on.` });
-    } else if (end.kind === 'pause-cap') {
-      this.post({ type: 'notice', level: 'info', message: 'The server paused this reply several times in a row; send a message to let Claude go on.' });
-    }
+    if (end.kind === 'tool-round-cap') this.post({ type: 'notice', level: 'warning', message: `Stopped after ${end.toolRounds} tool rounds (claudeMessages.maxToolRounds). Send a message to go on.` });
+    if (end.kind === 'pause-cap') this.post({ type: 'notice', level: 'info', message: 'The server paused this reply several times in a row; send a message to let Claude go on.' });
   }
 
   /** Stops the running turn; resolves when it and every save have finished. */
@@ -275,19 +282,13 @@ export class ChatSession {
     if (turn) this.post({ type: 'turnUpdated', turn: toViewTurn(turn, this.options.prices), totals: conversationTotals(this.conversation, this.options.prices) });
   }
 
-  /** Saves the open conversation (with the streaming reply as far as it has arrived). */
-  private persist(): Promise<void> {
-    if (this.conversation.turns.length === 0) return this.options.library.settled();
-    this.active?.transcript.syncLive();
-    return this.options.library.save(this.conversation);
-  }
-
   private emptyConversation(): Conversation {
     const { backend, clock } = this.options;
     return createConversation({ model: backend.currentModel(), id: clock.newId(), now: clock.now() });
   }
 
   private postInit(): void {
+    this.saves.reinitDone();
     this.post({ type: 'init', state: this.state() });
   }
 

@@ -3,18 +3,19 @@
  * and exporting. Apart from the open conversation (the session), which uses it to save.
  *
  * Saves are chained so two writes of one conversation never interleave, and a rename or delete
- * waits for the saves queued before it.
+ * waits for the saves queued before it. Another window may save the same conversation: the store
+ * merges rather than overwrites, and a save says when it took something from the other window.
  */
 import type { Conversation } from '../conversation/model';
 import { conversationToJson, conversationToMarkdown } from '../conversation/export';
 import type { PriceLookup } from '../conversation/pricing';
-import type { ConversationStore } from '../conversation/store';
+import type { ConversationStore, RefreshOutcome, SaveOutcome } from '../conversation/store';
 import type { ConversationSummary } from '../protocol';
 
 export type ExportFormat = 'markdown' | 'json';
 
 export interface ConversationLibraryOptions {
-  store: Pick<ConversationStore, 'list' | 'load' | 'save' | 'delete' | 'rename' | 'getLastOpenId' | 'setLastOpenId'>;
+  store: Pick<ConversationStore, 'list' | 'load' | 'save' | 'delete' | 'rename' | 'refresh' | 'getLastOpenId' | 'setLastOpenId'>;
   prices: PriceLookup;
   /** The history changed (a save, rename or delete): the view's list follows. */
   onHistory(history: ConversationSummary[]): void;
@@ -65,16 +66,28 @@ export class ConversationLibrary {
 
   /**
    * Saves `conversation` as it is now and remembers it as the open one. A failed save is reported,
-   * not thrown: the conversation stays in memory and the next save tries again.
+   * not thrown (it resolves to undefined): the conversation stays in memory and the next save
+   * tries again.
    */
-  save(conversation: Conversation): Promise<void> {
-    this.saving = this.saving
+  save(conversation: Conversation): Promise<SaveOutcome | undefined> {
+    const saved = this.saving
       .then(async () => {
-        const savedId = await this.options.store.save(conversation);
-        await this.options.store.setLastOpenId(savedId);
+        const outcome = await this.options.store.save(conversation);
+        await this.options.store.setLastOpenId(outcome.id);
+        return outcome;
       })
-      .catch((error: unknown) => this.options.warn(`Could not save the conversation: ${error instanceof Error ? error.message : String(error)}`));
-    return this.saving;
+      .catch((error: unknown) => {
+        this.options.warn(`Could not save the conversation: ${error instanceof Error ? error.message : String(error)}`);
+        return undefined;
+      });
+    this.saving = saved.then(() => undefined);
+    return saved;
+  }
+
+  /** Takes what other windows saved of `conversation` into it, after the queued saves. */
+  async refreshOpen(conversation: Conversation): Promise<RefreshOutcome> {
+    await this.saving;
+    return this.options.store.refresh(conversation);
   }
 
   /** Waits for every queued save. */

@@ -64,8 +64,8 @@ export class AtomicWriter {
     private readonly fs: StoreFs,
   ) {}
 
-  /** Writes the temp file and renames it over `file`; removes the temp file on failure. */
-  async write(file: string, text: string): Promise<void> {
+  /** Makes the directory (owner-only) if it is not there yet; a failure is retried next time. */
+  async ready(): Promise<void> {
     this.dirReady ??= this.prepareDir();
     try {
       await this.dirReady;
@@ -74,6 +74,15 @@ export class AtomicWriter {
       this.dirReady = undefined;
       throw error;
     }
+  }
+
+  /**
+   * Writes the temp file and renames it over `file`; removes the temp file on failure.
+   * `beforeRename` runs once the text is flushed, just before it replaces the file: a writer
+   * holding a lock checks there that the lock is still its own (it throws to abandon the write).
+   */
+  async write(file: string, text: string, beforeRename?: () => Promise<void>): Promise<void> {
+    await this.ready();
     const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
     try {
       const handle = await this.fs.open(temp, 'wx', FILE_MODE);
@@ -84,6 +93,7 @@ export class AtomicWriter {
       } finally {
         await handle.close();
       }
+      await beforeRename?.();
       await this.fs.rename(temp, file);
     } catch (error) {
       await this.fs.unlink(temp).catch(() => undefined);

@@ -12,11 +12,20 @@ import { titleForConversation } from './title';
 export const INDEX_FILE = 'index.json';
 export const INDEX_VERSION = 1;
 
+/**
+ * A history entry as the index keeps it: the summary, and when the entry was last written (epoch
+ * ms), so a file changed after that (a save whose index update never happened) is read again at
+ * startup.
+ */
+export interface IndexEntry extends ConversationSummary {
+  savedAt?: number;
+}
+
 /** The index as read and written. */
 export interface IndexData {
   version: number;
   lastOpenId?: string;
-  conversations: ConversationSummary[];
+  conversations: IndexEntry[];
 }
 
 // Ids become file names: letters, digits, `-` and `_` only, so an id from the webview cannot
@@ -39,8 +48,13 @@ export function summaryOf(id: string, conversation: Conversation): ConversationS
 }
 
 /** Newest first; ties by id, so the order is stable. */
-export function sortSummaries(conversations: readonly ConversationSummary[]): ConversationSummary[] {
+export function sortSummaries<T extends ConversationSummary>(conversations: readonly T[]): T[] {
   return [...conversations].sort((a, b) => b.updatedAt - a.updatedAt || a.id.localeCompare(b.id));
+}
+
+/** The history as the view gets it: newest first, the summary fields only. */
+export function historyOf(entries: readonly IndexEntry[]): ConversationSummary[] {
+  return sortSummaries(entries).map(({ id, title, model, updatedAt }) => ({ id, title, model, updatedAt }));
 }
 
 /** The index file's text: stable key order and sorted entries, so rewriting it changes nothing. */
@@ -54,10 +68,13 @@ export function parseIndex(text: string): IndexData {
   if (typeof data !== 'object' || data === null || !('conversations' in data) || !Array.isArray(data.conversations)) {
     throw new Error('The index has no conversations list.');
   }
-  const conversations: ConversationSummary[] = [];
+  const conversations: IndexEntry[] = [];
   for (const entry of data.conversations as unknown[]) {
     if (isSummary(entry) && isValidConversationId(entry.id)) {
-      conversations.push({ id: entry.id, title: entry.title, model: entry.model, updatedAt: entry.updatedAt });
+      const kept: IndexEntry = { id: entry.id, title: entry.title, model: entry.model, updatedAt: entry.updatedAt };
+      const savedAt: unknown = 'savedAt' in entry ? entry.savedAt : undefined;
+      if (typeof savedAt === 'number') kept.savedAt = savedAt;
+      conversations.push(kept);
     }
   }
   const index: IndexData = { version: INDEX_VERSION, conversations };

@@ -3,7 +3,7 @@ import { ConversationLibrary } from '../../../src/common/chat/conversationLibrar
 import { appendUserTurn, createConversation } from '../../../src/common/conversation/conversation';
 import type { Conversation } from '../../../src/common/conversation/model';
 import { fallbackPrices } from '../../../src/common/conversation/pricing';
-import type { ConversationStore } from '../../../src/common/conversation/store';
+import type { ConversationStore, RefreshOutcome, SaveOutcome } from '../../../src/common/conversation/store';
 import type { ConversationSummary } from '../../../src/common/protocol';
 
 type StorePort = ConstructorParameters<typeof ConversationLibrary>[0]['store'];
@@ -23,12 +23,15 @@ class MemoryStore implements StorePort {
     const found = this.saved.get(id);
     return Promise.resolve(found ? structuredClone(found) : undefined);
   }
-  async save(conversation: Conversation): Promise<string> {
+  async save(conversation: Conversation): Promise<SaveOutcome> {
     await this.gate;
     if (this.failSaves) throw new Error('disk full');
     this.log.push(`save ${conversation.id} "${conversation.title}"`);
     this.saved.set(conversation.id, structuredClone(conversation));
-    return conversation.id;
+    return { id: conversation.id, change: 'none' };
+  }
+  refresh(): Promise<RefreshOutcome> {
+    return Promise.resolve('unchanged');
   }
   delete(id: string): Promise<void> {
     this.log.push(`delete ${id}`);

@@ -59,7 +59,7 @@ describe('ConversationStore', () => {
     const store = new ConversationStore(dir, fs, options());
     const a = conversation('a', 'First', 100);
     const b = conversation('b', 'Second', 200);
-    assert.equal(await store.save(a), 'a');
+    assert.equal((await store.save(a)).id, 'a');
     await store.save(b);
     await store.setLastOpenId('a');
     assert.deepEqual(await store.load('a'), a);
@@ -89,6 +89,7 @@ describe('ConversationStore', () => {
       dir,
       hookedFs({
         writeFile: async (f, d, e) => {
+          if (!f.endsWith('.tmp')) return fs.writeFile(f, d, e);
           await fs.writeFile(f, d.slice(0, d.length / 2), e);
           throw new Error('disk full');
         },
@@ -137,7 +138,7 @@ describe('ConversationStore', () => {
     assert.equal(await store.load('bad'), undefined);
 
     const c = conversation('bad', 'Would overwrite');
-    const savedAs = await store.save(c);
+    const { id: savedAs } = await store.save(c);
     assert.notEqual(savedAs, 'bad');
     assert.equal(c.id, savedAs);
     assert.equal((await store.load(savedAs))?.title, 'Would overwrite');
@@ -150,7 +151,7 @@ describe('ConversationStore', () => {
     await fs.writeFile(path.join(dir, 'f.json'), future);
     const store = new ConversationStore(dir, fs, options());
     assert.equal(await store.load('f'), undefined);
-    assert.notEqual(await store.save(conversation('f', 'x')), 'f');
+    assert.notEqual((await store.save(conversation('f', 'x'))).id, 'f');
     assert.equal(await fs.readFile(path.join(dir, 'f.json'), 'utf8'), future);
   });
 
@@ -178,6 +179,8 @@ describe('ConversationStore', () => {
       dir,
       hookedFs({
         writeFile: async (f, d, e) => {
+          // Lock files are written too; only the temp files of the conversation's writes count here.
+          if (!f.endsWith('.tmp')) return fs.writeFile(f, d, e);
           const t = target(f);
           const n = (inFlight.get(t) ?? 0) + 1;
           inFlight.set(t, n);
