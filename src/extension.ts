@@ -8,6 +8,8 @@ import { TEST_HOOKS_ENV, type ClaudeMessagesApi } from './host/api';
 import { ChatController } from './host/chatController';
 import { createChatTools } from './host/chatTools';
 import { registerAcceptEdit } from './host/commands/acceptEdit';
+import { registerAddFileToChat } from './host/commands/addFileToChat';
+import { registerAddSelectionToChat } from './host/commands/addSelectionToChat';
 import { registerInlineEdit } from './host/commands/inlineEdit';
 import { registerRejectEdit } from './host/commands/rejectEdit';
 import { EditReviewController } from './host/editReview/controller';
@@ -68,6 +70,8 @@ export function activate(context: vscode.ExtensionContext): ClaudeMessagesApi | 
       vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, view),
       registerNewChat(controller.session, view),
       registerExplainSelection(controller.session, view),
+      registerAddFileToChat(controller.attachments, view),
+      registerAddSelectionToChat(controller.attachments, view),
       registerInlineEdit({ clients, catalog, review, chat: controller.session, revealChat: () => view.reveal(), log }),
     ];
   });

@@ -6,6 +6,7 @@ import type { CarriedOver } from '../common/chat/ports';
 import { ChatSession } from '../common/chat/chatSession';
 import { ConversationLibrary } from '../common/chat/conversationLibrary';
 import type { ChatBackend } from '../common/chat/ports';
+import type { InputSupport } from '../common/chat/draftRequest';
 import type { ToolPort } from '../common/chat/turnEngine';
 import { chatControls } from '../common/chat/controls';
 import { toViewError } from '../common/chat/viewError';
@@ -13,6 +14,7 @@ import type { ModelPricing } from '../common/anthropic/models';
 import { ConversationStore } from '../common/conversation/store';
 import { assertNever } from '../common/guards';
 import type { ApiKeyState, HostToWebview, WebviewToHost } from '../common/protocol';
+import { AttachmentHost } from './attachments/attachmentHost';
 import type { ChatViewModel } from './chatView';
 import type { ClientFactory } from './clientFactory';
 import { Disposable } from './disposable';
@@ -50,6 +52,8 @@ export interface ChatControllerOptions {
  */
 export class ChatController extends Disposable implements ChatViewModel {
   readonly session: ChatSession;
+  /** Files, selections, images and PDFs for the next message, and the token meter. */
+  readonly attachments: AttachmentHost;
   private readonly catalog: ModelCatalog;
   private readonly keys: ApiKeyStore;
   private readonly log: Log;
@@ -91,16 +95,20 @@ export class ChatController extends Disposable implements ChatViewModel {
       prices,
       clock: { newId, now: () => Date.now() },
       tools: options.tools,
+      inputSupport: () => this.inputSupport(),
     });
     this.register({ dispose: () => this.session.dispose() });
+    this.attachments = this.register(this.createAttachments(clients));
     this.connection = connectionKey();
     this.register(onSettingsChanged(() => {
       // Only another endpoint (or headers) can change the model list; a control change keeps it.
       const connection = connectionKey();
       if (connection === this.connection) {
         this.session.refreshControls();
+        this.attachments.meter.refresh();
         return;
       }
+      this.attachments.meter.reset();
       this.connection = connection;
       this.catalog.invalidate();
       this.refreshModels();
@@ -123,6 +131,27 @@ export class ChatController extends Disposable implements ChatViewModel {
       toViewError,
       warn: (message) => log.warn(message),
     };
+  }
+
+  /** What the current model reads besides text, as the catalogue (and `/v1/models`) say. */
+  private inputSupport(): InputSupport {
+    const { model } = readSettings().request;
+    const capabilities = this.catalog.capabilities(model);
+    return { model, images: capabilities.imageInput, pdfs: capabilities.pdfInput };
+  }
+
+  private createAttachments(clients: ClientFactory): AttachmentHost {
+    return new AttachmentHost({
+      session: this.session,
+      post: (message) => this.post(message),
+      newId,
+      countTokens: async (body, signal) => {
+        const client = await clients.create();
+        if (!('countTokens' in client)) throw new Error(client.message);
+        return (await client.countTokens(body, signal)).input_tokens;
+      },
+      contextWindow: () => this.catalog.capabilities(readSettings().request.model).contextWindow,
+    });
   }
 
   /** Loads the key state and the conversation that was open before the reload. */
@@ -154,7 +183,9 @@ export class ChatController extends Disposable implements ChatViewModel {
       case 'ready':
         return;
       case 'send':
-        return this.session.send(message.text);
+        await this.session.send(message.text);
+        this.attachments.meter.refresh();
+        return;
       case 'stop':
       case 'cancelRetry':
         return this.session.stop(message.requestId);
@@ -189,6 +220,16 @@ export class ChatController extends Disposable implements ChatViewModel {
         return this.session.delete(message.id);
       case 'exportConversation':
         return this.exportConversation(message.id, message.format);
+      case 'pickFiles':
+      case 'attachPath':
+      case 'attachUris':
+      case 'attachData':
+      case 'removeAttachment':
+      case 'openAttachment':
+      case 'queryFiles':
+      case 'draftChanged':
+      case 'openCitation':
+        return this.attachments.handle(message);
       default:
         return assertNever(message);
     }
@@ -208,6 +249,7 @@ export class ChatController extends Disposable implements ChatViewModel {
   private async refreshKey(): Promise<void> {
     this.keyState = (await this.keys.read()).state;
     if (this.isDisposed) return;
+    this.attachments.meter.reset();
     this.catalog.invalidate();
     this.refreshModels();
   }

@@ -5,17 +5,20 @@
  *
  * Pure: the client, the request builder, the store, the tools and the view are injected as ports.
  */
-import type { Message, UserContentBlock } from '../anthropic/types';
+import type { Message, MessagesRequest, UserContentBlock } from '../anthropic/types';
 import { appendUserTurn, createConversation, finishAssistantTurn, startAssistantTurn, supersedeFailedTurn } from '../conversation/conversation';
 import type { Conversation, UserTurn } from '../conversation/model';
 import { conversationTotals, type PriceLookup } from '../conversation/pricing';
 import { titleForConversation } from '../conversation/title';
 import { toViewTurn, toViewTurns } from '../conversation/viewTurns';
-import type { ChatState, ContextChip, HostToWebview } from '../protocol';
+import type { AttachmentChip, ChatState, ContextChip, HostToWebview } from '../protocol';
 import type { ConversationLibrary, ExportFormat } from './conversationLibrary';
 import { ConversationTranscript } from './conversationTranscript';
+import { draftBody, draftProblem, userContent, type DraftPorts, type InputSupport } from './draftRequest';
+import { PendingAttachments } from './pendingAttachments';
 import type { AttachedContext, ChatBackend, ChatClock, ChatViewPort } from './ports';
-import { runTurn, type ToolPort, type TurnEnd } from './turnEngine';
+import { endNotice } from './endNotice';
+import { runTurn, type ToolPort } from './turnEngine';
 
 export interface ChatSessionOptions {
   backend: ChatBackend;
@@ -25,6 +28,8 @@ export interface ChatSessionOptions {
   clock: ChatClock;
   /** Client tools the chat offers (the text editor tool on workspace files). */
   tools?: ToolPort;
+  /** What the current model reads besides text; checked before a message with attachments is sent. */
+  inputSupport?: () => InputSupport;
 }
 
 /** What a model that refuses prefill is sent to go on with a reply cut by max_tokens. */
@@ -43,6 +48,8 @@ export class ChatSession {
   /** The turn running now (settles when it has finished, been saved and reported). */
   private running: Promise<void> = Promise.resolve();
   private disposed = false;
+  /** What goes with the next message (the host adds, the view removes). */
+  readonly attachments = new PendingAttachments((items) => this.post({ type: 'attachments', items }));
 
   constructor(private readonly options: ChatSessionOptions) {
     this.conversation = this.emptyConversation();
@@ -56,12 +63,10 @@ export class ChatSession {
     this.postInit();
   }
 
-  get conversationId(): string {
-    return this.conversation.id;
-  }
-  get isBusy(): boolean {
-    return this.active !== undefined;
-  }
+  get conversationId(): string { return this.conversation.id; }
+  get isBusy(): boolean { return this.active !== undefined; }
+  /** The open conversation, to read (citations, the meter); change it only through the session. */
+  get openConversation(): Readonly<Conversation> { return this.conversation; }
 
   state(): ChatState {
     this.active?.transcript.syncLive();
@@ -74,24 +79,36 @@ export class ChatSession {
       controls: view.controls(),
       apiKey: view.apiKey(),
       history: library.history,
+      attachments: this.attachments.chips(),
       activeRequestId: this.active?.requestId,
     };
   }
 
-  replay(): HostToWebview {
-    return { type: 'init', state: this.state() };
+  replay(): HostToWebview { return { type: 'init', state: this.state() }; }
+  /**
+   * Sends a user message: the pending attachments, then any editor context blocks, then the text.
+   * With attachments the request is checked first (size, model input types); a refusal leaves the
+   * attachments pending and sends nothing.
+   */
+  async send(text: string, context?: AttachedContext): Promise<void> {
+    if (this.active) return this.post({ type: 'notice', level: 'info', message: 'Wait for the current reply to finish, or stop it first.' });
+    const attached = this.attachments.list();
+    const content = userContent(attached, context, text);
+    const problem = attached.length > 0 ? draftProblem(this.conversation, content, this.draftPorts()) : undefined;
+    if (problem) return this.post({ type: 'notice', level: 'warning', message: problem });
+    const chips = attached.map((a) => a.chip);
+    this.attachments.clear();
+    this.addUserTurn(content, context?.chips, undefined, chips);
+    await this.run();
   }
 
-  /** Sends a user message (with optional editor context blocks) and streams the reply. */
-  async send(text: string, context?: AttachedContext): Promise<void> {
-    if (this.active) {
-      this.post({ type: 'notice', level: 'info', message: 'Wait for the current reply to finish, or stop it first.' });
-      return;
-    }
-    const content: UserContentBlock[] = [...(context?.blocks ?? [])];
-    if (!context?.blocks.some((b) => b.type === 'text' && b.text === text)) content.push({ type: 'text', text });
-    this.addUserTurn(content, context?.chips);
-    await this.run();
+  /** The body the next send of `text` would make (for the token meter). @throws as the builder does. */
+  draftBody(text: string): MessagesRequest {
+    return draftBody(this.conversation, this.attachments.list(), text, this.draftPorts());
+  }
+
+  private draftPorts(): DraftPorts {
+    return { build: this.options.backend.buildRequest, tools: this.options.tools, support: this.options.inputSupport?.() };
   }
 
   /** Records an exchange made elsewhere (an inline edit answered in words) as a finished pair. */
@@ -191,8 +208,6 @@ export class ChatSession {
     this.stop();
   }
 
-  // ---------- one turn ----------
-
   private run(): Promise<void> {
     const done = this.runTurn();
     this.running = done.then(
@@ -237,21 +252,13 @@ export class ChatSession {
         onWarning: (message) => backend.warn(message),
         describeToolError: (error) => backend.toViewError(error).message,
       });
-      this.reportEnd(end);
+      const notice = endNotice(end);
+      if (notice) this.post(notice);
     } finally {
       this.active = undefined;
       this.postTurn(this.conversation.turns.length - 1);
       await this.persist();
       await this.options.library.refresh();
-    }
-  }
-
-  /** Most endings show in the turn itself (its stop reason or error); the caps need a notice. */
-  private reportEnd(end: TurnEnd): void {
-    if (end.kind === 'tool-round-cap') {
-      this.post({ type: 'notice', level: 'warning', message: `Stopped after ${end.toolRounds} tool rounds (claudeMessages.maxToolRounds). Send a message to go on.` });
-    } else if (end.kind === 'pause-cap') {
-      this.post({ type: 'notice', level: 'info', message: 'The server paused this reply several times in a row; send a message to let Claude go on.' });
     }
   }
 
@@ -262,9 +269,9 @@ export class ChatSession {
     await this.options.library.settled();
   }
 
-  private addUserTurn(content: UserContentBlock[], chips: ContextChip[] | undefined, purpose?: UserTurn['purpose']): void {
+  private addUserTurn(content: UserContentBlock[], chips: ContextChip[] | undefined, purpose?: UserTurn['purpose'], attachments?: AttachmentChip[]): void {
     const { clock, prices } = this.options;
-    const turn = appendUserTurn(this.conversation, { content, chips, purpose, id: clock.newId(), now: clock.now() });
+    const turn = appendUserTurn(this.conversation, { content, chips, attachments, purpose, id: clock.newId(), now: clock.now() });
     if (this.conversation.turns.length === 1) this.conversation.title = titleForConversation(this.conversation);
     this.post({ type: 'turnAdded', turn: toViewTurn(turn, prices) });
   }
@@ -287,11 +294,6 @@ export class ChatSession {
     return createConversation({ model: backend.currentModel(), id: clock.newId(), now: clock.now() });
   }
 
-  private postInit(): void {
-    this.post({ type: 'init', state: this.state() });
-  }
-
-  private post(message: HostToWebview): void {
-    this.options.view.post(message);
-  }
+  private postInit(): void { this.post({ type: 'init', state: this.state() }); }
+  private post(message: HostToWebview): void { this.options.view.post(message); }
 }
