@@ -33,7 +33,7 @@ export interface ComposerActions {
  * PR #209211, issue #182449) the workbench lets a drag reach a webview only while Shift is held.
  */
 export const ADD_CONTEXT_TITLE =
-  'Add files to the chat (Claude Messages: Add File to Chat). Also: type @ in the prompt to pick a workspace file, paste an image, or drop files here while holding Shift.';
+  'Add files to the chat (Claude Messages: Add File to Chat, Ctrl+Alt+A; ⌘⌥A on macOS). Also: type @ in the prompt to pick a workspace file, paste an image, or drop files here while holding Shift.';
 
 const MAX_ROWS = 12;
 
