@@ -159,6 +159,8 @@ export class Composer {
     this.mentions.close();
     this.setText('');
     this.actions.draftChanged('');
+    // The host counts the next request from the draft it was told last: now the empty one.
+    this.announceDraft();
   }
 
   /** After any change to the text: size, Send, the saved draft, and the host's recount. */

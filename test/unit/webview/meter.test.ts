@@ -54,6 +54,8 @@ describe('webview token meter', () => {
       box.dispatchEvent(new page.win.Event('input', { bubbles: true }));
     }
     assert.deepEqual(page.api.of('draftChanged').slice(1).map((m) => m.text), ['h', 'he', 'hel']);
+    box.dispatchEvent(new page.win.KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+    assert.deepEqual(page.api.posted.slice(-2), [{ type: 'send', text: 'hel' }, { type: 'draftChanged', text: '' }], 'after sending, the draft is empty: the host recounts that');
     const empty = openPage();
     empty.send({ type: 'init', state: chatState() });
     assert.equal(empty.api.of('draftChanged').length, 0, 'an empty draft: the host counts without being told');
