@@ -7,6 +7,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Frame } from 'playwright-core';
 import { countPromptTokens } from '../server/canonical';
 import { textReply } from '../server/server';
@@ -63,13 +64,15 @@ async function attachWithQuickPick(name: string): Promise<void> {
 }
 
 /** Types `@query` in the empty prompt, moves to `path` with ArrowDown and accepts it with Enter. */
-async function attachWithMention(frame: Frame, query: string, path: string): Promise<void> {
+async function attachWithMention(frame: Frame, query: string, path: string, shot?: string): Promise<void> {
   const prompt = frame.locator('[data-testid="prompt"]');
   await prompt.click();
   await prompt.pressSequentially(`@${query}`);
-  const option = frame.locator(`[data-testid="file-suggestions"] [role="option"][data-path="${path}"]`);
+  // The list for this very query: an answer to the first keystrokes may still be shown for a moment.
+  const option = frame.locator(`[data-testid="file-suggestions"][data-query="${query}"] [role="option"][data-path="${path}"]`);
   await option.waitFor({ timeout: 15_000 });
   for (let i = 0; i < 12 && (await option.getAttribute('aria-selected')) !== 'true'; i++) await prompt.press('ArrowDown');
+  if (shot) await screenshot(shot);
   await prompt.press('Enter');
   assert.equal(await prompt.inputValue(), '', 'the @query left the prompt');
 }
@@ -83,6 +86,22 @@ async function pasteImage(frame: Frame, png: Buffer): Promise<void> {
     const prompt = document.querySelector('[data-testid="prompt"]');
     prompt?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   }, png.toString('base64'));
+}
+
+/**
+ * Waits until the meter shows the server's count_tokens answer for the latest count request that
+ * `which` picks (the server answers the same estimate as `countPromptTokens`), and returns both.
+ */
+async function meterShowsServerCount(frame: Frame, which: (body: Body) => boolean): Promise<{ shown: string | null; expected: number | undefined; matched: boolean }> {
+  const { server } = world();
+  const meter = frame.locator('[data-testid="context-meter"]');
+  let expected: number | undefined;
+  const matched = await waitUntil(async () => {
+    const last = server.requests.filter((r) => r.path === '/v1/messages/count_tokens' && which(r.json as Body)).at(-1);
+    expected = last ? countPromptTokens(last.json as Record<string, unknown>) : undefined;
+    return expected !== undefined && (await meter.getAttribute('data-input-tokens')) === String(expected);
+  }, { timeoutMs: 20_000 });
+  return { shown: await meter.getAttribute('data-input-tokens'), expected, matched };
 }
 
 function composerKinds(frame: Frame): Promise<string[]> {
@@ -114,7 +133,7 @@ describe('attachments', () => {
     await attachWithQuickPick('ledger.ts');
     await frame.locator('.composer [data-testid="attachment"][data-kind="text"]').waitFor();
     await attachWithMention(frame, 'chart', 'chart.png');
-    await attachWithMention(frame, 'report', 'report.pdf');
+    await attachWithMention(frame, 'rep', 'report.pdf', `attachments-at-list-${theme}`);
     const screenshotPng = pngBytes(3000, 2000);
     await pasteImage(frame, screenshotPng);
     const note = frame.locator('.composer [data-testid="attachment"][data-kind="image"] [data-testid="attachment-note"]');
@@ -122,6 +141,8 @@ describe('attachments', () => {
     assert.match(await note.innerText(), /Downscaled from 3000×2000 to 2576×1717/);
     assert.deepEqual(await composerKinds(frame), ['text', 'image', 'document', 'image']);
     assert.equal(await frame.locator('.composer img.attachment-thumb').count() >= 1, true, 'the small PNG shows its thumbnail');
+    const withAll = await meterShowsServerCount(frame, (body) => (body.messages.at(-1)?.content as Block[]).filter((b) => b.type !== 'text').length === 3);
+    assert.ok(withAll.matched, `the meter counts the attachments: it shows ${withAll.shown}, the server counted ${withAll.expected}`);
     await screenshot(`attachments-composer-${theme}`);
 
     server.enqueue(textReply('The ledger posts entries; the chart has four bands; the report says revenue grew.'));
@@ -131,6 +152,9 @@ describe('attachments', () => {
     const user = frame.locator('[data-testid="message"][data-role="user"]').last();
     assert.deepEqual(await user.locator('[data-testid="attachment"]').evaluateAll((c) => c.map((e) => e.getAttribute('data-kind'))), ['text', 'image', 'document', 'image']);
     assert.equal(await user.locator('.attachment-remove').count(), 0);
+    // The next request: the history with the reply, and the draft now empty (not the question again).
+    const afterReply = await meterShowsServerCount(frame, (body) => body.messages.some((m) => m.role === 'assistant') && !JSON.stringify(body.messages.at(-1)).includes('What do these files show?'));
+    assert.ok(afterReply.matched, `after the reply the meter counts the next request: it shows ${afterReply.shown}, the server counted ${afterReply.expected}`);
     await screenshot(`attachments-sent-turn-${theme}`);
 
     const content = userContent(messagesRequests().at(-1));
@@ -163,25 +187,35 @@ describe('attachments', () => {
   });
 
   it('shows the server’s count_tokens answer for the draft in the meter', async () => {
-    const { server } = world();
     const draft = 'How many entries does post7 add?';
     const prompt = frame.locator('[data-testid="prompt"]');
     await prompt.click();
     await prompt.pressSequentially(draft);
     const meter = frame.locator('[data-testid="context-meter"]');
-    let expected: number | undefined;
-    const matched = await waitUntil(async () => {
-      const counted = server.requests.filter((r) => r.path === '/v1/messages/count_tokens' && JSON.stringify(userContent(r).at(-1) ?? {}).includes(draft));
-      const last = counted.at(-1);
-      expected = last ? countPromptTokens(last.json as Record<string, unknown>) : undefined;
-      return expected !== undefined && (await meter.getAttribute('data-input-tokens')) === String(expected);
-    }, { timeoutMs: 20_000 });
-    const shown = await meter.getAttribute('data-input-tokens');
+    const { shown, expected, matched } = await meterShowsServerCount(frame, (body) => JSON.stringify(body.messages.at(-1) ?? {}).includes(draft));
     assert.ok(matched, `the meter shows ${shown}, the server counted ${expected}`);
     assert.equal(await meter.getAttribute('data-estimated'), 'false');
     assert.match(await meter.innerText(), /^[\d.]+k? \/ [\d.]+[kM] tokens$/);
     console.log(`      meter: ${await meter.innerText()} (data-input-tokens=${shown}, count_tokens answered ${expected})`);
     await prompt.fill('');
+  });
+
+  it('attaches a file dropped from VS Code (a uri-list), and removes it with its chip’s button', async () => {
+    const uri = pathToFileURL(path.join(world().workspace, 'ledger.ts')).href;
+    await frame.evaluate((dropped) => {
+      const data = new DataTransfer();
+      data.setData('text/uri-list', dropped);
+      data.setData('application/vnd.code.uri-list', dropped);
+      const target = document.querySelector('[data-testid="messages"]');
+      for (const type of ['dragenter', 'dragover', 'drop']) target?.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true, shiftKey: true }));
+    }, uri);
+    const chip = frame.locator('.composer [data-testid="attachment"][data-kind="text"]');
+    await chip.waitFor({ timeout: 15_000 });
+    assert.equal(await chip.locator('.attachment-name').innerText(), 'ledger.ts');
+    await chip.locator('.attachment-remove').focus();
+    await frame.locator('.composer .attachment-remove').press('Enter');
+    await chip.waitFor({ state: 'detached', timeout: 15_000 });
+    assert.deepEqual(await composerKinds(frame), []);
   });
 
   it('refuses a file over the size limit with its message, and sends nothing', async () => {

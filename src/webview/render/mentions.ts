@@ -98,11 +98,17 @@ export class MentionList {
     if (changed) this.send(token.query);
   }
 
-  /** The host's answer: shown when it answers the latest query sent and an `@word` is still there. */
+  /**
+   * The host's answer: shown when it answers the latest query sent and an `@word` is still there.
+   * The highlighted file stays highlighted when the new answer still lists it, so a key pressed
+   * just as a fresher answer arrives acts on what the user saw.
+   */
   show(query: string, paths: readonly string[]): void {
     if (!this.token || query !== this.lastSent) return;
+    const highlighted = this.el.hidden ? undefined : this.paths[this.active];
     this.paths = paths.slice(0, MAX_SUGGESTIONS);
-    this.active = 0;
+    this.active = Math.max(0, highlighted === undefined ? 0 : this.paths.indexOf(highlighted));
+    this.el.setAttribute('data-query', query);
     this.draw();
   }
 
@@ -136,6 +142,7 @@ export class MentionList {
 
   close(): void {
     this.el.hidden = true;
+    this.el.removeAttribute('data-query');
     this.paths = [];
     this.el.replaceChildren();
     this.prompt.removeAttribute('aria-activedescendant');

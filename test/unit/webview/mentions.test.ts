@@ -72,6 +72,8 @@ describe('webview @ file suggestions', () => {
     assert.equal(options(page)[2]?.selected, 'true');
     assert.equal(box.getAttribute('aria-activedescendant'), page.$$('[role="option"]')[2]?.id);
 
+    page.send({ type: 'fileSuggestions', query: 'ap', paths: ['src/app.ts', 'app.json'] });
+    assert.deepEqual(options(page).map((o) => o.selected), ['false', 'true'], 'a fresher answer keeps the highlighted file highlighted');
     assert.equal(key(page, 'Enter'), false);
     assert.deepEqual(page.api.of('attachPath'), [{ type: 'attachPath', path: 'app.json' }]);
     assert.equal(page.api.of('send').length, 0, 'Enter accepted the file, it did not send');
