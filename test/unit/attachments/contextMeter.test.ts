@@ -33,7 +33,7 @@ class FakeTimer implements MeterTimer {
 }
 
 function body(draft: string): MessagesRequest {
-  return { model: 'm', max_tokens: 10, messages: [{ role: 'user', content: [{ type: 'text', text: draft }] }] };
+  return { model: 'm', max_tokens: 10, stream: true, messages: [{ role: 'user', content: [{ type: 'text', text: draft }] }] };
 }
 
 const flush = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
