@@ -93,6 +93,27 @@ describe('Add File to Chat', () => {
     assert.deepEqual(report.problems, ['big.txt is too large to attach: 4 KB, and the limit is 1 KB (claudeMessages.attachmentMaxBytes).']);
   });
 
+  it('says so when a file vanished before it was read', async () => {
+    const report = await addFile(fixture('gone.txt'));
+    assert.deepEqual(report.attached, []);
+    assert.deepEqual(report.problems, [`${FOLDER}/gone.txt could not be read: it was moved or deleted, or it is not readable.`]);
+  });
+
+  it('refuses a symlink in the workspace that resolves outside it', async () => {
+    const outside = path.join(path.dirname(root().fsPath), 'outside-target.txt');
+    const link = path.join(root().fsPath, FOLDER, 'link.txt');
+    await fs.writeFile(outside, 'secret');
+    await fs.symlink(outside, link);
+    try {
+      const report = await addFile(vscode.Uri.file(link));
+      assert.deepEqual(report.attached, []);
+      assert.match(report.problems[0] ?? '', /^link\.txt was not attached: .*outside/);
+    } finally {
+      await fs.rm(link, { force: true });
+      await fs.rm(outside, { force: true });
+    }
+  });
+
   it('refuses a file outside the workspace folders', async () => {
     const outside = vscode.Uri.file(path.join(path.dirname(root().fsPath), 'outside.txt'));
     await fs.writeFile(outside.fsPath, 'secret');
