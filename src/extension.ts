@@ -56,9 +56,11 @@ export function activate(context: vscode.ExtensionContext): ClaudeMessagesApi | 
   owned.push(review);
   wire('the edit review commands', () => [registerAcceptEdit(review), registerRejectEdit(review)]);
 
+  let chat: ChatController | undefined;
   wire('the chat', () => {
     const controller = new ChatController({ storageDir: context.globalStorageUri, keys, clients, catalog, log, tools: createChatTools(review, log) });
     const view = new ChatViewProvider(context.extensionUri, controller, (error) => log.error(String(error instanceof Error ? error.stack : error)));
+    chat = controller;
     controller.connect((message) => {
       view.post(message);
       status?.observe(message);
@@ -84,6 +86,7 @@ export function activate(context: vscode.ExtensionContext): ClaudeMessagesApi | 
     setApiKey: async (key) => throwIfFailed(await keys.set(key)),
     clearApiKey: async () => throwIfFailed(await keys.clear()),
     hasApiKey: () => keys.has(),
+    chatState: () => chat?.session.state(),
   };
 }
 

@@ -125,13 +125,9 @@ export class AttachmentHost extends Disposable {
     const uris: vscode.Uri[] = [];
     const problems: string[] = [];
     for (const value of values) {
-      try {
-        const uri = vscode.Uri.parse(value, true);
-        if (uri.scheme === 'file' || uri.scheme === 'vscode-remote' || vscode.workspace.getWorkspaceFolder(uri)) uris.push(uri);
-        else problems.push(`${value} is not a workspace file, so it was not attached.`);
-      } catch {
-        problems.push(`${value.slice(0, 200)} is not a file address, so nothing was attached.`);
-      }
+      const uri = droppedUri(value);
+      if (uri) uris.push(uri);
+      else problems.push(`${value.slice(0, 200)} is not a workspace file, so it was not attached.`);
     }
     const outcome = await this.reader.readUris(uris);
     this.apply({ attachments: outcome.attachments, problems: [...problems, ...outcome.problems] }, 'view');
@@ -159,6 +155,24 @@ export class AttachmentHost extends Disposable {
     for (const message of list) this.options.post({ type: 'notice', level: 'warning', message });
     if (origin === 'command' && list.length > 0) void vscode.window.showWarningMessage(`Claude Messages: ${list.join(' ')}`);
   }
+}
+
+/**
+ * A URI dropped on the view, as the extension host can read it: `file:` as is; a remote window's
+ * `vscode-remote:` address of a file of this (file-based) workspace as that file; another scheme
+ * only when a workspace folder has it. Whether the file lies inside the workspace is checked when
+ * it is read.
+ */
+function droppedUri(value: string): vscode.Uri | undefined {
+  let uri: vscode.Uri;
+  try {
+    uri = vscode.Uri.parse(value, true);
+  } catch {
+    return undefined;
+  }
+  if (uri.scheme === 'file') return uri;
+  if (uri.scheme === 'vscode-remote') return vscode.Uri.file(uri.path);
+  return vscode.workspace.getWorkspaceFolder(uri) ? uri : undefined;
 }
 
 /** The active editor's file as the file list spells it. */
