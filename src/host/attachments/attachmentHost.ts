@@ -72,6 +72,7 @@ export class AttachmentHost extends Disposable {
         options.post({ type: 'contextMeter', meter });
       },
       timer: { set: (fn, ms) => setTimeout(fn, ms), clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>) },
+      busy: () => options.session.isBusy,
     });
     this.register({ dispose: () => this.meter.dispose() });
   }
