@@ -175,16 +175,21 @@ export class ChatController extends Disposable implements ChatViewModel {
   }
 
   replay(): HostToWebview {
-    return this.session.replay();
+    const state = this.session.state();
+    const meter = this.attachments.lastMeter;
+    return { type: 'init', state: meter ? { ...state, meter } : state };
   }
 
   async handle(message: WebviewToHost): Promise<void> {
     switch (message.type) {
       case 'ready':
+        // The meter's first figure: the history and pending attachments before anything is typed.
+        this.attachments.meter.refresh();
         return;
       case 'send':
         await this.session.send(message.text);
-        this.attachments.meter.refresh();
+        // The reply is in the history now and the composer is empty.
+        this.attachments.meter.update('');
         return;
       case 'stop':
       case 'cancelRetry':

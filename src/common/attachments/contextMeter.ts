@@ -25,6 +25,11 @@ export interface MeterPorts {
   contextWindow(): number;
   publish(meter: ContextMeterState | undefined): void;
   timer: MeterTimer;
+  /**
+   * True while a reply streams: the history is half-built (a thinking block without its signature
+   * yet), so nothing is counted and the last figure stands; the host recounts when the reply ends.
+   */
+  busy?(): boolean;
 }
 
 export class ContextMeter {
@@ -68,6 +73,7 @@ export class ContextMeter {
   }
 
   private async measure(draft: string): Promise<void> {
+    if (this.ports.busy?.()) return;
     let body: MessagesRequest;
     try {
       body = this.ports.body(draft);

@@ -45,9 +45,13 @@ export function draftBody(conversation: Conversation, attachments: readonly Atta
   return draftRequest(conversation, content, ports.build, ports.tools?.definitions() ?? []);
 }
 
-/** Why the user turn `content` must not be sent after `conversation`, or undefined. */
+/** Said with a refused send: the view clears the prompt on send, and ↑ in the empty prompt recalls it. */
+export const TEXT_KEPT = 'Your text is kept: press ↑ in the empty prompt to bring it back.';
+
+/** Why the user turn `content` must not be sent after `conversation` (and that the text is kept), or undefined. */
 export function draftProblem(conversation: Conversation, content: UserContentBlock[], ports: DraftPorts): string | undefined {
-  return sendProblem(draftRequest(conversation, content, ports.build, ports.tools?.definitions() ?? []), ports.support);
+  const problem = sendProblem(draftRequest(conversation, content, ports.build, ports.tools?.definitions() ?? []), ports.support);
+  return problem && `${problem} ${TEXT_KEPT}`;
 }
 
 /** The messages of the next request: the history as sent, then the draft user turn. */

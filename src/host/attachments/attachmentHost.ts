@@ -6,7 +6,7 @@ import type { Attachment } from '../../common/attachments/types';
 import type { MessagesRequest } from '../../common/anthropic/types';
 import type { ChatSession } from '../../common/chat/chatSession';
 import type { EditorContext } from '../../common/conversation/contextBlocks';
-import type { AttachmentChip, HostToWebview, WebviewToHost } from '../../common/protocol';
+import type { AttachmentChip, ContextMeterState, HostToWebview, WebviewToHost } from '../../common/protocol';
 import { Disposable } from '../disposable';
 import { readSettings } from '../settings';
 import { openAttachment, openCitation } from './openers';
@@ -56,6 +56,8 @@ export class AttachmentHost extends Disposable {
   private readonly index: WorkspaceFileIndex;
   private readonly reader: WorkspaceFileReader;
   readonly meter: ContextMeter;
+  /** The meter's latest figure, for the view's init after a reload or a move. */
+  lastMeter: ContextMeterState | undefined;
 
   constructor(private readonly options: AttachmentHostOptions) {
     super();
@@ -65,8 +67,12 @@ export class AttachmentHost extends Disposable {
       body: (draft) => options.session.draftBody(draft),
       count: (body, signal) => options.countTokens(body, signal),
       contextWindow: options.contextWindow,
-      publish: (meter) => options.post({ type: 'contextMeter', meter }),
+      publish: (meter) => {
+        this.lastMeter = meter;
+        options.post({ type: 'contextMeter', meter });
+      },
       timer: { set: (fn, ms) => setTimeout(fn, ms), clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>) },
+      busy: () => options.session.isBusy,
     });
     this.register({ dispose: () => this.meter.dispose() });
   }

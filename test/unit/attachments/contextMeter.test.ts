@@ -114,6 +114,22 @@ describe('attachments: the token meter', () => {
     assert.equal(none.published[0]?.estimated, true);
   });
 
+  it('counts nothing while a reply streams, keeping the last figure', async () => {
+    let busy = true;
+    const timer = new FakeTimer();
+    const published: Array<ContextMeterState | undefined> = [];
+    const meter = new ContextMeter({ body, count: async () => 7, contextWindow: () => 100, publish: (s) => published.push(s), timer, busy: () => busy });
+    meter.update('while streaming');
+    timer.advance(METER_DEBOUNCE_MS);
+    await flush();
+    assert.deepEqual(published, []);
+    busy = false;
+    meter.update('');
+    timer.advance(METER_DEBOUNCE_MS);
+    await flush();
+    assert.deepEqual(published, [{ inputTokens: 7, contextWindow: 100, estimated: false }]);
+  });
+
   it('stops its timer on dispose', () => {
     const { timer, meter, built } = setup(undefined);
     meter.update('x');

@@ -18,8 +18,7 @@ describe('attachments: the @ query', () => {
 
   it('prefers a match in the file name to one spread over folders, and contiguous to scattered', () => {
     const ranked = rankPaths(PATHS, 'session', { limit: 10 });
-    // chatSession.ts (name, contiguous) before session-notes.md? Both contiguous in the name; the
-    // one whose name starts with the query wins.
+    // Both match contiguously in the file name; the name that starts with the query wins.
     assert.deepEqual(ranked.slice(0, 1), ['docs/session-notes.md']);
     assert.ok(ranked.indexOf('src/chat/chatSession.ts') < ranked.indexOf('test/unit/chat/chatSession.test.ts'), 'the shorter path wins a tie');
     const folderOnly = rankPaths(['chat/x.ts', 'a/chat.ts'], 'chat', { limit: 10 });

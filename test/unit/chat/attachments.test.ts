@@ -103,6 +103,14 @@ describe('ChatSession: attachments', () => {
     assert.equal(h.session.state().turns.length, 0);
   });
 
+  it('refuses PDFs for a model without PDF input, and says the text is kept', async () => {
+    const h = await make({ inputSupport: () => ({ model: 'claude-no-pdf', images: true, pdfs: false }) });
+    h.session.attachments.add(threeAttachments());
+    await h.session.send('Read');
+    assert.equal(h.client.requests.length, 0);
+    assert.match(h.of('notice').at(-1)?.message ?? '', /claude-no-pdf does not take PDF documents\. .* Your text is kept/);
+  });
+
   it('refuses a request over 32 MB before sending, with the size and the limit', async () => {
     const h = await make();
     const data = 'A'.repeat(33 * 1024 * 1024);
