@@ -10,9 +10,9 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Frame } from 'playwright-core';
 import { countPromptTokens } from '../server/canonical';
-import { textReply } from '../server/server';
+import { eventsReply, messageEnd, messageStart, textBlockEvents, textReply } from '../server/server';
 import type { RecordedRequest } from '../server/server';
-import { newChat, openChat, screenshot, sendPrompt, setApiKeyThroughCommand } from './chatView';
+import { lastAssistant, newChat, openChat, screenshot, sendPrompt, setApiKeyThroughCommand } from './chatView';
 import { pdfBytes, pngBytes, pngSize } from './fixtures';
 import { waitUntil } from './waitFor';
 import { world } from './world';
@@ -186,6 +186,19 @@ describe('attachments', () => {
     assert.ok(read > 0, 'the follow-up read the attachments from the cache');
   });
 
+  it('names the PDF and its page in a citation, and opens the PDF from it', async () => {
+    const { server, page, support } = world();
+    const citation = { type: 'page_location', document_index: 0, document_title: 'report.pdf', start_page_number: 1, end_page_number: 2, cited_text: 'Quarterly report: revenue grew 12 percent.' };
+    server.enqueue(eventsReply([messageStart(), ...textBlockEvents(0, 'Revenue grew 12 percent.', [citation]), ...messageEnd('end_turn')]));
+    await sendPrompt(frame, 'What does the report say? Cite it.');
+    await doneCount(frame, 3);
+    const link = lastAssistant(frame).locator('[data-testid="citation"][data-citation-kind="page_location"]');
+    assert.equal(await link.innerText(), 'report.pdf, p. 1');
+    await link.click();
+    await page.locator('.tab[aria-label*="report.pdf"], .tab:has-text("report.pdf")').first().waitFor({ timeout: 15_000 });
+    await support.runCommand(page, 'View: Close All Editors');
+  });
+
   it('shows the server’s count_tokens answer for the draft in the meter', async () => {
     const draft = 'How many entries does post7 add?';
     const prompt = frame.locator('[data-testid="prompt"]');
@@ -241,7 +254,7 @@ describe('attachments', () => {
     assert.deepEqual(await user.locator('[data-testid="attachment"]').evaluateAll((c) => c.map((e) => e.getAttribute('data-kind'))), ['text', 'image', 'document', 'image']);
     server.enqueue(textReply('Still the same files.'));
     await sendPrompt(frame, 'And after the reload?');
-    await doneCount(frame, 3);
+    await doneCount(frame, 4);
     const again = userContent(messagesRequests().at(-1), 0);
     const bytes = (blocks: Block[]) => blocks.filter((b) => b.type !== 'text').map((b) => `${b.type}:${String(source(b)['data'])}`);
     assert.equal(bytes(again).length, 3);
