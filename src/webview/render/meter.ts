@@ -27,7 +27,9 @@ export function meterLevel(meter: ContextMeterState): MeterLevel {
 
 /** The meter's text: "12.3k / 200k tokens", or "≈ 12.3k / 200k tokens (estimate)". */
 export function meterText(meter: ContextMeterState): string {
-  const figures = `${formatCompactTokens(meter.inputTokens)} / ${formatCompactTokens(meter.contextWindow)} tokens`;
+  // A window of 0 is one nobody knows (a model missing from every table): the count stands alone.
+  const window = meter.contextWindow > 0 ? ` / ${formatCompactTokens(meter.contextWindow)}` : '';
+  const figures = `${formatCompactTokens(meter.inputTokens)}${window} tokens`;
   return meter.estimated ? `≈ ${figures} (estimate)` : figures;
 }
 
@@ -37,7 +39,8 @@ export function meterTitle(meter: ContextMeterState): string {
   const source = meter.estimated
     ? 'A local estimate: the endpoint did not count them.'
     : 'Counted by the endpoint (count_tokens).';
-  return `The next request: ${formatTokens(meter.inputTokens)} of ${formatTokens(meter.contextWindow)} input tokens${share}. ${source}`;
+  const of = meter.contextWindow > 0 ? ` of ${formatTokens(meter.contextWindow)}` : '';
+  return `The next request: ${formatTokens(meter.inputTokens)}${of} input tokens${share}. ${source}`;
 }
 
 /** The meter element; hidden until the host has a count or an estimate. */

@@ -188,6 +188,25 @@ describe('webview attachments: paste and drop', () => {
     assert.equal(page.$('.chat')?.classList.contains('dragging'), false, 'the drop hint is gone');
   });
 
+  it('shows where a drag will go while files are over the view, and only for files', () => {
+    const page = pageWithBlobs();
+    page.send({ type: 'init', state: chatState() });
+    const drag = (type: string, types: string[]): boolean => {
+      const event = new page.win.Event(type, { bubbles: true, cancelable: true });
+      Object.defineProperty(event, 'dataTransfer', { value: { types, files: [], dropEffect: 'none', getData: () => '' } });
+      return page.$('[data-testid="messages"]')!.dispatchEvent(event);
+    };
+    const root = page.$('.chat')!;
+    drag('dragenter', ['text/plain']);
+    assert.equal(root.classList.contains('dragging'), false, 'dragged text is not an attachment');
+    assert.equal(drag('dragover', ['text/plain']), true, 'and is left alone');
+    drag('dragenter', ['Files']);
+    assert.equal(root.classList.contains('dragging'), true);
+    assert.equal(drag('dragover', ['Files']), false, 'a file drag is taken (so it can be dropped here)');
+    drag('dragleave', ['Files']);
+    assert.equal(root.classList.contains('dragging'), false);
+  });
+
   it('refuses a file over the 32 MB request limit itself, saying the size and the limit', async () => {
     const page = pageWithBlobs();
     page.send({ type: 'init', state: chatState() });

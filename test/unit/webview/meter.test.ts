@@ -14,6 +14,8 @@ describe('webview token meter', () => {
   it('says the count against the window, marked when estimated, and its level', () => {
     assert.equal(meterText({ inputTokens: 12_345, contextWindow: 200_000, estimated: false }), '12.3k / 200k tokens');
     assert.equal(meterText({ inputTokens: 12_345, contextWindow: 1_000_000, estimated: true }), '≈ 12.3k / 1M tokens (estimate)');
+    assert.equal(meterText({ inputTokens: 950, contextWindow: 0, estimated: false }), '950 tokens', 'an unknown window is not shown as 0');
+    assert.equal(meterLevel({ inputTokens: 950, contextWindow: 0, estimated: false }), 'ok');
     assert.equal(meterLevel({ inputTokens: 100, contextWindow: 200_000, estimated: false }), 'ok');
     assert.equal(meterLevel({ inputTokens: 150_000, contextWindow: 200_000, estimated: false }), 'high');
     assert.equal(meterLevel({ inputTokens: 180_000, contextWindow: 200_000, estimated: false }), 'full');
