@@ -56,8 +56,7 @@ export class AttachmentHost extends Disposable {
   private readonly index: WorkspaceFileIndex;
   private readonly reader: WorkspaceFileReader;
   readonly meter: ContextMeter;
-  /** The meter's latest figure, for the view's init after a reload or a move. */
-  lastMeter: ContextMeterState | undefined;
+  private latestMeter: ContextMeterState | undefined;
 
   constructor(private readonly options: AttachmentHostOptions) {
     super();
@@ -68,13 +67,18 @@ export class AttachmentHost extends Disposable {
       count: (body, signal) => options.countTokens(body, signal),
       contextWindow: options.contextWindow,
       publish: (meter) => {
-        this.lastMeter = meter;
+        this.latestMeter = meter;
         options.post({ type: 'contextMeter', meter });
       },
       timer: { set: (fn, ms) => setTimeout(fn, ms), clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>) },
       busy: () => options.session.isBusy,
     });
     this.register({ dispose: () => this.meter.dispose() });
+  }
+
+  /** The meter's latest figure, for the view's init after a reload or a move. */
+  get lastMeter(): ContextMeterState | undefined {
+    return this.latestMeter;
   }
 
   /** Attaches files or folders (explorer, editor title, a drop); reports what was refused. */

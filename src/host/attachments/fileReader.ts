@@ -52,17 +52,19 @@ export class WorkspaceFileReader {
     return outcome;
   }
 
+  /** The path as the file list spells it (the folder name first in a multi-root workspace; '' for a root). */
   private workspacePath(uri: vscode.Uri): { ok: true; path: string } | { ok: false; reason: string } {
     const folders = vscode.workspace.workspaceFolders ?? [];
-    const multiRoot = folders.length > 1;
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const prefix = (relative: string): string => (folders.length > 1 && folder ? [folder.name, relative].filter((p) => p !== '').join('/') : relative);
     if (uri.scheme === 'file') {
       const resolved = resolveInWorkspace(uri.fsPath, workspaceRoots(), pathGuardFs);
       if (!resolved.ok) return { ok: false, reason: resolved.reason.replace(' Nothing was read or changed.', '') };
-      return { ok: true, path: vscode.workspace.asRelativePath(uri, multiRoot) };
+      return { ok: true, path: prefix(resolved.relative) };
     }
     // Virtual workspaces: the file must belong to one of their folders.
-    if (!vscode.workspace.getWorkspaceFolder(uri)) return { ok: false, reason: 'it is outside the workspace folders.' };
-    return { ok: true, path: vscode.workspace.asRelativePath(uri, multiRoot) };
+    if (!folder) return { ok: false, reason: 'it is outside the workspace folders.' };
+    return { ok: true, path: prefix(vscode.workspace.asRelativePath(uri, false)) };
   }
 
   private async readFile(uri: vscode.Uri, path: string, size: number): Promise<AttachResult> {
@@ -84,7 +86,7 @@ export class WorkspaceFileReader {
 
   /** The folder's text files (as the file list has them), up to a limit; says what was left out. */
   private async readFolder(folderPath: string, outcome: AttachOutcome): Promise<void> {
-    const prefix = folderPath === '' || folderPath === '.' ? '' : `${folderPath}/`;
+    const prefix = folderPath === '' ? '' : `${folderPath}/`;
     const files = (await this.index.list()).filter((p) => p.startsWith(prefix));
     const attached: string[] = [];
     const notText: string[] = [];

@@ -24,7 +24,8 @@ export function pickWorkspaceFiles(paths: readonly string[], active: string | un
     pick.title = 'Add File to Chat';
     pick.placeholder = 'Type to find a workspace file; tick several, Enter attaches';
     pick.canSelectMany = true;
-    // The list is ranked here; VS Code's own filter would re-sort and hide path matches.
+    // The items are re-ranked by our fuzzy match as the user types; VS Code still filters (and may
+    // re-sort) them with its own matcher, so folder matches must count there too.
     pick.matchOnDescription = true;
     const show = (query: string): void => {
       pick.items = rankPaths(paths, query, { activePath: active, limit: SHOWN }).map((p) => item(p, active));

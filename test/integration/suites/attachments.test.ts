@@ -78,6 +78,15 @@ describe('Add File to Chat', () => {
     assert.ok(pending.some((c) => c.path === `${FOLDER}/docs/notes.md`));
   });
 
+  it('attaches the text files of the workspace root folder, leaving out binaries and images', async () => {
+    const report = await addFile(root());
+    const paths = report.attached.map((c) => c.path);
+    for (const expected of ['sample.ts', `${FOLDER}/util.ts`, `${FOLDER}/docs/notes.md`, `${FOLDER}/big.txt`]) assert.ok(paths.includes(expected), `${expected} in ${paths.join(', ')}`);
+    assert.ok(report.attached.every((c) => c.kind === 'text'));
+    assert.equal(report.problems.length, 1);
+    assert.match(report.problems[0] ?? '', /^Attached \d+ text files from the workspace; left out 1 image or PDF file \(logo\.png; .*\), 1 file that could not be attached \(data\.bin/);
+  });
+
   it('refuses a binary file that is neither an image nor a PDF, naming it', async () => {
     const report = await addFile(fixture('data.bin'));
     assert.deepEqual(report.attached, []);

@@ -61,6 +61,16 @@ describe('ChatSession: attachments', () => {
     assert.deepEqual(h.of('attachments').map((m) => m.items.map((c) => c.id)), [['f1', 'i1'], ['i1']]);
   });
 
+  it('keeps one attachment per file (attaching it again replaces it) but every paste', async () => {
+    const h = await make();
+    const [file] = threeAttachments();
+    const again = attachment('f2', 'util.ts', Buffer.from('export const one = 2;\n'), 'src/util.ts');
+    const paste = (id: string): Attachment => attachment(id, 'Pasted image', png(4, 4));
+    h.session.attachments.add([file!, paste('p1')]);
+    h.session.attachments.add([again, paste('p2')]);
+    assert.deepEqual(h.session.state().attachments.map((c) => c.id), ['f2', 'p1', 'p2']);
+  });
+
   it('sends the attachments as blocks before the question, clears them, and shows chips instead of bytes', async () => {
     const h = await make({ scripts: [replay(textReply(['ok']))] });
     h.session.attachments.add(threeAttachments());
