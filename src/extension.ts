@@ -8,6 +8,8 @@ import { TEST_HOOKS_ENV, type ClaudeMessagesApi } from './host/api';
 import { ChatController } from './host/chatController';
 import { createChatTools } from './host/chatTools';
 import { registerAcceptEdit } from './host/commands/acceptEdit';
+import { registerAddFileToChat } from './host/commands/addFileToChat';
+import { registerAddSelectionToChat } from './host/commands/addSelectionToChat';
 import { registerInlineEdit } from './host/commands/inlineEdit';
 import { registerRejectEdit } from './host/commands/rejectEdit';
 import { EditReviewController } from './host/editReview/controller';
@@ -56,9 +58,11 @@ export function activate(context: vscode.ExtensionContext): ClaudeMessagesApi | 
   owned.push(review);
   wire('the edit review commands', () => [registerAcceptEdit(review), registerRejectEdit(review)]);
 
+  let chat: ChatController | undefined;
   wire('the chat', () => {
     const controller = new ChatController({ storageDir: context.globalStorageUri, keys, clients, catalog, log, tools: createChatTools(review, log) });
     const view = new ChatViewProvider(context.extensionUri, controller, (error) => log.error(String(error instanceof Error ? error.stack : error)));
+    chat = controller;
     controller.connect((message) => {
       view.post(message);
       status?.observe(message);
@@ -70,18 +74,27 @@ export function activate(context: vscode.ExtensionContext): ClaudeMessagesApi | 
       vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, view),
       registerNewChat(controller.session, view),
       registerExplainSelection(controller.session, view),
+      registerAddFileToChat(controller.attachments, view),
+      registerAddSelectionToChat(controller.attachments, view),
       registerInlineEdit({ clients, catalog, review, chat: controller.session, revealChat: () => view.reveal(), log }),
     ];
   });
 
-  // Every installed extension can call what activate() returns: the key API is handed out only to
-  // the project's own integration tests, whose harness sets this variable for the extension host.
+  return testHooks(keys, () => chat);
+}
+
+/**
+ * Every installed extension can call what activate() returns: the key API is handed out only to
+ * the project's own integration and e2e tests, whose harness sets this variable for the extension host.
+ */
+function testHooks(keys: ApiKeyStore, chat: () => ChatController | undefined): ClaudeMessagesApi | undefined {
   if (process.env[TEST_HOOKS_ENV] !== '1') return undefined;
   return {
     // The tests want a failure to fail, not a notification: the advice becomes the rejection.
     setApiKey: async (key) => throwIfFailed(await keys.set(key)),
     clearApiKey: async () => throwIfFailed(await keys.clear()),
     hasApiKey: () => keys.has(),
+    chatState: () => chat()?.session.state(),
   };
 }
 

@@ -6,6 +6,7 @@ import type { CarriedOver } from '../common/chat/ports';
 import { ChatSession } from '../common/chat/chatSession';
 import { ConversationLibrary } from '../common/chat/conversationLibrary';
 import type { ChatBackend } from '../common/chat/ports';
+import type { InputSupport } from '../common/chat/draftRequest';
 import type { ToolPort } from '../common/chat/turnEngine';
 import { chatControls } from '../common/chat/controls';
 import { toViewError } from '../common/chat/viewError';
@@ -15,6 +16,8 @@ import { assertNever } from '../common/guards';
 import { MessagesClient } from '../common/anthropic/client';
 import { KEY_UNREADABLE_KIND } from '../common/secrets/secretStorageError';
 import type { ApiKeyState, HostToWebview, WebviewToHost } from '../common/protocol';
+import { AttachmentHost } from './attachments/attachmentHost';
+import { exportConversationToFile, insertCodeIntoEditor } from './chatEditorActions';
 import type { ChatViewModel } from './chatView';
 import type { ClientFactory } from './clientFactory';
 import { Disposable } from './disposable';
@@ -58,6 +61,8 @@ export interface ChatControllerOptions {
  */
 export class ChatController extends Disposable implements ChatViewModel {
   readonly session: ChatSession;
+  /** Files, selections, images and PDFs for the next message, and the token meter. */
+  readonly attachments: AttachmentHost;
   private readonly catalog: ModelCatalog;
   private readonly keys: ApiKeyStore;
   private readonly log: Log;
@@ -99,16 +104,20 @@ export class ChatController extends Disposable implements ChatViewModel {
       prices,
       clock: { newId, now: () => Date.now() },
       tools: options.tools,
+      inputSupport: () => this.inputSupport(),
     });
     this.register({ dispose: () => this.session.dispose() });
+    this.attachments = this.register(this.createAttachments(clients));
     this.connection = connectionKey();
     this.register(onSettingsChanged(() => {
       // Only another endpoint (or headers) can change the model list; a control change keeps it.
       const connection = connectionKey();
       if (connection === this.connection) {
         this.session.refreshControls();
+        this.attachments.meter.refresh();
         return;
       }
+      this.attachments.meter.reset();
       this.connection = connection;
       this.catalog.invalidate();
       this.refreshModels();
@@ -142,6 +151,27 @@ export class ChatController extends Disposable implements ChatViewModel {
     };
   }
 
+  /** What the current model reads besides text, as the catalogue (and `/v1/models`) say. */
+  private inputSupport(): InputSupport {
+    const { model } = readSettings().request;
+    const capabilities = this.catalog.capabilities(model);
+    return { model, images: capabilities.imageInput, pdfs: capabilities.pdfInput };
+  }
+
+  private createAttachments(clients: ClientFactory): AttachmentHost {
+    return new AttachmentHost({
+      session: this.session,
+      post: (message) => this.post(message),
+      newId,
+      countTokens: async (body, signal) => {
+        const client = await clients.create();
+        if (!('countTokens' in client)) throw new Error(client.message);
+        return (await client.countTokens(body, signal)).input_tokens;
+      },
+      contextWindow: () => this.catalog.capabilities(readSettings().request.model).contextWindow,
+    });
+  }
+
   /** Loads the key state and the conversation that was open before the reload. */
   async start(): Promise<void> {
     await this.refreshKey();
@@ -163,15 +193,22 @@ export class ChatController extends Disposable implements ChatViewModel {
   }
 
   replay(): HostToWebview {
-    return this.session.replay();
+    const state = this.session.state();
+    const meter = this.attachments.lastMeter;
+    return { type: 'init', state: meter ? { ...state, meter } : state };
   }
 
   async handle(message: WebviewToHost): Promise<void> {
     switch (message.type) {
       case 'ready':
+        // The meter's first figure: the history and pending attachments before anything is typed.
+        this.attachments.meter.refresh();
         return;
       case 'send':
-        return this.session.send(message.text);
+        await this.session.send(message.text);
+        // The reply is in the history now and the composer is empty.
+        this.attachments.meter.update('');
+        return;
       case 'stop':
       case 'cancelRetry':
         return this.session.stop(message.requestId);
@@ -194,7 +231,7 @@ export class ChatController extends Disposable implements ChatViewModel {
         await vscode.env.clipboard.writeText(message.code);
         return;
       case 'insertCode':
-        return this.insertCode(message.code);
+        return insertCodeIntoEditor(message.code);
       case 'setApiKey':
         await vscode.commands.executeCommand('claudeMessages.setApiKey');
         return;
@@ -205,7 +242,17 @@ export class ChatController extends Disposable implements ChatViewModel {
       case 'deleteConversation':
         return this.session.delete(message.id);
       case 'exportConversation':
-        return this.exportConversation(message.id, message.format);
+        return exportConversationToFile(this.session, message.id, message.format, this.log);
+      case 'pickFiles':
+      case 'attachPath':
+      case 'attachUris':
+      case 'attachData':
+      case 'removeAttachment':
+      case 'openAttachment':
+      case 'queryFiles':
+      case 'draftChanged':
+      case 'openCitation':
+        return this.attachments.handle(message);
       default:
         return assertNever(message);
     }
@@ -235,34 +282,8 @@ export class ChatController extends Disposable implements ChatViewModel {
   private async refreshKey(): Promise<void> {
     this.keyState = (await this.keys.read()).state;
     if (this.isDisposed) return;
+    this.attachments.meter.reset();
     this.catalog.invalidate();
     this.refreshModels();
-  }
-
-  private async insertCode(code: string): Promise<void> {
-    const editor = vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors[0];
-    if (!editor) {
-      void vscode.window.showInformationMessage('Claude Messages: open an editor to insert the code into.');
-      return;
-    }
-    await editor.edit((edit) => {
-      for (const selection of editor.selections) edit.replace(selection, code);
-    });
-  }
-
-  private async exportConversation(id: string, format: 'markdown' | 'json'): Promise<void> {
-    const exported = await this.session.export(id, format);
-    if (!exported) return;
-    const extension = format === 'markdown' ? 'md' : 'json';
-    const safeTitle = exported.title.replace(/[^\w\- ]+/g, '').trim().slice(0, 60) || 'conversation';
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    const target = await vscode.window.showSaveDialog({
-      defaultUri: folder ? vscode.Uri.joinPath(folder, `${safeTitle}.${extension}`) : undefined,
-      filters: format === 'markdown' ? { Markdown: ['md'] } : { JSON: ['json'] },
-      title: 'Export conversation',
-    });
-    if (!target) return;
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(exported.text));
-    this.log.info(`Exported conversation to ${target.toString()}`);
   }
 }

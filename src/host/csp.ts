@@ -7,9 +7,10 @@
  * The policy for the chat view: nothing loads or runs but the one nonce'd script, the extension's
  * stylesheet and fonts.
  *
- * - `img-src 'none'`: the view shows no images. Markdown images become links (a remote image
- *   would leak data to its server), the stylesheet uses no `url()`, and icons are text. Should the
- *   view ever need one, allow `cspSource` for that and nothing wider.
+ * - `img-src data:`: the only images are the thumbnails of attached images, which the host sends
+ *   as small `data:` URLs (and the view checks they are base64 images). A `data:` image loads
+ *   nothing from anywhere, so it cannot leak data; remote images stay blocked. Markdown images
+ *   become links (the sanitizer drops `<img>`), the stylesheet uses no `url()`, icons are text.
  * - `base-uri 'none'`: a `<base>` that slipped through could redirect every relative URL.
  * - `form-action 'none'`: the view never submits a form; a smuggled one must not post anywhere.
  */
@@ -18,7 +19,7 @@ export function chatCsp(cspSource: string, nonce: string): string {
     "default-src 'none'",
     `script-src 'nonce-${nonce}'`,
     `style-src ${cspSource}`,
-    "img-src 'none'",
+    'img-src data:',
     `font-src ${cspSource}`,
     "base-uri 'none'",
     "form-action 'none'",

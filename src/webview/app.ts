@@ -6,6 +6,7 @@
 import { assertNever, isRecord } from '../common/guards';
 import { isHostMessage } from '../common/protocol';
 import type { HostToWebview, ViewTurn } from '../common/protocol';
+import { listenForFiles } from './attach/dropPaste';
 import { delegateClicks } from './clicks';
 import type { WebviewWindow } from './dom';
 import { buildLayout } from './layout';
@@ -16,7 +17,7 @@ import type { RenderContext } from './render/context';
 import { ControlsView } from './render/controls';
 import { RetryCountdown } from './render/errors';
 import { HistoryView } from './render/history';
-import { MarkdownRenderer } from './render/markdown';
+import { MarkdownRenderer, windowIdle } from './render/markdown';
 import type { IdleScheduler } from './render/markdown';
 import { TurnView } from './render/turn';
 import { renderTotals } from './render/usage';
@@ -38,14 +39,6 @@ export interface ChatAppOptions {
   reportError?: (message: string, error: unknown) => void;
   /** The markdown renderer; by default one for the window. Tests pass one that fails on cue. */
   markdown?: MarkdownRenderer;
-}
-
-/** requestIdleCallback where the page has it, else a timeout (both run outside frames). */
-function defaultIdle(win: WebviewWindow): IdleScheduler {
-  return (callback) => {
-    if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(() => callback(), { timeout: 2000 });
-    else win.setTimeout(callback, 50);
-  };
 }
 
 /** The `type` of something posted to the page, for the warning about an unknown kind. */
@@ -82,7 +75,7 @@ export class ChatApp {
     this.warn = options.warn ?? ((message) => console.warn(message));
     this.reportError = options.reportError ?? ((message, error) => console.error(message, error));
     this.ui = new UiStore(api);
-    const idle = options.idle === undefined ? defaultIdle(win) : (options.idle ?? undefined);
+    const idle = options.idle === undefined ? windowIdle(win) : (options.idle ?? undefined);
     this.ctx = { doc, md: options.markdown ?? new MarkdownRenderer(doc, win, idle), ui: this.ui };
     const root = doc.getElementById('app') ?? doc.body.appendChild(doc.createElement('div'));
     this.layout = buildLayout(doc, root);
@@ -102,7 +95,8 @@ export class ChatApp {
       newChat: () => post({ type: 'newChat' }),
       draftChanged: (text) => this.ui.update({ draft: text }),
       lastPrompt: () => this.lastPrompt(),
-    });
+      post,
+    }, { set: (callback, ms) => win.setTimeout(callback, ms), clear: (handle) => win.clearTimeout(handle) });
     this.layout.composerSlot.append(this.composer.el);
     this.composer.setText(this.ui.state.draft);
     this.scroll = new ScrollFollower(this.layout.log, this.layout.jump, (stick, scrollTop) => this.saveScroll(stick, scrollTop));
@@ -110,6 +104,7 @@ export class ChatApp {
 
     this.layout.historyToggle.addEventListener('click', () => this.setHistoryOpen(!this.history.open));
     delegateClicks(win, post);
+    listenForFiles(win, this.layout.root, this.composer.prompt, post, (level, message) => this.showNotice(level, message));
   }
 
   /** Starts listening and tells the host the view is ready for `init`. */
@@ -176,8 +171,16 @@ export class ChatApp {
         this.drawBanner();
         return;
       case 'notice':
-        this.layout.notices.append(noticeElement(this.doc, message.level, message.message));
-        while (this.layout.notices.childElementCount > MAX_NOTICES) this.layout.notices.firstElementChild?.remove();
+        this.showNotice(message.level, message.message);
+        return;
+      case 'attachments':
+        this.composer.setAttachments(message.items);
+        return;
+      case 'fileSuggestions':
+        this.composer.showSuggestions(message.query, message.paths);
+        return;
+      case 'contextMeter':
+        this.composer.setMeter(message.meter);
         return;
       default:
         assertNever(message);
@@ -215,6 +218,10 @@ export class ChatApp {
     this.history.update(state.history, state.conversationId);
     this.drawBanner();
     renderTotals(this.layout.totals, state.totals);
+    this.composer.setAttachments(state.attachments ?? []);
+    this.composer.setMeter(state.meter);
+    // The host cannot know a draft the view restored: it counts it for the meter once told.
+    if (this.composer.prompt.value !== '') this.composer.announceDraft();
     this.afterTurnsChanged();
     if (sameConversation && this.initialized) {
       // A replay of the same conversation: keep the reader where they were.
@@ -246,6 +253,11 @@ export class ChatApp {
     this.flush();
   }
 
+  private showNotice(level: 'info' | 'warning', text: string): void {
+    this.layout.notices.append(noticeElement(this.doc, level, text));
+    while (this.layout.notices.childElementCount > MAX_NOTICES) this.layout.notices.firstElementChild?.remove();
+  }
+
   private drawBanner(): void {
     const banner = apiKeyBanner(this.doc, this.store.state?.apiKey ?? 'set');
     this.layout.banners.replaceChildren(...(banner ? [banner] : []));
@@ -262,14 +274,7 @@ export class ChatApp {
   }
 
   private lastPrompt(): string {
-    if (this.ui.state.lastPrompt) return this.ui.state.lastPrompt;
-    const turns = this.store.state?.turns ?? [];
-    for (let i = turns.length - 1; i >= 0; i--) {
-      const turn = turns[i];
-      const text = turn?.role === 'user' ? turn.blocks.find((b) => b.type === 'text')?.['text'] : undefined;
-      if (typeof text === 'string' && text) return text;
-    }
-    return '';
+    return this.ui.state.lastPrompt || this.store.lastUserText();
   }
 
   private setHistoryOpen(open: boolean): void {

@@ -61,6 +61,23 @@ function runAction(win: WebviewWindow, post: Post, button: HTMLElement): void {
     case 'dismiss-notice':
       button.closest('.notice')?.remove();
       return;
+    case 'pick-files':
+      post({ type: 'pickFiles' });
+      return;
+    case 'open-attachment':
+    case 'remove-attachment': {
+      const id = button.getAttribute('data-attachment-id') ?? '';
+      post(action === 'open-attachment' ? { type: 'openAttachment', id } : { type: 'removeAttachment', id });
+      return;
+    }
+    case 'open-citation':
+      post({
+        type: 'openCitation',
+        turnId: button.getAttribute('data-turn-id') ?? '',
+        blockIndex: Number(button.getAttribute('data-block-index')),
+        citationIndex: Number(button.getAttribute('data-citation-index')),
+      });
+      return;
   }
 }
 

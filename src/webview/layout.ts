@@ -33,7 +33,7 @@ export function buildLayout(doc: Document, root: HTMLElement): Layout {
   const banners = h(doc, 'div', { class: 'banners' });
   const notices = h(doc, 'div', { class: 'notices', 'aria-live': 'polite' });
   const turns = h(doc, 'div', { class: 'turns' });
-  const empty = h(doc, 'div', { class: 'empty-state', 'data-testid': 'empty-state' }, 'Ask Claude about your code. Select code and run “Explain Selection” to bring it here with its file and lines.');
+  const empty = h(doc, 'div', { class: 'empty-state', 'data-testid': 'empty-state' }, 'Ask Claude about your code. Type @ to attach a workspace file, paste an image, drop files here with Shift held, or select code and run “Explain Selection” to bring it here with its file and lines.');
   const retrySlot = h(doc, 'div', { class: 'retry-slot' });
   const log = h(doc, 'main', { class: 'log', 'data-testid': 'messages', role: 'log', 'aria-live': 'polite', 'aria-label': 'Conversation', tabindex: 0 }, empty, turns, retrySlot);
   const jump = h(doc, 'button', { type: 'button', class: 'jump-latest button', 'data-testid': 'jump-latest', title: 'Jump to the latest message', 'aria-label': 'Jump to the latest message' }, '↓ Latest');

@@ -31,6 +31,17 @@ export class ChatStore {
     return this.current?.turns.find((t) => t.id === id);
   }
 
+  /** The text of the latest user turn that has some (for ArrowUp recall after a rebuild). */
+  lastUserText(): string {
+    const turns = this.current?.turns ?? [];
+    for (let i = turns.length - 1; i >= 0; i--) {
+      const turn = turns[i];
+      const text = turn?.role === 'user' ? turn.blocks.find((b) => b.type === 'text')?.['text'] : undefined;
+      if (typeof text === 'string' && text) return text;
+    }
+    return '';
+  }
+
   /**
    * Applies one host message. Returns false for messages that need state first (anything before
    * `init`), which the caller drops: the host replays everything with `init` after `ready`.
@@ -80,6 +91,16 @@ export class ChatStore {
         state.activeRequestId = message.requestId;
         return true;
       case 'notice':
+        return true;
+      case 'attachments':
+        state.attachments = copy(message.items);
+        return true;
+      case 'contextMeter':
+        if (message.meter) state.meter = copy(message.meter);
+        else delete state.meter;
+        return true;
+      case 'fileSuggestions':
+        // An answer to the composer's `@` query: nothing to keep, the composer shows it.
         return true;
       default:
         return assertNever(message);

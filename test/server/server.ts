@@ -11,7 +11,7 @@ import { headerRecord, isRecord, newRequestId, readBody, sendJson, tryParseJson 
 import { fail, handleCountTokens, handleMessages, nonStreamFault, refuse } from './messages';
 import type { Exchange } from './messages';
 import { modelInfo, modelsPage } from './models';
-import { checkRequest } from './rules/index';
+import { checkRequest, MAX_REQUEST_BYTES, REQUEST_TOO_LARGE_BODY } from './rules/index';
 import { invalid } from './rules/types';
 import { DEFAULT_CONFIG, ServerState } from './state';
 import type { JsonValue } from '../../src/common/anthropic/types';
@@ -144,6 +144,17 @@ async function answer(exchange: Exchange, route: Route, query: URLSearchParams):
   }
 }
 
+/** The 413 for a body over 32 MB, recorded as a refusal; its body is the edge's, not the usual error shape. */
+function refuseTooLarge(exchange: Exchange): void {
+  const { recorded, requestId, state, sent, res } = exchange;
+  recorded.body = `(${Buffer.byteLength(recorded.body, 'utf8')} bytes, not kept)`;
+  sent.kind = 'refused';
+  sent.status = 413;
+  const { type, message } = REQUEST_TOO_LARGE_BODY.error;
+  state.refused.push({ rule: 'request-too-large', method: recorded.method, path: recorded.path, status: 413, type, message, requestId, time: Date.now() });
+  sendJson(res, 413, REQUEST_TOO_LARGE_BODY);
+}
+
 async function handle(state: ServerState, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const requestId = newRequestId();
   res.setHeader('request-id', requestId);
@@ -153,7 +164,9 @@ async function handle(state: ServerState, req: IncomingMessage, res: ServerRespo
   const method = req.method ?? 'GET';
   if (parsed.pathname.startsWith('/__control/')) return handleControl(state, method, parsed.pathname, body, res);
 
-  const json = tryParseJson(body);
+  const tooLarge = Buffer.byteLength(body, 'utf8') > MAX_REQUEST_BYTES;
+  // Too large to parse or keep: the API's edge refuses it before reading it.
+  const json = tooLarge ? undefined : tryParseJson(body);
   const recorded: RecordedRequest = {
     method, path: parsed.pathname, url: target, headers: headerRecord(req), body, ...(json === undefined ? {} : { json }), time: Date.now(),
   };
@@ -164,6 +177,7 @@ async function handle(state: ServerState, req: IncomingMessage, res: ServerRespo
   const exchange: Exchange = { res, requestId, recorded, sent, state };
   const route = routeOf(method, parsed.pathname);
   if (!route) return refuse(exchange, 'route', { status: 404, type: 'not_found_error', message: `Not found: ${method} ${parsed.pathname}` });
+  if (tooLarge && (route === 'messages' || route === 'count_tokens')) return refuseTooLarge(exchange);
   if (route !== 'models' && route !== 'model' && json === undefined) {
     return refuse(exchange, 'invalid-json', invalid('There was an issue with the request body: it is not valid JSON.'));
   }

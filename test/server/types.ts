@@ -172,4 +172,9 @@ export interface PromptBlock {
   /** The canonical serialization (cache_control removed, keys sorted, position included). */
   text: string;
   cacheControl?: CacheControl;
+  /**
+   * Prompt characters the block counts as, when not its text's length: an image or PDF is counted
+   * by its estimated tokens (× 4), not by the length of its base64 (see canonical.ts).
+   */
+  chars?: number;
 }

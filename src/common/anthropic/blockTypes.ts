@@ -207,6 +207,8 @@ export interface ImageBlock {
   type: 'image';
   source: { type: 'base64'; media_type: string; data: string } | { type: 'url'; url: string };
   cache_control?: CacheControl;
+  /** Not an API field: marks an attachment as context (see caching.ts); stripped before sending. */
+  editorContext?: true;
 }
 export interface DocumentBlock {
   type: 'document';

@@ -20,6 +20,7 @@ import type {
   CacheControl,
   ContentBlock,
   DocumentBlock,
+  ImageBlock,
   MessageParam,
   MessagesRequest,
   SystemTextBlock,
@@ -39,7 +40,7 @@ export function isContextBlock(block: AnyBlock): boolean {
 }
 
 /** A copy of `block` marked as editor context (kept in history, stripped before sending). */
-export function markAsContext<T extends TextBlock | DocumentBlock>(block: T): T {
+export function markAsContext<T extends TextBlock | DocumentBlock | ImageBlock>(block: T): T {
   return { ...block, editorContext: true };
 }
 

@@ -32,6 +32,8 @@ export interface ApiModelCapabilities {
     max?: CapabilitySupport | null;
   } | null;
   code_execution?: CapabilitySupport | null;
+  image_input?: CapabilitySupport | null;
+  pdf_input?: CapabilitySupport | null;
   server_tools?: {
     supported?: boolean;
     web_search?: CapabilitySupport | null;

@@ -74,6 +74,10 @@ export interface ModelCapabilities {
    * silent (undefined) the tool is sent if the model offers server tools (`webSearch`).
    */
   codeExecution?: boolean;
+  /** Whether `image` blocks are read; undefined when neither the table nor `/v1/models` said. */
+  imageInput?: boolean;
+  /** Whether PDF `document` blocks are read; undefined when not known. */
+  pdfInput?: boolean;
   contextWindow: number;
   maxOutputTokens: number;
   /** Undefined when the prices are not known: a cost is then not shown rather than guessed. */

@@ -214,6 +214,10 @@ function applyApiCapabilities(base: ModelCapabilities, info: ModelInfo): ModelCa
   if (web !== undefined) out.webSearch = web;
   const code = supported(caps?.code_execution);
   if (code !== undefined) out.codeExecution = code;
+  const images = supported(caps?.image_input);
+  if (images !== undefined) out.imageInput = images;
+  const pdfs = supported(caps?.pdf_input);
+  if (pdfs !== undefined) out.pdfInput = pdfs;
   if (applied.includes(true)) out.source = 'api';
   return out;
 }

@@ -5,18 +5,21 @@
  *
  * Pure: the client, the request builder, the store, the tools and the view are injected as ports.
  */
-import type { Message, UserContentBlock } from '../anthropic/types';
+import type { Message, MessagesRequest, UserContentBlock } from '../anthropic/types';
 import { appendUserTurn, createConversation, finishAssistantTurn, startAssistantTurn, supersedeFailedTurn } from '../conversation/conversation';
 import type { Conversation, UserTurn } from '../conversation/model';
 import { conversationTotals, type PriceLookup } from '../conversation/pricing';
 import { titleForConversation } from '../conversation/title';
 import { toViewTurn, toViewTurns } from '../conversation/viewTurns';
-import type { ChatState, ContextChip, HostToWebview } from '../protocol';
+import type { AttachmentChip, ChatState, ContextChip, HostToWebview } from '../protocol';
 import type { ConversationLibrary, ExportFormat } from './conversationLibrary';
 import { ConversationTranscript } from './conversationTranscript';
 import { OpenConversationSaves } from './openConversationSaves';
+import { draftBody, draftProblem, userContent, type DraftPorts, type InputSupport } from './draftRequest';
+import { PendingAttachments } from './pendingAttachments';
 import type { AttachedContext, ChatBackend, ChatClock, ChatViewPort } from './ports';
-import { runTurn, type ToolPort, type TurnEnd } from './turnEngine';
+import { endNotice } from './endNotice';
+import { runTurn, type ToolPort } from './turnEngine';
 
 export interface ChatSessionOptions {
   backend: ChatBackend;
@@ -26,6 +29,8 @@ export interface ChatSessionOptions {
   clock: ChatClock;
   /** Client tools the chat offers (the text editor tool on workspace files). */
   tools?: ToolPort;
+  /** What the current model reads besides text; checked before a message with attachments is sent. */
+  inputSupport?: () => InputSupport;
 }
 
 /** What a model that refuses prefill is sent to go on with a reply cut by max_tokens. */
@@ -45,6 +50,8 @@ export class ChatSession {
   private running: Promise<void> = Promise.resolve();
   private disposed = false;
   private readonly saves: OpenConversationSaves;
+  /** What goes with the next message (the host adds, the view removes). */
+  readonly attachments = new PendingAttachments((items) => this.post({ type: 'attachments', items }));
 
   constructor(private readonly options: ChatSessionOptions) {
     this.conversation = this.emptyConversation();
@@ -64,12 +71,10 @@ export class ChatSession {
     this.postInit();
   }
 
-  get conversationId(): string {
-    return this.conversation.id;
-  }
-  get isBusy(): boolean {
-    return this.active !== undefined;
-  }
+  get conversationId(): string { return this.conversation.id; }
+  get isBusy(): boolean { return this.active !== undefined; }
+  /** The open conversation, to read (citations, the meter); change it only through the session. */
+  get openConversation(): Readonly<Conversation> { return this.conversation; }
 
   state(): ChatState {
     this.active?.transcript.syncLive();
@@ -82,24 +87,36 @@ export class ChatSession {
       controls: view.controls(),
       apiKey: view.apiKey(),
       history: library.history,
+      attachments: this.attachments.chips(),
       activeRequestId: this.active?.requestId,
     };
   }
 
-  replay(): HostToWebview {
-    return { type: 'init', state: this.state() };
+  replay(): HostToWebview { return { type: 'init', state: this.state() }; }
+  /**
+   * Sends a user message: the pending attachments, then any editor context blocks, then the text.
+   * With attachments the request is checked first (size, model input types); a refusal leaves the
+   * attachments pending and sends nothing.
+   */
+  async send(text: string, context?: AttachedContext): Promise<void> {
+    if (this.active) return this.post({ type: 'notice', level: 'info', message: 'Wait for the current reply to finish, or stop it first.' });
+    const attached = this.attachments.list();
+    const content = userContent(attached, context, text);
+    const problem = attached.length > 0 ? draftProblem(this.conversation, content, this.draftPorts()) : undefined;
+    if (problem) return this.post({ type: 'notice', level: 'warning', message: problem });
+    const chips = attached.map((a) => a.chip);
+    this.attachments.clear();
+    this.addUserTurn(content, context?.chips, undefined, chips);
+    await this.run();
   }
 
-  /** Sends a user message (with optional editor context blocks) and streams the reply. */
-  async send(text: string, context?: AttachedContext): Promise<void> {
-    if (this.active) {
-      this.post({ type: 'notice', level: 'info', message: 'Wait for the current reply to finish, or stop it first.' });
-      return;
-    }
-    const content: UserContentBlock[] = [...(context?.blocks ?? [])];
-    if (!context?.blocks.some((b) => b.type === 'text' && b.text === text)) content.push({ type: 'text', text });
-    this.addUserTurn(content, context?.chips);
-    await this.run();
+  /** The body the next send of `text` would make (for the token meter). @throws as the builder does. */
+  draftBody(text: string): MessagesRequest {
+    return draftBody(this.conversation, this.attachments.list(), text, this.draftPorts());
+  }
+
+  private draftPorts(): DraftPorts {
+    return { build: this.options.backend.buildRequest, tools: this.options.tools, support: this.options.inputSupport?.() };
   }
 
   /** Records an exchange made elsewhere (an inline edit answered in words) as a finished pair. */
@@ -156,10 +173,7 @@ export class ChatSession {
     if (id === this.conversation.id) return;
     await this.settle();
     const loaded = await this.options.library.open(id);
-    if (!loaded) {
-      this.post({ type: 'notice', level: 'warning', message: 'That conversation could not be read; it was left untouched on disk.' });
-      return;
-    }
+    if (!loaded) return this.post({ type: 'notice', level: 'warning', message: 'That conversation could not be read; it was left untouched on disk.' });
     this.conversation = loaded;
     this.postInit();
   }
@@ -198,12 +212,7 @@ export class ChatSession {
     this.post({ type: 'apiKey', apiKey: this.options.view.apiKey() });
   }
 
-  dispose(): void {
-    this.disposed = true;
-    this.stop();
-  }
-
-  // ---------- one turn ----------
+  dispose(): void { this.disposed = true; this.stop(); }
 
   private run(): Promise<void> {
     const done = this.runTurn();
@@ -246,7 +255,8 @@ export class ChatSession {
         onWarning: (message) => backend.warn(message),
         describeToolError: (error) => backend.toViewError(error).message,
       });
-      this.reportEnd(end);
+      const notice = endNotice(end);
+      if (notice) this.post(notice);
     } finally {
       this.active = undefined;
       this.postTurn(this.conversation.turns.length - 1);
@@ -256,12 +266,6 @@ export class ChatSession {
     }
   }
 
-  /** Most endings show in the turn itself (its stop reason or error); the caps need a notice. */
-  private reportEnd(end: TurnEnd): void {
-    if (end.kind === 'tool-round-cap') this.post({ type: 'notice', level: 'warning', message: `Stopped after ${end.toolRounds} tool rounds (claudeMessages.maxToolRounds). Send a message to go on.` });
-    if (end.kind === 'pause-cap') this.post({ type: 'notice', level: 'info', message: 'The server paused this reply several times in a row; send a message to let Claude go on.' });
-  }
-
   /** Stops the running turn; resolves when it and every save have finished. */
   private async settle(): Promise<void> {
     this.stop();
@@ -269,9 +273,9 @@ export class ChatSession {
     await this.options.library.settled();
   }
 
-  private addUserTurn(content: UserContentBlock[], chips: ContextChip[] | undefined, purpose?: UserTurn['purpose']): void {
+  private addUserTurn(content: UserContentBlock[], chips: ContextChip[] | undefined, purpose?: UserTurn['purpose'], attachments?: AttachmentChip[]): void {
     const { clock, prices } = this.options;
-    const turn = appendUserTurn(this.conversation, { content, chips, purpose, id: clock.newId(), now: clock.now() });
+    const turn = appendUserTurn(this.conversation, { content, chips, attachments, purpose, id: clock.newId(), now: clock.now() });
     if (this.conversation.turns.length === 1) this.conversation.title = titleForConversation(this.conversation);
     this.post({ type: 'turnAdded', turn: toViewTurn(turn, prices) });
   }
@@ -287,12 +291,6 @@ export class ChatSession {
     return createConversation({ model: backend.currentModel(), id: clock.newId(), now: clock.now() });
   }
 
-  private postInit(): void {
-    this.saves.reinitDone();
-    this.post({ type: 'init', state: this.state() });
-  }
-
-  private post(message: HostToWebview): void {
-    this.options.view.post(message);
-  }
+  private postInit(): void { this.saves.reinitDone(); this.post({ type: 'init', state: this.state() }); }
+  private post(message: HostToWebview): void { this.options.view.post(message); }
 }

@@ -103,7 +103,8 @@ export function parseContextHeader(text: string): ContextHeader | undefined {
   };
 }
 
-function lineCount(text: string): number {
+/** Lines as an editor numbers them (a final newline starts no new line). */
+export function lineCount(text: string): number {
   if (text === '') {
     return 1;
   }

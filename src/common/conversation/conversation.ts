@@ -11,7 +11,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { UserContentBlock } from '../anthropic/types';
-import type { ContextChip } from '../protocol';
+import type { AttachmentChip, ContextChip } from '../protocol';
 import type { AssistantEnd, AssistantSnapshot, AssistantTurn, CacheTtl, Conversation, UserTurn } from './model';
 
 /** A new conversation id: safe as a file name (see the store). */
@@ -28,7 +28,7 @@ export function createConversation(init: { model: string; id?: string; title?: s
 /** Appends a user turn. The blocks are copied so later changes by the caller cannot alter history. */
 export function appendUserTurn(
   conversation: Conversation,
-  input: { content: UserContentBlock[]; chips?: ContextChip[]; id?: string; now?: number; purpose?: UserTurn['purpose'] },
+  input: { content: UserContentBlock[]; chips?: ContextChip[]; attachments?: AttachmentChip[]; id?: string; now?: number; purpose?: UserTurn['purpose'] },
 ): UserTurn {
   if (input.content.length === 0) {
     throw new Error('A user turn needs at least one content block.');
@@ -39,6 +39,7 @@ export function appendUserTurn(
   if (input.chips && input.chips.length > 0) {
     turn.chips = structuredClone(input.chips);
   }
+  if (input.attachments && input.attachments.length > 0) turn.attachments = structuredClone(input.attachments);
   if (input.purpose) turn.purpose = input.purpose;
   conversation.turns.push(turn);
   conversation.updatedAt = now;

@@ -8,18 +8,19 @@
  */
 import type { Citation, ContentBlock, UserContentBlock } from '../anthropic/types';
 import type { AssistantTurn, Conversation, UserTurn } from './model';
+import type { AttachmentChip } from '../protocol';
 import { isContextBlock, parseContextHeader } from './contextBlocks';
 import { codeExecutionCallMarkdown, codeExecutionResultMarkdown } from './exportCodeExecution';
 import { fenced, json } from './markdownFence';
 import type { PriceLookup } from './pricing';
 import { cacheWrites, fallbackPrices, turnCost } from './pricing';
-import { serializeConversation } from './serialization';
+import { serializeConversationInline } from './serialization';
 import { UNTITLED } from './title';
 import { isRecord } from '../guards';
 
-/** The stored data, as the store writes it (versioned, keys sorted). */
+/** The stored data (versioned, keys sorted), every block whole: attachments keep their data inline. */
 export function conversationToJson(conversation: Conversation): string {
-  return serializeConversation(conversation);
+  return serializeConversationInline(conversation);
 }
 
 /** A readable Markdown transcript. */
@@ -36,10 +37,18 @@ export function conversationToMarkdown(conversation: Conversation, pricesFor: Pr
 
 function userTurn(turn: UserTurn): string[] {
   const out = ['## You', ''];
-  for (const block of turn.content) {
+  // Attachment blocks lead the content, one per chip: shown as links to their files.
+  const attachments = turn.attachments ?? [];
+  if (attachments.length > 0) out.push(`Attached: ${attachments.map(attachmentLink).join(', ')}`, '');
+  for (const block of turn.content.slice(attachments.length)) {
     out.push(...userBlock(block), '');
   }
   return out;
+}
+
+function attachmentLink(chip: AttachmentChip): string {
+  const name = chip.name.replace(/[[\]]/g, '\\$&');
+  return chip.path ? `[${name}](${encodeURI(chip.path)})` : name;
 }
 
 function userBlock(block: UserContentBlock): string[] {

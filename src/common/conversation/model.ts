@@ -6,7 +6,7 @@
  * can all depend on the shape without depending on each other.
  */
 import type { Container, ContentBlock, StopReason, Usage, UserContentBlock } from '../anthropic/types';
-import type { ContextChip, TurnStatus, ViewError } from '../protocol';
+import type { AttachmentChip, ContextChip, TurnStatus, ViewError } from '../protocol';
 
 /** The cache TTL a request asked for; used to price cache writes when usage has no TTL split. */
 export type CacheTtl = '5m' | '1h';
@@ -19,6 +19,8 @@ export interface UserTurn {
   content: UserContentBlock[];
   /** How the context blocks are shown; the blocks themselves stay in `content`. */
   chips?: ContextChip[];
+  /** The attachments sent with this turn as the view shows them; their blocks stay in `content`. */
+  attachments?: AttachmentChip[];
   /**
    * `continue`: not a question of the user's but the request to go on with a reply cut by
    * `max_tokens`, for models that refuse a prefill; the view shows it as part of that reply.

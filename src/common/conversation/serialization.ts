@@ -1,5 +1,8 @@
 /**
  * The on-disk form of one conversation: `{ "version": 1, "conversation": {...} }`, keys sorted.
+ * A conversation with large attachment payloads is written as version 2, with a `blobs` table
+ * holding each payload once (see `blobs.ts`), so files without attachments stay readable by
+ * older versions of the extension.
  *
  * Parsing checks the shape the rest of the code relies on (ids, roles, statuses, content arrays)
  * but not the blocks themselves, which are open and kept as they are. A file from a newer version
@@ -7,19 +10,31 @@
  */
 import type { ContentBlock, UserContentBlock } from '../anthropic/types';
 import type { AssistantTurn, Conversation, StoredTurn, UserTurn } from './model';
+import { packBlobs, unpackBlobs, type BlobTable } from './blobs';
 import { stableStringify } from './stableJson';
 import { isRecord } from '../guards';
 
 /** The version written in each conversation file; bump it and add a migration when the shape changes. */
 export const CONVERSATION_FILE_VERSION = 1;
+/** The version of files with a blob table: the newest this code reads. */
+export const BLOB_FILE_VERSION = 2;
 
 /** Thrown when a file is not a conversation this code can read. */
 export class ConversationFormatError extends Error {
   override readonly name = 'ConversationFormatError';
 }
 
-/** The file text of a conversation. */
+/** The file text of a conversation, each large attachment payload stored once. */
 export function serializeConversation(conversation: Conversation): string {
+  const packed = packBlobs(conversation);
+  const hasBlobs = Object.keys(packed.blobs).length > 0;
+  const file: Record<string, unknown> = { version: hasBlobs ? BLOB_FILE_VERSION : CONVERSATION_FILE_VERSION, conversation: packed.conversation };
+  if (hasBlobs) file['blobs'] = packed.blobs;
+  return `${stableStringify(file)}\n`;
+}
+
+/** The file text with every payload inline (for export: one self-contained JSON document). */
+export function serializeConversationInline(conversation: Conversation): string {
   return `${stableStringify({ version: CONVERSATION_FILE_VERSION, conversation })}\n`;
 }
 
@@ -42,10 +57,18 @@ export function parseConversation(text: string): Conversation {
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     throw new ConversationFormatError('No valid version field.');
   }
-  if (version > CONVERSATION_FILE_VERSION) {
+  if (version > BLOB_FILE_VERSION) {
     throw new ConversationFormatError(`Written by a newer version of the extension (file version ${version}).`);
   }
-  return readConversation(data['conversation']);
+  const conversation = readConversation(data['conversation']);
+  const blobs = data['blobs'];
+  if (blobs === undefined) return conversation;
+  if (!isRecord(blobs) || !Object.values(blobs).every((v) => typeof v === 'string')) throw new ConversationFormatError('The blobs table is malformed.');
+  try {
+    return unpackBlobs(conversation, blobs as BlobTable);
+  } catch (error) {
+    throw new ConversationFormatError(error instanceof Error ? error.message : String(error));
+  }
 }
 
 function readConversation(value: unknown): Conversation {

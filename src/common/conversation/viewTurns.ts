@@ -13,6 +13,10 @@ import type { PriceLookup } from './pricing';
 import { fallbackPrices, turnCost } from './pricing';
 import { turnUsage } from './turnUsage';
 
+function isBinaryBlock(block: { type: string }): boolean {
+  return block.type === 'image' || block.type === 'document';
+}
+
 /** All turns of a conversation as the webview renders them. */
 export function toViewTurns(conversation: Conversation, pricesFor: PriceLookup = fallbackPrices): ViewTurn[] {
   return conversation.turns.map((turn) => toViewTurn(turn, pricesFor));
@@ -21,11 +25,13 @@ export function toViewTurns(conversation: Conversation, pricesFor: PriceLookup =
 /** One stored turn as the webview renders it, with its cost when it has usage. */
 export function toViewTurn(turn: StoredTurn, pricesFor: PriceLookup = fallbackPrices): ViewTurn {
   if (turn.role === 'user') {
-    const blocks: ContentBlock[] = turn.content.filter((block) => !isContextBlock(block)).map((block) => ({ ...block }));
+    // Context blocks show as chips, and image / document bytes never go to the view.
+    const blocks: ContentBlock[] = turn.content.filter((block) => !isContextBlock(block) && !isBinaryBlock(block)).map((block) => ({ ...block }));
     const view: ViewTurn = { id: turn.id, role: 'user', status: 'done', blocks };
     if (turn.chips && turn.chips.length > 0) {
       view.chips = turn.chips;
     }
+    if (turn.attachments && turn.attachments.length > 0) view.attachments = turn.attachments;
     if (turn.purpose === 'continue') {
       view.continueRequest = true;
     }

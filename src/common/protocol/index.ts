@@ -4,10 +4,13 @@
  */
 export type {
   ApiKeyState,
+  AttachmentChip,
+  AttachmentKind,
   BlockOp,
   ChatControls,
   ChatState,
   ContextChip,
+  ContextMeterState,
   ConversationSummary,
   ConversationTotals,
   HostToWebview,

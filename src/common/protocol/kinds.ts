@@ -16,6 +16,9 @@ export const HOST_TO_WEBVIEW_KINDS = [
   'history',
   'apiKey',
   'notice',
+  'attachments',
+  'fileSuggestions',
+  'contextMeter',
 ] as const;
 
 /** What the webview sends to the host. */
@@ -37,6 +40,15 @@ export const WEBVIEW_TO_HOST_KINDS = [
   'renameConversation',
   'deleteConversation',
   'exportConversation',
+  'pickFiles',
+  'attachPath',
+  'attachUris',
+  'attachData',
+  'removeAttachment',
+  'openAttachment',
+  'queryFiles',
+  'draftChanged',
+  'openCitation',
 ] as const;
 
 /** The request controls the webview may change (`setControl`); each is a setting of the same name. */

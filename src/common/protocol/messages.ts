@@ -18,6 +18,38 @@ export interface ContextChip {
   text: string;
 }
 
+/** What an attachment becomes in the request: a text block, an `image` block or a `document` block. */
+export type AttachmentKind = 'text' | 'image' | 'document';
+
+/**
+ * One attachment as the view shows it: a chip in the composer before sending (the host holds the
+ * pending list), or on the user turn that sent it. The bytes never travel back to the view; only a
+ * small thumbnail for images.
+ */
+export interface AttachmentChip {
+  /** Unique within the conversation; names the attachment in `removeAttachment` / `openAttachment`. */
+  id: string;
+  kind: AttachmentKind;
+  /** What the chip says: the file name, `a.ts:10-24` for a selection, or "Pasted image". */
+  name: string;
+  /** Workspace-relative path with forward slashes, when the attachment came from a file. */
+  path?: string;
+  /** A short second line: size, language, line range, image dimensions. */
+  detail: string;
+  /** Images only: a small `data:image/...;base64,` preview (at most about 16 KB). */
+  thumbnail?: string;
+  /** Something the user should know about this attachment, e.g. that an image was downscaled. */
+  note?: string;
+}
+
+/** The composer's token meter: the next request's input tokens against the model's context window. */
+export interface ContextMeterState {
+  inputTokens: number;
+  contextWindow: number;
+  /** True when the endpoint did not answer count_tokens and the figure is a local estimate. */
+  estimated: boolean;
+}
+
 export interface ViewError {
   /** What happened and what to do, in words a person understands. */
   message: string;
@@ -39,6 +71,8 @@ export interface ViewTurn {
   status: TurnStatus;
   blocks: ContentBlock[];
   chips?: ContextChip[];
+  /** User turns: what was attached to this message. */
+  attachments?: AttachmentChip[];
   model?: string;
   stopReason?: StopReason | null;
   usage?: Usage;
@@ -112,6 +146,10 @@ export interface ChatState {
   controls: ChatControls;
   apiKey: ApiKeyState;
   history: ConversationSummary[];
+  /** What will be attached to the next message. */
+  attachments: AttachmentChip[];
+  /** The token meter, once a count or estimate exists. */
+  meter?: ContextMeterState;
   /** The request streaming now, if any. */
   activeRequestId?: string;
 }
@@ -132,7 +170,12 @@ export type HostToWebview =
   | { type: 'controls'; controls: ChatControls }
   | { type: 'history'; history: ConversationSummary[] }
   | { type: 'apiKey'; apiKey: ApiKeyState }
-  | { type: 'notice'; level: 'info' | 'warning'; message: string };
+  | { type: 'notice'; level: 'info' | 'warning'; message: string }
+  /** The pending attachments changed (added, removed, or sent with a message). */
+  | { type: 'attachments'; items: AttachmentChip[] }
+  /** The answer to `queryFiles`: workspace-relative paths, best match first. */
+  | { type: 'fileSuggestions'; query: string; paths: string[] }
+  | { type: 'contextMeter'; meter: ContextMeterState | undefined };
 
 // ---------- webview -> host ----------
 
@@ -153,7 +196,24 @@ export type WebviewToHost =
   | { type: 'openConversation'; id: string }
   | { type: 'renameConversation'; id: string; title: string }
   | { type: 'deleteConversation'; id: string }
-  | { type: 'exportConversation'; id: string; format: 'markdown' | 'json' };
+  | { type: 'exportConversation'; id: string; format: 'markdown' | 'json' }
+  /** The paperclip button: the host opens its quick pick of workspace files. */
+  | { type: 'pickFiles' }
+  /** Accepting an `@` suggestion: attach this workspace-relative path. */
+  | { type: 'attachPath'; path: string }
+  /** Files dropped on the view from VS Code's explorer or editor tabs (`text/uri-list`). */
+  | { type: 'attachUris'; uris: string[] }
+  /** A pasted or dropped file's bytes (images already downscaled by the view when too large). */
+  | { type: 'attachData'; name: string; mediaType: string; base64: string; note?: string }
+  | { type: 'removeAttachment'; id: string }
+  /** Open what a chip shows (the file, or a pasted image as a preview). */
+  | { type: 'openAttachment'; id: string }
+  /** Typing `@query` in the prompt: the host answers with `fileSuggestions`. */
+  | { type: 'queryFiles'; query: string }
+  /** The prompt changed: the host recounts the next request's tokens (debounced, cancelled by the next). */
+  | { type: 'draftChanged'; text: string }
+  /** A citation into an attached document was clicked: open the document where it points. */
+  | { type: 'openCitation'; turnId: string; blockIndex: number; citationIndex: number };
 
 // ---------- the unions against the kinds lists ----------
 

@@ -19,6 +19,10 @@ type Json = Record<string, unknown>;
 type Validator<K extends WebviewKind> = (raw: Json) => Extract<WebviewToHost, { type: K }> | undefined;
 
 const MAX_TEXT = 1_000_000;
+/** Base64 of the largest request the API takes (32 MB), so anything larger is refused here already. */
+const MAX_BASE64 = Math.ceil((32 * 1024 * 1024) / 3) * 4;
+const MEDIA_TYPE = /^[a-z0-9.+-]+\/[a-z0-9.+-]+$/i;
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 function str(value: unknown, max = MAX_TEXT): value is string {
   return typeof value === 'string' && value.length <= max;
@@ -28,6 +32,21 @@ function id(value: unknown): value is string {
 }
 function nonBlank(value: unknown, max: number): value is string {
   return str(value, max) && value.trim().length > 0;
+}
+function count(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < 1_000_000;
+}
+/** A workspace-relative path as the host offered it: no absolute paths, no `..` segments. */
+function relativePath(value: unknown): value is string {
+  return str(value, 4096) && value.length > 0 && !/^([/\\]|[A-Za-z]:)/.test(value) && !value.split(/[/\\]/).includes('..');
+}
+function attachData(raw: Json): Extract<WebviewToHost, { type: 'attachData' }> | undefined {
+  if (!nonBlank(raw.name, 255) || !str(raw.mediaType, 100) || !MEDIA_TYPE.test(raw.mediaType)) return undefined;
+  if (!str(raw.base64, MAX_BASE64) || !BASE64.test(raw.base64)) return undefined;
+  if (raw.note !== undefined && !str(raw.note, 500)) return undefined;
+  const message: Extract<WebviewToHost, { type: 'attachData' }> = { type: 'attachData', name: raw.name, mediaType: raw.mediaType, base64: raw.base64 };
+  if (raw.note !== undefined) message.note = raw.note;
+  return message;
 }
 function controlValue(value: unknown): value is string | number | boolean {
   return typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value)) || str(value, 100);
@@ -58,6 +77,22 @@ const VALIDATORS: { readonly [K in WebviewKind]: Validator<K> } = {
   exportConversation: (raw) =>
     id(raw.id) && (raw.format === 'markdown' || raw.format === 'json')
       ? { type: 'exportConversation', id: raw.id, format: raw.format }
+      : undefined,
+  pickFiles: () => ({ type: 'pickFiles' }),
+  attachPath: (raw) => (relativePath(raw.path) ? { type: 'attachPath', path: raw.path } : undefined),
+  // The host still checks each URI's scheme and that it lies in the workspace.
+  attachUris: (raw) =>
+    Array.isArray(raw.uris) && raw.uris.length > 0 && raw.uris.length <= 100 && raw.uris.every((u) => str(u, 4096))
+      ? { type: 'attachUris', uris: raw.uris }
+      : undefined,
+  attachData,
+  removeAttachment: (raw) => (id(raw.id) ? { type: 'removeAttachment', id: raw.id } : undefined),
+  openAttachment: (raw) => (id(raw.id) ? { type: 'openAttachment', id: raw.id } : undefined),
+  queryFiles: (raw) => (str(raw.query, 500) ? { type: 'queryFiles', query: raw.query } : undefined),
+  draftChanged: (raw) => (str(raw.text) ? { type: 'draftChanged', text: raw.text } : undefined),
+  openCitation: (raw) =>
+    id(raw.turnId) && count(raw.blockIndex) && count(raw.citationIndex)
+      ? { type: 'openCitation', turnId: raw.turnId, blockIndex: raw.blockIndex, citationIndex: raw.citationIndex }
       : undefined,
 };
 

@@ -35,6 +35,8 @@ export interface ExtensionSettings {
   connection: ConnectionSettings;
   request: RequestSettings;
   contextFileMaxChars: number;
+  /** What attaching a file may read, and how PDFs are sent. */
+  attachments: { maxBytes: number; citations: boolean };
   maxToolRounds: number;
 }
 
@@ -44,6 +46,10 @@ export function parseSettings(c: SettingsSource): ExtensionSettings {
     connection: parseConnection(c),
     request: parseRequest(c),
     contextFileMaxChars: Math.max(0, Math.floor(numberOrNull(c.get('contextFileMaxChars')) ?? 60000)),
+    attachments: {
+      maxBytes: clampInteger(numberOrNull(c.get('attachmentMaxBytes')) ?? 10 * 1024 * 1024, 1024, 32 * 1024 * 1024),
+      citations: c.get('documentCitations') !== false,
+    },
     maxToolRounds: clampInteger(numberOrNull(c.get('maxToolRounds')) ?? 8, 1, 50),
   };
 }

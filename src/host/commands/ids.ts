@@ -9,6 +9,8 @@ export const CommandIds = {
   inlineEdit: 'claudeMessages.inlineEdit',
   acceptEdit: 'claudeMessages.acceptEdit',
   rejectEdit: 'claudeMessages.rejectEdit',
+  addFileToChat: 'claudeMessages.addFileToChat',
+  addSelectionToChat: 'claudeMessages.addSelectionToChat',
 } as const;
 
 export const CHAT_VIEW_ID = 'claudeMessages.chat';

@@ -1,21 +1,39 @@
 /**
- * The composer: prompt, Send, Stop (in the DOM only while a response streams) and New chat.
+ * The composer: the attachment chips, the prompt, Add context, the token meter, Send, Stop (in
+ * the DOM only while a response streams) and New chat.
  *
  * Keys: Enter sends, Shift+Enter is a newline (the textarea's own behaviour), Escape stops a
  * streaming reply, ArrowUp in an empty prompt recalls the last prompt. Enter during IME
- * composition belongs to the IME.
+ * composition belongs to the IME. While the `@` file list is open it takes Up/Down/Enter/Tab/Escape
+ * first (mentions.ts).
  */
+import type { AttachmentChip, ContextMeterState } from '../../common/protocol';
 import { h } from '../dom';
+import type { Post } from '../vscodeApi';
+import { AttachmentBar } from './attachments';
+import { MentionList } from './mentions';
+import type { Timers } from './mentions';
+import { ContextMeterView } from './meter';
 
 /** What the composer asks of the app. */
 export interface ComposerActions {
   send(text: string): void;
   stop(): void;
   newChat(): void;
+  /** The draft changed (saved with the UI state; the composer tells the host itself). */
   draftChanged(text: string): void;
   /** The last prompt sent, for ArrowUp. */
   lastPrompt(): string;
+  /** Messages to the host: attach, query files, the draft for the token meter. */
+  post: Post;
 }
+
+/**
+ * The Add context button's tooltip. Dropping needs Shift in VS Code: since 1.89 (microsoft/vscode
+ * PR #209211, issue #182449) the workbench lets a drag reach a webview only while Shift is held.
+ */
+export const ADD_CONTEXT_TITLE =
+  'Add files to the chat (Claude Messages: Add File to Chat, Ctrl+Alt+A; ⌘⌥A on macOS). Also: type @ in the prompt to pick a workspace file, paste an image, or drop files here while holding Shift.';
 
 const MAX_ROWS = 12;
 
@@ -26,9 +44,12 @@ export class Composer {
   private readonly sendButton: HTMLButtonElement;
   private readonly stopButton: HTMLButtonElement;
   private readonly buttons: HTMLElement;
+  private readonly attachments: AttachmentBar;
+  private readonly meter: ContextMeterView;
+  private readonly mentions: MentionList;
   private streaming = false;
 
-  constructor(private readonly doc: Document, private readonly actions: ComposerActions) {
+  constructor(doc: Document, private readonly actions: ComposerActions, timers: Timers) {
     this.prompt = h(doc, 'textarea', {
       'data-testid': 'prompt',
       class: 'prompt',
@@ -39,15 +60,30 @@ export class Composer {
     this.sendButton = h(doc, 'button', { type: 'button', class: 'button primary', 'data-testid': 'send', title: 'Send (Enter)', 'aria-label': 'Send' }, 'Send');
     this.stopButton = h(doc, 'button', { type: 'button', class: 'button', 'data-testid': 'stop', title: 'Stop the reply (Escape)', 'aria-label': 'Stop' }, 'Stop');
     const newChat = h(doc, 'button', { type: 'button', class: 'button secondary', 'data-testid': 'new-chat', title: 'Start a new conversation', 'aria-label': 'New chat' }, 'New chat');
+    const addContext = h(doc, 'button', { type: 'button', class: 'icon-button add-context', 'data-testid': 'add-context', 'data-action': 'pick-files', title: ADD_CONTEXT_TITLE, 'aria-label': 'Add context: attach files to the next message' }, '+ Context');
+    this.attachments = new AttachmentBar(doc, this.prompt);
+    this.meter = new ContextMeterView(doc);
+    this.mentions = new MentionList(doc, this.prompt, {
+      query: (query) => actions.post({ type: 'queryFiles', query }),
+      accept: (path) => {
+        actions.post({ type: 'attachPath', path });
+        this.edited();
+      },
+    }, timers);
     this.buttons = h(doc, 'div', { class: 'composer-buttons' }, newChat, this.sendButton);
-    this.el = h(doc, 'div', { class: 'composer' }, this.prompt, this.buttons);
+    const row = h(doc, 'div', { class: 'composer-row' }, addContext, this.meter.el, this.buttons);
+    this.el = h(doc, 'div', { class: 'composer' }, this.attachments.el, this.mentions.el, this.prompt, row);
 
     this.prompt.addEventListener('keydown', (event) => this.onKey(event));
     this.prompt.addEventListener('input', () => {
-      this.fit();
-      this.updateSend();
-      this.actions.draftChanged(this.prompt.value);
+      this.edited();
+      this.mentions.onInput();
     });
+    // The caret moved without typing: the `@word` under it may have changed.
+    this.prompt.addEventListener('keyup', (event) => {
+      if (['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(event.key)) this.mentions.onInput();
+    });
+    this.prompt.addEventListener('click', () => this.mentions.onInput());
     this.sendButton.addEventListener('click', () => this.submit());
     this.stopButton.addEventListener('click', () => this.actions.stop());
     newChat.addEventListener('click', () => this.actions.newChat());
@@ -59,6 +95,25 @@ export class Composer {
     this.prompt.value = text;
     this.fit();
     this.updateSend();
+  }
+
+  /** The pending attachments (from `init` or an `attachments` message). */
+  setAttachments(items: readonly AttachmentChip[]): void {
+    this.attachments.update(items);
+  }
+
+  setMeter(meter: ContextMeterState | undefined): void {
+    this.meter.update(meter);
+  }
+
+  /** The host's answer to a `queryFiles`. */
+  showSuggestions(query: string, paths: readonly string[]): void {
+    this.mentions.show(query, paths);
+  }
+
+  /** Tells the host the draft (for the token meter), e.g. after a rebuild restored it. */
+  announceDraft(): void {
+    this.actions.post({ type: 'draftChanged', text: this.prompt.value });
   }
 
   /** Streaming: Stop appears (enabled), Send is disabled. */
@@ -76,6 +131,10 @@ export class Composer {
 
   private onKey(event: KeyboardEvent): void {
     if (event.isComposing) return;
+    if (this.mentions.handleKey(event)) {
+      event.preventDefault();
+      return;
+    }
     if (event.key === 'Enter' && !event.shiftKey && !event.altKey && !event.ctrlKey && !event.metaKey) {
       event.preventDefault();
       this.submit();
@@ -87,8 +146,8 @@ export class Composer {
       if (last) {
         event.preventDefault();
         this.setText(last);
-        this.actions.draftChanged(last);
         this.prompt.setSelectionRange(last.length, last.length);
+        this.edited();
       }
     }
   }
@@ -97,8 +156,19 @@ export class Composer {
     const text = this.prompt.value;
     if (this.streaming || text.trim() === '') return;
     this.actions.send(text);
+    this.mentions.close();
     this.setText('');
     this.actions.draftChanged('');
+    // The host counts the next request from the draft it was told last: now the empty one.
+    this.announceDraft();
+  }
+
+  /** After any change to the text: size, Send, the saved draft, and the host's recount. */
+  private edited(): void {
+    this.fit();
+    this.updateSend();
+    this.actions.draftChanged(this.prompt.value);
+    this.announceDraft();
   }
 
   private updateSend(): void {

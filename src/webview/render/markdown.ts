@@ -28,6 +28,14 @@ const ALLOWED_URI = /^(?:https?:|mailto:)/i;
 /** Runs a callback when the page is idle (outside animation frames). */
 export type IdleScheduler = (callback: () => void) => void;
 
+/** requestIdleCallback where the page has it, else a timeout (both run outside frames). */
+export function windowIdle(win: WebviewWindow): IdleScheduler {
+  return (callback) => {
+    if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(() => callback(), { timeout: 2000 });
+    else win.setTimeout(callback, 50);
+  };
+}
+
 /** A little of everything the renderer does, to compile its code paths before the first reply. */
 const WARM_UP = '# T\n\nSome *text* with `code`, a [link](https://example.com) and **bold**.\n\n- a\n- b\n\n1. c\n\n> q\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```\nx\n```\n';
 

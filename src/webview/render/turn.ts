@@ -15,7 +15,7 @@ import type { RenderContext } from './context';
 import { errorElement } from './errors';
 import { stopNote } from './stopNote';
 import { usageElement } from './usage';
-import { chipElement, userBlockElement } from './userTurn';
+import { userTurnParts } from './userTurn';
 
 /** Where the turn sits: buttons that act on "the last reply" appear only on the latest turn. */
 export interface TurnPlace {
@@ -220,10 +220,10 @@ export class TurnView {
   /** Renumbers the turn's citations (first appearance order, one number per source). */
   private drawCitations(): void {
     const index = new CitationIndex();
-    for (const view of this.views) {
+    for (const [blockIndex, view] of this.views.entries()) {
       if (!(view instanceof TextBlockView)) continue;
       view.citationsChanged = false;
-      const el = citationsElement(this.ctx.doc, view.citations, index);
+      const el = citationsElement(this.ctx.doc, view.citations, index, { turnId: this.turn.id, blockIndex });
       view.citationsSlot.replaceChildren(...(el ? [el] : []));
     }
   }
@@ -245,22 +245,13 @@ export class TurnView {
   }
 
   private drawUser(): void {
-    const doc = this.ctx.doc;
     if (this.turn.continueRequest) {
       // Not a question of the user's: the request to go on, shown as a seam in the same reply.
       this.el.classList.add('continue-request');
       this.el.setAttribute('data-continue-request', 'true');
-      this.blocksEl.replaceChildren(h(doc, 'div', { class: 'continue-seam' }, 'Continued'));
-      return;
     }
-    const parts: HTMLElement[] = [];
-    const chips = this.turn.chips ?? [];
-    if (chips.length > 0) {
-      parts.push(h(doc, 'div', { class: 'chips' }, ...chips.map((chip, i) => chipElement(this.ctx, `${this.turn.id}:chip${i}`, chip))));
-    }
-    this.turn.blocks.forEach((block, i) => parts.push(userBlockElement(this.ctx, `${this.turn.id}:${i}`, block)));
     this.el.classList.toggle('tool-results', this.turn.blocks.length > 0 && this.turn.blocks.every((b) => b.type === 'tool_result'));
-    this.blocksEl.replaceChildren(...parts);
+    this.blocksEl.replaceChildren(...userTurnParts(this.ctx, this.turn));
   }
 
   private drawEnd(): void {

@@ -1,11 +1,17 @@
 /**
  * The content of a user turn: the prompt as plain text (what the person typed, not markdown),
- * context chips (file:lines, expandable to the text that was sent), and tool results shown briefly.
+ * context chips (file:lines, expandable to the text that was sent), attachment chips (what was
+ * attached, openable), and tool results shown briefly. Attached images and documents are never
+ * drawn from their blocks: their bytes (base64) are not for reading, the chips stand for them.
  */
-import type { ContentBlock, ContextChip } from '../../common/protocol';
+import type { ContentBlock, ContextChip, ViewTurn } from '../../common/protocol';
 import { h } from '../dom';
+import { attachmentList } from './attachments';
 import type { RenderContext } from './context';
 import { isRecord } from '../../common/guards';
+
+/** Blocks that carry an attachment's bytes: shown by the attachment chips, never as themselves. */
+const ATTACHMENT_BLOCKS = new Set(['image', 'document']);
 
 const BRIEF = 160;
 
@@ -59,4 +65,22 @@ export function userBlockElement(ctx: RenderContext, key: string, block: Content
     return el;
   }
   return h(doc, 'div', { class: 'block block-note', 'data-block-type': block.type }, `Attached ${block.type.replace(/_/g, ' ')}`);
+}
+
+/** Everything a user turn shows, in order: context chips, attachment chips, then its blocks. */
+export function userTurnParts(ctx: RenderContext, turn: ViewTurn): HTMLElement[] {
+  const doc = ctx.doc;
+  if (turn.continueRequest) return [h(doc, 'div', { class: 'continue-seam' }, 'Continued')];
+  const parts: HTMLElement[] = [];
+  const chips = turn.chips ?? [];
+  if (chips.length > 0) {
+    parts.push(h(doc, 'div', { class: 'chips' }, ...chips.map((chip, i) => chipElement(ctx, `${turn.id}:chip${i}`, chip))));
+  }
+  const attachments = turn.attachments ?? [];
+  if (attachments.length > 0) parts.push(attachmentList(doc, attachments, { removable: false }));
+  turn.blocks.forEach((block, i) => {
+    if (attachments.length > 0 && ATTACHMENT_BLOCKS.has(block.type)) return;
+    parts.push(userBlockElement(ctx, `${turn.id}:${i}`, block));
+  });
+  return parts;
 }

@@ -5,6 +5,9 @@
 import { CACHE_AUTOMATIC_TTL_RULE, CACHE_BREAKPOINTS_RULE, CACHE_TTL_ORDER_RULE } from './cacheControl';
 import { EMPTY_CONTENT_RULE, EMPTY_TEXT_RULE, SYSTEM_MESSAGE_RULE, THINKING_SIGNATURE_RULE } from './content';
 import { EFFORT_RULE, EFFORT_VALUE_RULE } from './effort';
+import {
+  DOCUMENT_IN_ASSISTANT_RULE, DOCUMENT_SOURCE_RULE, IMAGE_BASE64_RULE, IMAGE_MATCHES_TYPE_RULE, IMAGE_MEDIA_TYPE_RULE, IMAGE_SIZE_RULE,
+} from './media';
 import { SAMPLING_DEFAULTS_RULE, SAMPLING_REMOVED_RULE, SAMPLING_WITH_THINKING_RULE, TEMPERATURE_AND_TOP_P_RULE } from './sampling';
 import { COUNT_TOKENS_FIELDS_RULE, MAX_TOKENS_LIMIT_RULE, shapeRefusal } from './shape';
 import {
@@ -21,6 +24,7 @@ import type { RulesMode } from '../types';
 export type { ApiRefusal, Endpoint, ModelSet, Rule, RuleRequest } from './types';
 export { PREFILL_MESSAGE } from './turns';
 export { MAX_BREAKPOINTS } from './cacheControl';
+export { MAX_REQUEST_BYTES, REQUEST_TOO_LARGE_BODY } from './media';
 export { EFFORT_BY_MODEL, EFFORT_LEVELS, effortLevels } from './effort';
 export type { EffortLevel } from './effort';
 export { KNOWN_MODELS, knownModel } from './lineup';
@@ -34,6 +38,12 @@ export const RULES: readonly Rule[] = [
   EMPTY_CONTENT_RULE,
   EMPTY_TEXT_RULE,
   THINKING_SIGNATURE_RULE,
+  IMAGE_MEDIA_TYPE_RULE,
+  IMAGE_BASE64_RULE,
+  IMAGE_MATCHES_TYPE_RULE,
+  IMAGE_SIZE_RULE,
+  DOCUMENT_SOURCE_RULE,
+  DOCUMENT_IN_ASSISTANT_RULE,
   TOOL_USE_ANSWERED_RULE,
   TOOL_RESULT_MATCHED_RULE,
   PREFILL_RULE,

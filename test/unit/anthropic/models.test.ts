@@ -162,9 +162,14 @@ describe('anthropic/models capabilities', () => {
         effort: { supported: true, low: yes, medium: yes, high: yes, xhigh: null, max: yes },
         server_tools: { supported: true, web_search: no },
         code_execution: yes,
+        image_input: yes,
+        pdf_input: no,
       },
     };
     const caps = capabilitiesFor('claude-new-thing', info);
+    assert.equal(caps.imageInput, true);
+    assert.equal(caps.pdfInput, false, 'a model without PDF input is refused PDFs before sending');
+    assert.equal(capabilitiesFor('claude-sonnet-5').imageInput, undefined, 'unknown (not refused) unless the endpoint reports it');
     assert.equal(caps.source, 'api');
     assert.equal(caps.displayName, 'Claude New Thing');
     assert.deepStrictEqual(caps.thinking, { adaptive: true, enabled: false, disabled: true, betweenTools: false });

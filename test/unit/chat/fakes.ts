@@ -183,6 +183,8 @@ export interface HarnessOptions {
   cacheTtl?: CacheTtl;
   /** Sees each message posted to the view as it is posted (to stop a reply as the user would). */
   onPost?: (message: HostToWebview) => void;
+  /** What the model reads besides text (checked before sending attachments). */
+  inputSupport?: ChatSessionOptions['inputSupport'];
 }
 
 export interface Harness {
@@ -267,6 +269,7 @@ export async function harness(options: HarnessOptions = {}): Promise<Harness> {
     clock: { newId: () => `${options.idPrefix ?? 'id'}${++ids}`, now: () => clock.now++ },
   };
   if (options.tools) sessionOptions.tools = options.tools;
+  if (options.inputSupport) sessionOptions.inputSupport = options.inputSupport;
   const session = new ChatSession(sessionOptions);
   return {
     session,

@@ -7,6 +7,7 @@ import * as assert from 'node:assert/strict';
 import { refusalsError } from '../../server/refusals';
 import { startTestServer, type TestServer } from '../../server/server';
 import type { ModelCapabilities } from '../../../src/common/anthropic/models';
+import { attachmentFlow } from './attachmentFlow';
 import { chatFlow, explainFlow, toolFlow } from './chatFlows';
 import { connectionFlow } from './connectionFlow';
 import { inlineEditFlow } from './inlineEditFlow';
@@ -21,6 +22,7 @@ const FLOWS: readonly Flow[] = [
   explainFlow('5m'),
   explainFlow('1h'),
   toolFlow,
+  attachmentFlow,
   pauseFlow,
   webFlow,
   codeExecutionFlow,

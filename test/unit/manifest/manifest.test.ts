@@ -52,7 +52,7 @@ describe('manifest', () => {
     const contributed = manifest.contributes.commands.map((c) => c.command);
     for (const id of Object.values(CommandIds)) assert.ok(contributed.includes(id), `${id} is not contributed`);
     for (const command of manifest.contributes.commands) assert.equal(command.category, 'Claude Messages', command.command);
-    assert.ok(!contributed.includes('claudeMessages.addFileToChat'), 'addFileToChat is reserved for later');
+    assert.ok(contributed.includes('claudeMessages.addFileToChat'), 'CONTRACT.md requires addFileToChat');
   });
 
   it('puts a when clause on every keybinding and palette entry', () => {

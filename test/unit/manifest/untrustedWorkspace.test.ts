@@ -51,6 +51,8 @@ const RESTRICTED: Record<string, string> = {
   serviceTier: `${MONEY}: the tier decides capacity and price`,
   metadataUserId: `${WHERE}: an identifier sent with every request`,
   contextFileMaxChars: `${MONEY}: how much of a file is sent as context`,
+  attachmentMaxBytes: `${MONEY}: how large a file is sent as an attachment`,
+  documentCitations: `${MONEY}: citations add input tokens to every PDF sent`,
 };
 
 /** Settings a workspace may set even untrusted, and why that is harmless. */

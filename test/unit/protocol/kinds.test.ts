@@ -34,6 +34,18 @@ const EXAMPLES: { [K in WebviewKind]: Example<K> } = {
   renameConversation: { valid: { type: 'renameConversation', id: 'c1', title: 'T' }, wrong: [{ type: 'renameConversation', id: 'c1' }] },
   deleteConversation: { valid: { type: 'deleteConversation', id: 'c1' }, wrong: [{ type: 'deleteConversation', id: 1 }] },
   exportConversation: { valid: { type: 'exportConversation', id: 'c1', format: 'json' }, wrong: [{ type: 'exportConversation', id: 'c1', format: 'pdf' }] },
+  pickFiles: { valid: { type: 'pickFiles' }, wrong: [] },
+  attachPath: { valid: { type: 'attachPath', path: 'src/a.ts' }, wrong: [{ type: 'attachPath', path: '../etc/passwd' }, { type: 'attachPath', path: '/etc/passwd' }] },
+  attachUris: { valid: { type: 'attachUris', uris: ['file:///w/a.ts'] }, wrong: [{ type: 'attachUris', uris: [] }, { type: 'attachUris', uris: [7] }] },
+  attachData: {
+    valid: { type: 'attachData', name: 'Pasted image.png', mediaType: 'image/png', base64: 'iVBORw0KGgo=' },
+    wrong: [{ type: 'attachData', name: 'a.png', mediaType: 'image/png', base64: 'not base64!' }, { type: 'attachData', name: ' ', mediaType: 'image/png', base64: '' }],
+  },
+  removeAttachment: { valid: { type: 'removeAttachment', id: 'a1' }, wrong: [{ type: 'removeAttachment' }] },
+  openAttachment: { valid: { type: 'openAttachment', id: 'a1' }, wrong: [{ type: 'openAttachment', id: 3 }] },
+  queryFiles: { valid: { type: 'queryFiles', query: 'chat' }, wrong: [{ type: 'queryFiles', query: null }] },
+  draftChanged: { valid: { type: 'draftChanged', text: 'hello' }, wrong: [{ type: 'draftChanged' }] },
+  openCitation: { valid: { type: 'openCitation', turnId: 't1', blockIndex: 0, citationIndex: 1 }, wrong: [{ type: 'openCitation', turnId: 't1', blockIndex: -1, citationIndex: 0 }] },
 };
 
 describe('protocol kinds', () => {

@@ -187,7 +187,7 @@ describe('webview app: protocol messages to DOM', () => {
     const numbers = (i: number) => Array.from(page.$$('[data-block-type="text"]')[i]?.querySelectorAll('[data-testid="citation"]') ?? []).map((a) => `${a.textContent}${a.getAttribute('href') ?? ''}|${a.getAttribute('title')}`);
     assert.deepEqual(numbers(0), ['[1]https://a.example/|A', '[2]https://b.example/|B']);
     assert.deepEqual(numbers(1), ['[2]https://b.example/|B', '[3]https://c.example/|C']);
-    assert.deepEqual(numbers(2), ['[4]|notes.md']);
+    assert.deepEqual(numbers(2), ['notes.md, “abc”|notes.md, “abc”\n\nabc'], 'a document citation names the document and the passage');
     assert.deepEqual(numbers(3), ['[1]https://c.example/|C'], 'numbering restarts in each turn');
   });
 

@@ -14,8 +14,8 @@ describe('chat webview CSP', () => {
     assert.deepEqual(csp.get('script-src'), ["'nonce-N0nce'"]);
   });
 
-  it('loads no images at all (markdown images are links; the stylesheet has no url())', () => {
-    assert.deepEqual(csp.get('img-src'), ["'none'"]);
+  it('loads no image from anywhere: only data: URLs (attachment thumbnails) are allowed', () => {
+    assert.deepEqual(csp.get('img-src'), ['data:']);
   });
 
   it('forbids <base> and form submission', () => {
@@ -27,7 +27,8 @@ describe('chat webview CSP', () => {
     assert.deepEqual(csp.get('style-src'), ['https://file+.vscode-resource.vscode-cdn.net']);
     assert.deepEqual(csp.get('font-src'), ['https://file+.vscode-resource.vscode-cdn.net']);
     for (const [name, sources] of csp) {
-      for (const bad of ["'unsafe-inline'", "'unsafe-eval'", 'https:', 'data:', '*']) assert.ok(!sources.includes(bad), `${name} allows ${bad}`);
+      for (const bad of ["'unsafe-inline'", "'unsafe-eval'", 'https:', '*']) assert.ok(!sources.includes(bad), `${name} allows ${bad}`);
+      if (name !== 'img-src') assert.ok(!sources.includes('data:'), `${name} allows data:`);
     }
   });
 });

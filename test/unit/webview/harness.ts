@@ -106,6 +106,7 @@ export function chatState(patch: Partial<ChatState> = {}): ChatState {
     controls,
     apiKey: 'set',
     history: [],
+    attachments: [],
     ...patch,
   };
 }

@@ -1,13 +1,14 @@
 import * as assert from 'node:assert/strict';
 import { RULES, stopReasonReply } from '../../../server/server';
 import { CONVERSATION_CASES } from './conversationCases';
+import { MEDIA_CASES } from './mediaCases';
 import { PARAMETER_CASES } from './parameterCases';
 import { REQUEST_CASES } from './requestCases';
 import { assistant, describeRuleCases, request, user } from './ruleCases';
 import { THINKING_CASES } from './thinkingCases';
 import { GOOD_HEADERS, post, useServer } from '../helpers';
 
-const ALL_CASES = [...REQUEST_CASES, ...CONVERSATION_CASES, ...THINKING_CASES, ...PARAMETER_CASES];
+const ALL_CASES = [...REQUEST_CASES, ...CONVERSATION_CASES, ...THINKING_CASES, ...PARAMETER_CASES, ...MEDIA_CASES];
 
 describe('test server rules: every rule has a case', () => {
   it('covers each rule id (plus body-shape and unknown-model) with a refused and a corrected request', () => {
@@ -61,6 +62,7 @@ describeRuleCases('test server rules: the request', REQUEST_CASES);
 describeRuleCases('test server rules: the conversation', CONVERSATION_CASES);
 describeRuleCases('test server rules: thinking', THINKING_CASES);
 describeRuleCases('test server rules: tool choice, sampling, effort, cache_control', PARAMETER_CASES);
+describeRuleCases('test server rules: images and documents', MEDIA_CASES);
 
 describe('test server rules: pause_turn, lenient mode and the reply queue', () => {
   const server = useServer();
