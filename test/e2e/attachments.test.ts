@@ -140,7 +140,9 @@ describe('attachments', () => {
     await note.waitFor({ timeout: 20_000 });
     assert.match(await note.innerText(), /Downscaled from 3000×2000 to 2576×1717/);
     assert.deepEqual(await composerKinds(frame), ['text', 'image', 'document', 'image']);
-    assert.equal(await frame.locator('.composer img.attachment-thumb').count() >= 1, true, 'the small PNG shows its thumbnail');
+    assert.equal(await frame.locator('.composer img.attachment-thumb').count(), 2, 'the small PNG shows its own thumbnail, the pasted screenshot the one the view drew');
+    const pastedThumb = await frame.locator('.composer [data-testid="attachment"][data-kind="image"]').nth(1).locator('img.attachment-thumb').getAttribute('src');
+    assert.match(pastedThumb ?? '', /^data:image\/jpeg;base64,/);
     const withAll = await meterShowsServerCount(frame, (body) => (body.messages.at(-1)?.content as Block[]).filter((b) => b.type !== 'text').length === 3);
     assert.ok(withAll.matched, `the meter counts the attachments: it shows ${withAll.shown}, the server counted ${withAll.expected}`);
     await screenshot(`attachments-composer-${theme}`);

@@ -204,7 +204,7 @@ export type WebviewToHost =
   /** Files dropped on the view from VS Code's explorer or editor tabs (`text/uri-list`). */
   | { type: 'attachUris'; uris: string[] }
   /** A pasted or dropped file's bytes (images already downscaled by the view when too large). */
-  | { type: 'attachData'; name: string; mediaType: string; base64: string; note?: string }
+  | { type: 'attachData'; name: string; mediaType: string; base64: string; note?: string; /** A small preview the view drew (data:image/…;base64). */ thumbnail?: string }
   | { type: 'removeAttachment'; id: string }
   /** Open what a chip shows (the file, or a pasted image as a preview). */
   | { type: 'openAttachment'; id: string }

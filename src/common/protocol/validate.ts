@@ -23,6 +23,9 @@ const MAX_TEXT = 1_000_000;
 const MAX_BASE64 = Math.ceil((32 * 1024 * 1024) / 3) * 4;
 const MEDIA_TYPE = /^[a-z0-9.+-]+\/[a-z0-9.+-]+$/i;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+/** A preview the view drew: a raster data URI only (an SVG one could carry script), kept small. */
+const THUMBNAIL = /^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/]*={0,2}$/;
+const THUMBNAIL_MAX = 32 * 1024;
 
 function str(value: unknown, max = MAX_TEXT): value is string {
   return typeof value === 'string' && value.length <= max;
@@ -44,8 +47,10 @@ function attachData(raw: Json): Extract<WebviewToHost, { type: 'attachData' }> |
   if (!nonBlank(raw.name, 255) || !str(raw.mediaType, 100) || !MEDIA_TYPE.test(raw.mediaType)) return undefined;
   if (!str(raw.base64, MAX_BASE64) || !BASE64.test(raw.base64)) return undefined;
   if (raw.note !== undefined && !str(raw.note, 500)) return undefined;
+  if (raw.thumbnail !== undefined && !(str(raw.thumbnail, THUMBNAIL_MAX) && THUMBNAIL.test(raw.thumbnail))) return undefined;
   const message: Extract<WebviewToHost, { type: 'attachData' }> = { type: 'attachData', name: raw.name, mediaType: raw.mediaType, base64: raw.base64 };
   if (raw.note !== undefined) message.note = raw.note;
+  if (raw.thumbnail !== undefined) message.thumbnail = raw.thumbnail;
   return message;
 }
 function controlValue(value: unknown): value is string | number | boolean {

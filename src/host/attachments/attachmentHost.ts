@@ -149,6 +149,10 @@ export class AttachmentHost extends Disposable {
     const asImage = message.mediaType.startsWith('image/');
     const name = message.name;
     const result = buildAttachment(this.options.newId(), { name, bytes, asImage, note: message.note }, attachLimits());
+    // An image too large to be its own thumbnail gets the preview the view drew, if it sent one.
+    if (result.ok && result.attachment.chip.kind === 'image' && !result.attachment.chip.thumbnail && message.thumbnail) {
+      result.attachment.chip.thumbnail = message.thumbnail;
+    }
     this.apply(result.ok ? { attachments: [result.attachment], problems: [] } : { attachments: [], problems: [result.message] }, 'view');
   }
 

@@ -82,6 +82,7 @@ export async function fileToMessage(win: ImageWindow, file: File, name: string =
     const image = await prepareImage(win, file);
     const message: Extract<WebviewToHost, { type: 'attachData' }> = { type: 'attachData', name, mediaType: image.mediaType, base64: image.base64 };
     if (image.note) message.note = image.note;
+    if (image.thumbnail) message.thumbnail = image.thumbnail;
     return { message };
   }
   return { message: { type: 'attachData', name, mediaType, base64: await blobToBase64(win, file) } };

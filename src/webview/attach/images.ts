@@ -57,7 +57,12 @@ export interface PreparedImage {
   mediaType: string;
   base64: string;
   note?: string;
+  /** A small JPEG preview for the chip (`data:image/jpeg;base64,…`), when the image could be decoded. */
+  thumbnail?: string;
 }
+
+/** The chip shows images at 28 px; twice that covers high-density screens. */
+const THUMBNAIL_EDGE = 64;
 
 /** The window's parts this module uses (a real browser's; tests give a fake). */
 export interface ImageWindow {
@@ -86,13 +91,26 @@ export async function prepareImage(win: ImageWindow, image: Blob): Promise<Prepa
   }
   try {
     const from = { width: bitmap.width, height: bitmap.height };
+    const thumbnail = await thumbnailOf(win, win.OffscreenCanvas, bitmap);
     const plan = planImageScale(from.width, from.height, image.size);
-    if (!plan) return await asIs();
+    if (!plan) return { ...(await asIs()), ...thumbnail };
     const encoded = await encodeToFit(win.OffscreenCanvas, bitmap, plan, image.type === 'image/gif' ? 'image/png' : image.type);
     const changed = encoded.blob.type !== image.type ? encoded.blob.type : undefined;
-    return { mediaType: encoded.blob.type, base64: await blobToBase64(win, encoded.blob), note: downscaleNote(from, encoded.size, changed) };
+    return { mediaType: encoded.blob.type, base64: await blobToBase64(win, encoded.blob), note: downscaleNote(from, encoded.size, changed), ...thumbnail };
   } finally {
     bitmap.close();
+  }
+}
+
+/** A small JPEG of the image for its chip; nothing when the canvas cannot make one (the chip shows a mark). */
+async function thumbnailOf(win: ImageWindow, Canvas: typeof OffscreenCanvas, bitmap: ImageBitmap): Promise<{ thumbnail?: string }> {
+  const scale = Math.min(1, THUMBNAIL_EDGE / Math.max(bitmap.width, bitmap.height, 1));
+  const size = { width: Math.max(1, Math.round(bitmap.width * scale)), height: Math.max(1, Math.round(bitmap.height * scale)) };
+  try {
+    const blob = await draw(Canvas, bitmap, size, 'image/jpeg');
+    return { thumbnail: `data:image/jpeg;base64,${await blobToBase64(win, blob)}` };
+  } catch {
+    return {};
   }
 }
 

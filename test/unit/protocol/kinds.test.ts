@@ -38,8 +38,14 @@ const EXAMPLES: { [K in WebviewKind]: Example<K> } = {
   attachPath: { valid: { type: 'attachPath', path: 'src/a.ts' }, wrong: [{ type: 'attachPath', path: '../etc/passwd' }, { type: 'attachPath', path: '/etc/passwd' }] },
   attachUris: { valid: { type: 'attachUris', uris: ['file:///w/a.ts'] }, wrong: [{ type: 'attachUris', uris: [] }, { type: 'attachUris', uris: [7] }] },
   attachData: {
-    valid: { type: 'attachData', name: 'Pasted image.png', mediaType: 'image/png', base64: 'iVBORw0KGgo=' },
-    wrong: [{ type: 'attachData', name: 'a.png', mediaType: 'image/png', base64: 'not base64!' }, { type: 'attachData', name: ' ', mediaType: 'image/png', base64: '' }],
+    valid: { type: 'attachData', name: 'Pasted image.png', mediaType: 'image/png', base64: 'iVBORw0KGgo=', thumbnail: 'data:image/jpeg;base64,/9j/4AAQ' },
+    wrong: [
+      { type: 'attachData', name: 'a.png', mediaType: 'image/png', base64: 'not base64!' },
+      { type: 'attachData', name: ' ', mediaType: 'image/png', base64: '' },
+      // A thumbnail is a raster data URI: an SVG one could carry script, a URL would fetch.
+      { type: 'attachData', name: 'a.png', mediaType: 'image/png', base64: '', thumbnail: 'data:image/svg+xml;base64,PHN2Zz4=' },
+      { type: 'attachData', name: 'a.png', mediaType: 'image/png', base64: '', thumbnail: 'https://example.com/a.png' },
+    ],
   },
   removeAttachment: { valid: { type: 'removeAttachment', id: 'a1' }, wrong: [{ type: 'removeAttachment' }] },
   openAttachment: { valid: { type: 'openAttachment', id: 'a1' }, wrong: [{ type: 'openAttachment', id: 3 }] },

@@ -57,7 +57,8 @@ describe('webview images: downscale before sending', () => {
     const large = fakeWindow({ width: 4000, height: 3000 }, () => 1000);
     const blob = new Blob([new Uint8Array(3 * MB)], { type: 'image/png' });
     const prepared = await prepareImage(large.win, blob);
-    assert.deepEqual(large.drawn, [{ width: 2576, height: 1932, type: 'image/png' }]);
+    assert.deepEqual(large.drawn, [{ width: 64, height: 48, type: 'image/jpeg' }, { width: 2576, height: 1932, type: 'image/png' }], 'a 64 px thumbnail, then the image');
+    assert.match(prepared.thumbnail ?? '', /^data:image\/jpeg;base64,/, 'the chip gets a preview the view drew');
     assert.equal(prepared.mediaType, 'image/png');
     assert.equal(Buffer.from(prepared.base64, 'base64').length, 1000);
     assert.match(prepared.note ?? '', /^Downscaled from 4000×3000 to 2576×1932 before sending/);
@@ -66,14 +67,16 @@ describe('webview images: downscale before sending', () => {
     const small = fakeWindow({ width: 800, height: 600 }, () => 1);
     const bytes = new Uint8Array([1, 2, 3, 4]);
     const asIs = await prepareImage(small.win, new Blob([bytes], { type: 'image/webp' }));
-    assert.deepEqual(small.drawn, []);
-    assert.deepEqual(asIs, { mediaType: 'image/webp', base64: Buffer.from(bytes).toString('base64') });
+    assert.deepEqual(small.drawn, [{ width: 64, height: 48, type: 'image/jpeg' }], 'only the thumbnail is drawn');
+    assert.equal(asIs.mediaType, 'image/webp');
+    assert.equal(asIs.base64, Buffer.from(bytes).toString('base64'), 'the bytes go as they are');
+    assert.equal(asIs.note, undefined);
   });
 
   it('re-encodes as JPEG, then smaller, while the result is still over 5 MB; leaves other types to the host', async () => {
     const noisy = fakeWindow({ width: 2000, height: 2000 }, (type, width) => (type === 'image/png' ? 9 * MB : width > 1000 ? 6 * MB : 2 * MB));
     const prepared = await prepareImage(noisy.win, new Blob([new Uint8Array(10 * MB)], { type: 'image/png' }));
-    assert.deepEqual(noisy.drawn.map((d) => `${d.width} ${d.type}`), ['1273 image/png', '1273 image/jpeg', '955 image/jpeg']);
+    assert.deepEqual(noisy.drawn.map((d) => `${d.width} ${d.type}`), ['64 image/jpeg', '1273 image/png', '1273 image/jpeg', '955 image/jpeg']);
     assert.equal(prepared.mediaType, 'image/jpeg');
     assert.match(prepared.note ?? '', /to 955×955, as JPEG before sending: the API takes images of at most 5 MB\.$/);
 
