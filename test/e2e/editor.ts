@@ -11,9 +11,11 @@ export async function openFile(name: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     await page.locator('.monaco-workbench .part.editor').first().click({ position: { x: 5, y: 5 } }).catch(() => undefined);
     await page.keyboard.press('Control+P');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(name);
     try {
+      // Quick Open closes when something else takes focus meanwhile (a view revealed by the
+      // previous step): then it is opened again, like the row that is not indexed yet.
+      await input.waitFor({ state: 'visible', timeout: 5_000 });
+      await input.fill(name, { timeout: 5_000 });
       await row.waitFor({ timeout: 5_000 });
       break;
     } catch (error) {

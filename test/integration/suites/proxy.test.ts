@@ -73,7 +73,8 @@ describe('requests through an HTTP proxy to a server with a private CA', functio
     const report = await vscode.commands.executeCommand<ConnectionReport>('claudeMessages.testConnection', { silent: true });
     assert.ok(report.ok, report.message);
     await assertTunnelled(before);
-    assert.deepEqual(await repliesTo('/v1/messages/count_tokens'), [200]);
+    const counts = await repliesTo('/v1/messages/count_tokens');
+    assert.ok(counts.length >= 1 && counts.every((status) => status === 200), `count_tokens answered ${JSON.stringify(counts)}`);
   });
 
   it('the models list goes through the proxy too', async () => {
@@ -84,7 +85,8 @@ describe('requests through an HTTP proxy to a server with a private CA', functio
     assert.ok(report.ok, report.message);
     assert.match(report.message, /models listed/);
     await assertTunnelled(before);
-    assert.deepEqual(await repliesTo('/v1/messages/count_tokens'), [404]);
+    // The token meter may count in the background too (the scripted 404 goes to the first count).
+    assert.ok((await repliesTo('/v1/messages/count_tokens')).includes(404));
     assert.ok((await repliesTo('/v1/models')).includes(200), 'the models list was answered');
   });
 
