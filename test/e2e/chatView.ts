@@ -2,12 +2,12 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Frame } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { repoRoot, world } from './world';
 
 /** Opens the chat view from the activity bar, as a person would, and returns its webview frame. */
-export async function openChat(): Promise<Frame> {
-  const { page, support } = world();
+export async function openChat(page: Page = world().page): Promise<Frame> {
+  const { support } = world();
   const icon = page.locator('.activitybar .action-item:has(a[aria-label="Claude Messages"]), .activitybar .action-item[aria-label="Claude Messages"]').first();
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as nodeHttp from 'node:http';
 import * as vscode from 'vscode';
 import { activateExtension } from '../extensionApi';
 import { enqueueReplies, resetServer, testServerUrl } from '../serverControl';
@@ -133,6 +134,29 @@ describe('requests through an HTTP proxy to a server with a private CA', functio
       assert.equal((await proxyLog()).connects.length, before);
     } finally {
       await http().update('noProxy', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('a redirect from the https endpoint to plain http (a downgrade) is refused: the key goes nowhere, and the message says why', async () => {
+    // A plain-http server that counts what reaches it: the redirect's target.
+    let reached = 0;
+    const target = nodeHttp.createServer((_request, response) => {
+      reached++;
+      response.end('{}');
+    });
+    await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
+    const port = (target.address() as { port: number }).port;
+    try {
+      await enqueueReplies([{ kind: 'http-error', status: 302, headers: { location: `http://127.0.0.1:${port}/v1/messages/count_tokens?key=echo` }, body: '', when: { path: '/v1/messages/count_tokens' } }]);
+      const report = await vscode.commands.executeCommand<ConnectionReport>('claudeMessages.testConnection', { silent: true });
+      assert.equal(report.ok, false);
+      assert.match(report.message, /redirected \(302\) to http:\/\/127\.0\.0\.1:\d+\/v1\/messages\/count_tokens/);
+      assert.match(report.message, /plain http:\/\/, where the key would travel unencrypted/);
+      assert.doesNotMatch(report.message, /key=echo/, 'the query is not shown');
+      assert.equal(reached, 0, 'nothing was sent to the http address');
+      assert.deepEqual(await repliesTo('/v1/messages/count_tokens'), [302], 'one request, not followed and not retried');
+    } finally {
+      await new Promise<void>((resolve) => target.close(() => resolve()));
     }
   });
 });
