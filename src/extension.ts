@@ -63,10 +63,13 @@ export function activate(context: vscode.ExtensionContext): ClaudeMessagesApi | 
     const controller = new ChatController({ storageDir: context.globalStorageUri, keys, clients, catalog, log, tools: createChatTools(review, log) });
     const view = new ChatViewProvider(context.extensionUri, controller, (error) => log.error(String(error instanceof Error ? error.stack : error)));
     chat = controller;
-    controller.connect((message) => {
-      view.post(message);
-      status?.observe(message);
-    });
+    controller.connect(
+      (message) => {
+        view.post(message);
+        status?.observe(message);
+      },
+      () => view.isListening,
+    );
     void controller.start().catch((error: unknown) => log.error(`Could not restore the chat: ${String(error)}`));
     return [
       controller,

@@ -70,6 +70,7 @@ export class ChatController extends Disposable implements ChatViewModel {
   /** The connection settings the catalogue's list was fetched for. */
   private connection: string;
   private post: (message: HostToWebview) => void = () => undefined;
+  private viewShown: () => boolean = () => false;
 
   constructor(options: ChatControllerOptions) {
     super();
@@ -169,6 +170,7 @@ export class ChatController extends Disposable implements ChatViewModel {
         return (await client.countTokens(body, signal)).input_tokens;
       },
       contextWindow: () => this.catalog.capabilities(readSettings().request.model).contextWindow,
+      viewShown: () => this.viewShown(),
     });
   }
 
@@ -188,8 +190,9 @@ export class ChatController extends Disposable implements ChatViewModel {
   }
 
   /** Where the session's messages go (the chat view). */
-  connect(post: (message: HostToWebview) => void): void {
+  connect(post: (message: HostToWebview) => void, viewShown: () => boolean): void {
     this.post = post;
+    this.viewShown = viewShown;
   }
 
   replay(): HostToWebview {

@@ -64,6 +64,11 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
     return this.view?.visible ?? false;
   }
 
+  /** A view is built, shown and has said `ready`: what is posted now is seen. */
+  get isListening(): boolean {
+    return this.view !== undefined && this.ready && this.view.visible;
+  }
+
   /** Reveals the chat view (opening the sidebar if needed). */
   async reveal(): Promise<void> {
     if (this.view) this.view.show(true);

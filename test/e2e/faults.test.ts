@@ -19,6 +19,8 @@ import {
 } from '../server/server';
 import { assistantCount, lastAssistant, newChat, openChat, screenshot, sendPrompt, setApiKeyThroughCommand, waitForNewReply } from './chatView';
 import { changeUserSettings } from './settings';
+import { questions, storedConversations } from './store';
+import { waitUntil } from './waitFor';
 import { world } from './world';
 
 const KEY = 'sk-ant-e2e-faults-key-5e4d3c2b1a09';
@@ -54,11 +56,20 @@ function messageRequests(): number {
   return world().server.requests.filter((request) => request.path === '/v1/messages').length;
 }
 
-/** The chat still answers a plain message after the fault. */
+/**
+ * The chat still answers a plain message after the fault, and the stored conversation is intact:
+ * it parses, and holds every question the view shows, in order, and a reply for each.
+ */
 async function stillWorks(frame: Frame): Promise<void> {
   world().server.enqueue(textReply('Back to normal.'));
   await send(frame, 'Are you still there?', 'done');
   assert.match(await lastAssistant(frame).innerText(), /Back to normal\./);
+  const shown = (await frame.locator('[data-testid="message"][data-role="user"]').allInnerTexts()).map((text) => text.trim());
+  const saved = () => storedConversations().find((c) => JSON.stringify(questions(c)) === JSON.stringify(shown));
+  assert.ok(await waitUntil(() => saved() !== undefined, { timeoutMs: 15_000 }), `no stored conversation holds the questions ${JSON.stringify(shown)}`);
+  const turns = saved()!.turns;
+  const unanswered = turns.filter((turn, i) => turn.role === 'user' && turns[i + 1]?.role !== 'assistant');
+  assert.deepEqual(unanswered, [], 'every question is followed by its reply (the failed ones included, with what arrived)');
 }
 
 describe('chat: faults on the way to the API', () => {

@@ -10,39 +10,9 @@ import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { textReply } from '../server/server';
 import { assistantCount, newChat, openChat, sendPrompt, setApiKeyThroughCommand, waitForNewReply } from './chatView';
+import { storeDir, storedWith, texts } from './store';
 import { waitUntil } from './waitFor';
 import { world } from './world';
-
-interface StoredConversation {
-  id: string;
-  turns: Array<{ role: string; content: Array<{ type: string; text?: string }> }>;
-}
-
-function storeDir(): string {
-  return path.join(world().codeServer.userDataDir, 'User', 'globalStorage', 'claude-messages.claude-messages');
-}
-
-/** Every conversation file of the store whose first question is `firstQuestion`. */
-function storedWith(firstQuestion: string): StoredConversation[] {
-  const dir = storeDir();
-  if (!fs.existsSync(dir)) return [];
-  const found: StoredConversation[] = [];
-  for (const name of fs.readdirSync(dir)) {
-    if (!name.endsWith('.json') || name === 'index.json') continue;
-    try {
-      const conversation = (JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as { conversation: StoredConversation }).conversation;
-      if (conversation.turns[0]?.content.some((b) => b.text === firstQuestion)) found.push(conversation);
-    } catch {
-      // A file being replaced this instant: the next look reads it whole.
-    }
-  }
-  return found;
-}
-
-/** The questions and answers of a stored conversation, in order. */
-function texts(conversation: StoredConversation): string[] {
-  return conversation.turns.flatMap((turn) => turn.content.filter((b) => b.type === 'text').map((b) => b.text ?? ''));
-}
 
 async function ask(frame: Frame, question: string): Promise<void> {
   const before = await assistantCount(frame);

@@ -30,6 +30,11 @@ export interface MeterPorts {
    * yet), so nothing is counted and the last figure stands; the host recounts when the reply ends.
    */
   busy?(): boolean;
+  /**
+   * True while no chat view is there to show the figure: nothing is counted (count_tokens is a
+   * request like any other, and rate-limited); the view asks for a count when it is shown again.
+   */
+  unseen?(): boolean;
 }
 
 export class ContextMeter {
@@ -73,7 +78,7 @@ export class ContextMeter {
   }
 
   private async measure(draft: string): Promise<void> {
-    if (this.ports.busy?.()) return;
+    if (this.ports.busy?.() || this.ports.unseen?.()) return;
     let body: MessagesRequest;
     try {
       body = this.ports.body(draft);

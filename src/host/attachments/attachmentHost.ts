@@ -38,6 +38,8 @@ export interface AttachmentHostOptions {
   /** `count_tokens` for the meter; rejects when the endpoint or key cannot answer. */
   countTokens: (body: MessagesRequest, signal: AbortSignal) => Promise<number>;
   contextWindow: () => number;
+  /** Whether a chat view is built and listening (the meter counts only then). */
+  viewShown: () => boolean;
 }
 
 /** The limits from the settings, read per attach so a change applies at once. */
@@ -72,6 +74,7 @@ export class AttachmentHost extends Disposable {
       },
       timer: { set: (fn, ms) => setTimeout(fn, ms), clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>) },
       busy: () => options.session.isBusy,
+      unseen: () => !options.viewShown(),
     });
     this.register({ dispose: () => this.meter.dispose() });
   }

@@ -114,6 +114,24 @@ describe('attachments: the token meter', () => {
     assert.equal(none.published[0]?.estimated, true);
   });
 
+  it('counts nothing while no chat view shows the meter, and counts again once one does', async () => {
+    let unseen = true;
+    let counted = 0;
+    const timer = new FakeTimer();
+    const published: Array<ContextMeterState | undefined> = [];
+    const meter = new ContextMeter({ body, count: async () => ++counted, contextWindow: () => 100, publish: (s) => published.push(s), timer, unseen: () => unseen });
+    meter.refresh();
+    timer.advance(METER_DEBOUNCE_MS);
+    await flush();
+    assert.equal(counted, 0, 'no count_tokens request for a view nobody sees');
+    assert.deepEqual(published, []);
+    unseen = false;
+    meter.refresh();
+    timer.advance(METER_DEBOUNCE_MS);
+    await flush();
+    assert.deepEqual(published, [{ inputTokens: 1, contextWindow: 100, estimated: false }]);
+  });
+
   it('counts nothing while a reply streams, keeping the last figure', async () => {
     let busy = true;
     const timer = new FakeTimer();
