@@ -255,6 +255,7 @@ export class ChatController extends Disposable implements ChatViewModel {
       case 'queryFiles':
       case 'draftChanged':
       case 'openCitation':
+      case 'thumbnail':
         return this.attachments.handle(message);
       default:
         return assertNever(message);

@@ -9,6 +9,7 @@ import type { HostToWebview, ViewTurn } from '../common/protocol';
 import { listenForFiles } from './attach/dropPaste';
 import { delegateClicks } from './clicks';
 import type { WebviewWindow } from './dom';
+import { thumbnailFromDataUri } from './attach/images';
 import { buildLayout } from './layout';
 import type { Layout } from './layout';
 import { apiKeyBanner, noticeElement } from './render/banners';
@@ -182,6 +183,8 @@ export class ChatApp {
       case 'contextMeter':
         this.composer.setMeter(message.meter);
         return;
+      case 'drawThumbnail':
+        return void thumbnailFromDataUri(this.win, message.dataUri).then((thumbnail) => thumbnail && this.api.postMessage({ type: 'thumbnail', id: message.id, thumbnail }));
       default:
         assertNever(message);
     }

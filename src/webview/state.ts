@@ -99,8 +99,8 @@ export class ChatStore {
         if (message.meter) state.meter = copy(message.meter);
         else delete state.meter;
         return true;
-      case 'fileSuggestions':
-        // An answer to the composer's `@` query: nothing to keep, the composer shows it.
+      case 'fileSuggestions': // an answer to the composer's `@` query: nothing to keep
+      case 'drawThumbnail': // a request to draw a chip's thumbnail: the chip comes back with it
         return true;
       default:
         return assertNever(message);

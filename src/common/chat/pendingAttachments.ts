@@ -43,6 +43,15 @@ export class PendingAttachments {
     if (this.items.length !== before) this.onChange(this.chips());
   }
 
+  /** Gives the chip of pending attachment `id` the thumbnail the view drew; false when it is gone. */
+  setThumbnail(id: string, thumbnail: string): boolean {
+    const attachment = this.find(id);
+    if (!attachment || attachment.chip.kind !== 'image') return false;
+    attachment.chip.thumbnail = thumbnail;
+    this.onChange(this.chips());
+    return true;
+  }
+
   /** Empties the list (the attachments went out with a message, or a new chat started). */
   clear(): void {
     if (this.items.length === 0) return;

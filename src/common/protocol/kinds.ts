@@ -19,6 +19,7 @@ export const HOST_TO_WEBVIEW_KINDS = [
   'attachments',
   'fileSuggestions',
   'contextMeter',
+  'drawThumbnail',
 ] as const;
 
 /** What the webview sends to the host. */
@@ -49,6 +50,7 @@ export const WEBVIEW_TO_HOST_KINDS = [
   'queryFiles',
   'draftChanged',
   'openCitation',
+  'thumbnail',
 ] as const;
 
 /** The request controls the webview may change (`setControl`); each is a setting of the same name. */

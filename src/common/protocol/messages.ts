@@ -175,7 +175,12 @@ export type HostToWebview =
   | { type: 'attachments'; items: AttachmentChip[] }
   /** The answer to `queryFiles`: workspace-relative paths, best match first. */
   | { type: 'fileSuggestions'; query: string; paths: string[] }
-  | { type: 'contextMeter'; meter: ContextMeterState | undefined };
+  | { type: 'contextMeter'; meter: ContextMeterState | undefined }
+  /**
+   * An attached image too large to be its own thumbnail: the view draws a small one (the host has
+   * no image decoder) and answers with `thumbnail`.
+   */
+  | { type: 'drawThumbnail'; id: string; dataUri: string };
 
 // ---------- webview -> host ----------
 
@@ -213,7 +218,9 @@ export type WebviewToHost =
   /** The prompt changed: the host recounts the next request's tokens (debounced, cancelled by the next). */
   | { type: 'draftChanged'; text: string }
   /** A citation into an attached document was clicked: open the document where it points. */
-  | { type: 'openCitation'; turnId: string; blockIndex: number; citationIndex: number };
+  | { type: 'openCitation'; turnId: string; blockIndex: number; citationIndex: number }
+  /** The answer to `drawThumbnail`: a small raster data URI for the chip. */
+  | { type: 'thumbnail'; id: string; thumbnail: string };
 
 // ---------- the unions against the kinds lists ----------
 

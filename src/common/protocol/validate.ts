@@ -99,6 +99,7 @@ const VALIDATORS: { readonly [K in WebviewKind]: Validator<K> } = {
     id(raw.turnId) && count(raw.blockIndex) && count(raw.citationIndex)
       ? { type: 'openCitation', turnId: raw.turnId, blockIndex: raw.blockIndex, citationIndex: raw.citationIndex }
       : undefined,
+  thumbnail: (raw) => (id(raw.id) && str(raw.thumbnail, THUMBNAIL_MAX) && THUMBNAIL.test(raw.thumbnail) ? { type: 'thumbnail', id: raw.id, thumbnail: raw.thumbnail } : undefined),
 };
 
 /** Returns the message when it is exactly one of the protocol's shapes, else undefined. */

@@ -28,7 +28,7 @@ export interface AttachReport {
 
 export type AttachmentMessage = Extract<
   WebviewToHost,
-  { type: 'pickFiles' | 'attachPath' | 'attachUris' | 'attachData' | 'removeAttachment' | 'openAttachment' | 'queryFiles' | 'draftChanged' | 'openCitation' }
+  { type: 'pickFiles' | 'attachPath' | 'attachUris' | 'attachData' | 'removeAttachment' | 'openAttachment' | 'queryFiles' | 'draftChanged' | 'openCitation' | 'thumbnail' }
 >;
 
 export interface AttachmentHostOptions {
@@ -117,6 +117,9 @@ export class AttachmentHost extends Disposable {
       case 'attachData':
         this.attachData(message);
         return;
+      case 'thumbnail':
+        session.attachments.setThumbnail(message.id, message.thumbnail);
+        return;
       case 'removeAttachment':
         session.attachments.remove(message.id);
         this.meter.refresh();
@@ -162,9 +165,17 @@ export class AttachmentHost extends Disposable {
   private apply(outcome: AttachOutcome, origin: AttachOrigin): AttachReport {
     const attachments: Attachment[] = outcome.attachments;
     this.options.session.attachments.add(attachments);
+    for (const attachment of attachments) this.askForThumbnail(attachment);
     if (attachments.length > 0) this.meter.refresh();
     this.report(outcome.problems, origin);
     return { attached: attachments.map((a) => a.chip), problems: outcome.problems };
+  }
+
+  /** An image without a thumbnail of its own: the view draws one from the image itself. */
+  private askForThumbnail(attachment: Attachment): void {
+    const { block, chip } = attachment;
+    if (chip.kind !== 'image' || chip.thumbnail || block.type !== 'image' || block.source.type !== 'base64') return;
+    this.options.post({ type: 'drawThumbnail', id: chip.id, dataUri: `data:${block.source.media_type};base64,${block.source.data}` });
   }
 
   private report(problems: readonly string[] | string | undefined, origin: AttachOrigin): void {

@@ -102,6 +102,29 @@ export async function prepareImage(win: ImageWindow, image: Blob): Promise<Prepa
   }
 }
 
+/**
+ * The thumbnail of an image the host attached from the workspace (`drawThumbnail`): decoded here,
+ * since the host has no image decoder. Undefined when it cannot be decoded or drawn.
+ */
+export async function thumbnailFromDataUri(win: ImageWindow & { atob(data: string): string }, dataUri: string): Promise<string | undefined> {
+  const match = /^data:(image\/[a-z0-9.+-]+);base64,(.*)$/i.exec(dataUri);
+  if (!match || !win.OffscreenCanvas) return undefined;
+  const binary = win.atob(match[2]!);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  let bitmap: ImageBitmap;
+  try {
+    bitmap = await win.createImageBitmap(new Blob([bytes], { type: match[1] }));
+  } catch {
+    return undefined;
+  }
+  try {
+    return (await thumbnailOf(win, win.OffscreenCanvas, bitmap)).thumbnail;
+  } finally {
+    bitmap.close();
+  }
+}
+
 /** A small JPEG of the image for its chip; nothing when the canvas cannot make one (the chip shows a mark). */
 async function thumbnailOf(win: ImageWindow, Canvas: typeof OffscreenCanvas, bitmap: ImageBitmap): Promise<{ thumbnail?: string }> {
   const scale = Math.min(1, THUMBNAIL_EDGE / Math.max(bitmap.width, bitmap.height, 1));

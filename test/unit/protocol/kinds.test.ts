@@ -51,6 +51,10 @@ const EXAMPLES: { [K in WebviewKind]: Example<K> } = {
   openAttachment: { valid: { type: 'openAttachment', id: 'a1' }, wrong: [{ type: 'openAttachment', id: 3 }] },
   queryFiles: { valid: { type: 'queryFiles', query: 'chat' }, wrong: [{ type: 'queryFiles', query: null }] },
   draftChanged: { valid: { type: 'draftChanged', text: 'hello' }, wrong: [{ type: 'draftChanged' }] },
+  thumbnail: {
+    valid: { type: 'thumbnail', id: 'a1', thumbnail: 'data:image/jpeg;base64,/9j/4AAQ' },
+    wrong: [{ type: 'thumbnail', id: 'a1', thumbnail: 'data:image/svg+xml;base64,PHN2Zz4=' }, { type: 'thumbnail', id: 'a1', thumbnail: 'javascript:alert(1)' }],
+  },
   openCitation: { valid: { type: 'openCitation', turnId: 't1', blockIndex: 0, citationIndex: 1 }, wrong: [{ type: 'openCitation', turnId: 't1', blockIndex: -1, citationIndex: 0 }] },
 };
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { dragUris, fromVsCode, parseUriList, pastedName } from '../../../src/webview/attach/files';
-import { downscaleNote, IMAGE_LIMITS, planImageScale, prepareImage } from '../../../src/webview/attach/images';
+import { downscaleNote, IMAGE_LIMITS, planImageScale, prepareImage, thumbnailFromDataUri } from '../../../src/webview/attach/images';
 import type { ImageWindow } from '../../../src/webview/attach/images';
 
 const MB = 1024 * 1024;
@@ -104,5 +104,15 @@ describe('webview drops: what a drag carries', () => {
     assert.equal(pastedName({ name: 'image.png', type: 'image/png' }, at), 'Pasted image 09.05.07.png');
     assert.equal(pastedName({ name: '', type: 'image/jpeg' }, at), 'Pasted image 09.05.07.jpg');
     assert.equal(pastedName({ name: 'diagram.webp', type: 'image/webp' }, at), 'diagram.webp');
+  });
+
+  it('draws the thumbnail of an image the host attached from the workspace (drawThumbnail)', async () => {
+    const fake = fakeWindow({ width: 1200, height: 300 }, () => 10);
+    const win = Object.assign(fake.win, { atob: (data: string) => Buffer.from(data, 'base64').toString('binary') });
+    const thumbnail = await thumbnailFromDataUri(win, `data:image/png;base64,${Buffer.from([137, 80, 78, 71]).toString('base64')}`);
+    assert.deepEqual(fake.drawn, [{ width: 64, height: 16, type: 'image/jpeg' }]);
+    assert.match(thumbnail ?? '', /^data:image\/jpeg;base64,/);
+    assert.equal(fake.closed(), true, 'the bitmap is released');
+    assert.equal(await thumbnailFromDataUri(win, 'https://example.com/a.png'), undefined, 'only data URIs are drawn');
   });
 });
