@@ -35,11 +35,13 @@ export interface ContrastProbeResult {
 
 export function probeContrast(input: { targets: ContrastTarget[]; minimum: number }): ContrastProbeResult {
   type Rgba = [number, number, number, number];
+  // Computed colours are rgb()/rgba(), or color(srgb …) with 0..1 channels where color-mix() was used.
   const parse = (css: string): Rgba => {
-    const match = /^rgba?\(([^)]+)\)$/.exec(css.trim());
+    const match = /^(rgba?|color)\((?:srgb\s+)?([^)]+)\)$/.exec(css.trim());
     if (!match) throw new Error(`unexpected computed colour ${css}`);
-    const parts = match[1]!.split(/[\s,/]+/).filter((part) => part !== '').map(Number);
-    return [parts[0]!, parts[1]!, parts[2]!, parts[3] ?? 1];
+    const parts = match[2]!.split(/[\s,/]+/).filter((part) => part !== '').map(Number);
+    const scale = match[1] === 'color' ? 255 : 1;
+    return [parts[0]! * scale, parts[1]! * scale, parts[2]! * scale, parts[3] ?? 1];
   };
   const over = (top: Rgba, under: Rgba): Rgba => {
     const a = top[3];
