@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { MessagesRequest, ToolResultBlock } from '../../src/common/anthropic/types';
 import { textReply, toolUseReply } from '../server/server';
-import { openChat, screenshot, setApiKeyThroughCommand } from './chatView';
+import { openChat, setApiKeyThroughCommand } from './chatView';
 import { openFile, placeCaret, readWorkspaceFile, saveActiveEditor, selectLines, writeWorkspaceFile } from './editor';
 import { waitUntil } from './waitFor';
 import { world } from './world';
@@ -47,7 +47,7 @@ describe('inline edit', () => {
     await page.locator('.monaco-editor .view-lines', { hasText: '// Adds two numbers.' }).first().waitFor({ timeout: 30_000 });
     const accept = page.locator('.codelens-decoration a', { hasText: /Accept/ }).first();
     await accept.waitFor({ timeout: 15_000 });
-    await screenshot('screenshot-inline-edit');
+    await page.screenshot({ path: `${world().screenshotsDir}/inline-edit-review.png` });
     assert.equal(readWorkspaceFile('math.ts'), ORIGINAL, 'nothing is written before accept and save');
 
     const requests = server.requests.filter((r) => r.path === '/v1/messages');

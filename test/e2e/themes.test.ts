@@ -1,9 +1,25 @@
 import * as assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
-import { textReply, thinkingReply, webSearchReply } from '../server/server';
+import { textReply, thinkingReply, toolUseReply, webSearchReply } from '../server/server';
 import { newChat, openChat, screenshot, sendPrompt, setApiKeyThroughCommand, waitForNewReply } from './chatView';
+import { openFile, readWorkspaceFile, selectLines, writeWorkspaceFile } from './editor';
 import { themeNamed, useTheme } from './themes';
 import { world } from './world';
+
+/**
+ * Widens the side bar by dragging its edge, as a person would, so the README shows the chat at a
+ * width people use; the screenshots are cut to the side bar.
+ */
+async function widenSideBar(): Promise<void> {
+  const { page } = world();
+  const box = await page.locator('.part.sidebar').boundingBox();
+  if (!box || box.width >= 440) return;
+  const edge = { x: box.x + box.width, y: box.y + box.height / 2 };
+  await page.mouse.move(edge.x, edge.y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 460, edge.y, { steps: 5 });
+  await page.mouse.up();
+}
 
 /** Relative luminance (0..1) of the chat's background, as the webview computes it. */
 async function backgroundLuminance(frame: Frame): Promise<number> {
@@ -35,14 +51,15 @@ describe('themes', () => {
     // A clean window for the README: no editors, no notifications.
     await support.runCommand(page, 'View: Close All Editors');
     await support.runCommand(page, 'Notifications: Clear All Notifications');
+    await widenSideBar();
     const dark = await backgroundLuminance(frame);
-    await screenshot('screenshot-chat-dark');
+    await screenshot('screenshot-chat-dark', 'side-bar');
     frame = await useTheme(themeNamed('Light Modern'));
     const light = await backgroundLuminance(frame);
-    await screenshot('screenshot-chat-light');
+    await screenshot('screenshot-chat-light', 'side-bar');
     frame = await useTheme(themeNamed('Dark High Contrast'));
     const highContrast = await backgroundLuminance(frame);
-    await screenshot('screenshot-chat-high-contrast');
+    await screenshot('screenshot-chat-high-contrast', 'side-bar');
     await useTheme(themeNamed('Dark Modern'));
     assert.ok(dark < 0.3, `dark theme background luminance ${dark.toFixed(2)}`);
     assert.ok(light > 0.7, `light theme background luminance ${light.toFixed(2)}`);
@@ -69,7 +86,41 @@ describe('themes', () => {
     await waitForNewReply(frame, 0);
     const citation = frame.locator('[data-testid="citation"]').first();
     await citation.waitFor();
-    await screenshot('screenshot-cited-answer');
+    await screenshot('screenshot-cited-answer', 'side-bar');
     assert.equal(await citation.getAttribute('href'), 'https://code.visualstudio.com/api/extension-guides/webview');
+  });
+
+  it('shows an inline edit under review (README screenshot)', async () => {
+    const { server, page, support } = world();
+    server.reset();
+    server.configure({ apiKey: null, tokenDelayMs: 2 });
+    const original = 'export function debounce(fn: () => void, ms: number) {\n  let timer: ReturnType<typeof setTimeout> | undefined;\n  return () => {\n    clearTimeout(timer);\n    timer = setTimeout(fn, ms);\n  };\n}\n';
+    writeWorkspaceFile('debounce.ts', original);
+    server.enqueue(
+      toolUseReply(
+        'str_replace_based_edit_tool',
+        { command: 'str_replace', path: 'debounce.ts', old_str: '  return () => {\n    clearTimeout(timer);\n    timer = setTimeout(fn, ms);\n  };', new_str: '  const debounced = () => {\n    clearTimeout(timer);\n    timer = setTimeout(fn, ms);\n  };\n  debounced.cancel = () => clearTimeout(timer);\n  return debounced;' },
+        { id: 'toolu_e2e_readme', thinking: 'Keep the call signature; add cancel() on the returned function.' },
+      ),
+      textReply('Added `cancel()` to the returned function.'),
+    );
+    await openFile('debounce.ts');
+    await selectLines(1, 7);
+    await support.runCommand(page, 'Claude Messages: Inline Edit');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill('make it cancellable');
+    await input.press('Enter');
+    await page.locator('.monaco-editor .view-lines', { hasText: 'debounced.cancel' }).first().waitFor({ timeout: 30_000 });
+    const reject = page.locator('.codelens-decoration a', { hasText: /Reject/ }).first();
+    await reject.waitFor({ timeout: 15_000 });
+    // The caret to the end of the selection: the review, not a selection, shades the change.
+    await page.locator('.monaco-editor .view-lines').first().press('ArrowRight');
+    await support.runCommand(page, 'Notifications: Clear All Notifications');
+    await screenshot('screenshot-inline-edit');
+    await reject.click();
+    await reject.waitFor({ state: 'detached', timeout: 10_000 });
+    assert.equal(readWorkspaceFile('debounce.ts'), original, 'nothing reached the file');
+    await support.runCommand(page, 'View: Revert and Close Editor');
   });
 });
