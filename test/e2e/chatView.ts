@@ -72,7 +72,8 @@ export async function screenshot(name: string, area: 'window' | 'side-bar' = 'wi
   const file = path.join(screenshotsDir, `${name}.png`);
   const sideBar = area === 'side-bar' ? await page.locator('.part.sidebar').boundingBox() : null;
   const viewport = page.viewportSize();
-  const clip = sideBar && viewport ? { x: 0, y: 0, width: Math.ceil(sideBar.x + sideBar.width), height: viewport.height } : undefined;
+  // From the side bar's top (below the title bar) to the window's bottom (with the status bar).
+  const clip = sideBar && viewport ? { x: 0, y: Math.floor(sideBar.y), width: Math.ceil(sideBar.x + sideBar.width), height: viewport.height - Math.floor(sideBar.y) } : undefined;
   await page.screenshot({ path: file, ...(clip ? { clip } : {}) });
   if (process.env.UPDATE_SCREENSHOTS === '1' && name.startsWith('screenshot-')) fs.copyFileSync(file, path.join(repoRoot, 'media', `${name}.png`));
   return file;

@@ -19,6 +19,8 @@ async function widenSideBar(): Promise<void> {
   await page.mouse.down();
   await page.mouse.move(box.x + 460, edge.y, { steps: 5 });
   await page.mouse.up();
+  // Off the edge, which stays highlighted while the pointer is on it.
+  await page.mouse.move(box.x + 460 + 300, edge.y);
 }
 
 /** Relative luminance (0..1) of the chat's background, as the webview computes it. */
