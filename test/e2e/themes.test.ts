@@ -39,6 +39,8 @@ describe('themes', () => {
     server.reset();
     server.configure({ apiKey: null, tokenDelayMs: 2 });
     let frame = await openChat();
+    // Early: the edge stays highlighted for a moment after the drag, and the chat takes longer.
+    await widenSideBar();
     await setApiKeyThroughCommand('sk-ant-e2e-theme-key');
     await newChat(frame);
     server.enqueue(
@@ -53,7 +55,6 @@ describe('themes', () => {
     // A clean window for the README: no editors, no notifications.
     await support.runCommand(page, 'View: Close All Editors');
     await support.runCommand(page, 'Notifications: Clear All Notifications');
-    await widenSideBar();
     const dark = await backgroundLuminance(frame);
     await screenshot('screenshot-chat-dark', 'side-bar');
     frame = await useTheme(themeNamed('Light Modern'));
