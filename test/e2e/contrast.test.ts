@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { invalidRequestReply, thinkingReply } from '../server/server';
-import { newChat, openChat, sendPrompt, setApiKeyThroughCommand, waitForNewReply, waitForStatus } from './chatView';
+import { invalidRequestReply, textReply, thinkingReply, toolUseReply } from '../server/server';
+import { newChat, openChat, screenshot, sendPrompt, setApiKeyThroughCommand, waitForNewReply, waitForStatus } from './chatView';
 import { probeContrast, type ContrastFigure, type ContrastTarget } from './contrastProbe';
 import { THEMES, themeNamed, useTheme } from './themes';
 import { world } from './world';
@@ -43,6 +43,8 @@ const TARGETS: ContrastTarget[] = [
   { name: 'thinking summary', selector: '.block-thinking summary' },
   { name: 'thinking text', selector: '.block-thinking .md p, .block-thinking p' },
   { name: 'user message', selector: '[data-role="user"] .user-text' },
+  { name: 'tool call', selector: '[data-block-type="tool_use"]' },
+  { name: 'tool result', selector: '.tool-result' },
   { name: 'usage line', selector: '[data-testid="usage"]' },
   { name: 'error message', selector: '[data-testid="error"] .error-message' },
   { name: 'error details', selector: '[data-testid="error"] .error-details' },
@@ -74,12 +76,22 @@ describe('contrast', () => {
     let frame = await openChat();
     await setApiKeyThroughCommand('sk-ant-e2e-contrast-key');
     await newChat(frame);
-    server.enqueue(thinkingReply('They want a cancellable debounce; keep it generic.', REPLY), invalidRequestReply('temperature: range: 0..1'));
+    server.enqueue(thinkingReply('They want a cancellable debounce; keep it generic.', REPLY));
     await sendPrompt(frame, 'Write a cancellable debounce in TypeScript');
     await waitForStatus(frame, 'done');
+    // A tool call whose result is an error (the file does not exist), and the reply after it.
+    server.enqueue(
+      toolUseReply('str_replace_based_edit_tool', { command: 'view', path: 'missing.ts' }, { id: 'toolu_contrast_1', text: 'Let me look at the file.' }),
+      textReply('There is no `missing.ts` in the workspace.'),
+    );
+    await sendPrompt(frame, 'What is in missing.ts?');
+    await frame.locator('[data-testid="message"][data-role="assistant"]', { hasText: 'There is no' }).waitFor({ timeout: 30_000 });
+    await waitForStatus(frame, 'done');
+    const replies = await frame.locator('[data-testid="message"][data-role="assistant"]').count();
     // An error card: the API refuses the next request (scripted, so nothing is really refused).
+    server.enqueue(invalidRequestReply('temperature: range: 0..1'));
     await sendPrompt(frame, 'Now with a temperature of 3');
-    await waitForNewReply(frame, 1, 'error');
+    await waitForNewReply(frame, replies, 'error');
     await frame.locator('[data-testid="history-toggle"]').click();
     await frame.locator('[data-testid="history-item"]').first().waitFor();
     // The thinking block open, so its text is drawn and measured too.
@@ -90,6 +102,7 @@ describe('contrast', () => {
     for (const theme of THEMES) {
       frame = await useTheme(theme);
       const result = await frame.evaluate(probeContrast, { targets: TARGETS, minimum: TEXT_MINIMUM });
+      await screenshot(`contrast-${theme.label.toLowerCase().replace(/ /g, '-')}`, 'side-bar');
       console.log(`${report(theme.label, result.figures)}\n  (${result.sweepCount} texts swept, ${result.sweepFailures.length} below ${TEXT_MINIMUM})`);
       for (const f of result.figures) {
         const minimum = TARGETS.find((t) => t.name === f.name)?.kind === 'border' ? BORDER_MINIMUM : TEXT_MINIMUM;
