@@ -102,6 +102,8 @@ describe('contrast', () => {
     for (const theme of THEMES) {
       frame = await useTheme(theme);
       const result = await frame.evaluate(probeContrast, { targets: TARGETS, minimum: TEXT_MINIMUM });
+      // The end of the log (the tool call and the error card) for the person reading the screenshot.
+      await frame.evaluate(() => document.querySelector('.log')?.scrollTo({ top: 1e9 }));
       await screenshot(`contrast-${theme.label.toLowerCase().replace(/ /g, '-')}`, 'side-bar');
       console.log(`${report(theme.label, result.figures)}\n  (${result.sweepCount} texts swept, ${result.sweepFailures.length} below ${TEXT_MINIMUM})`);
       for (const f of result.figures) {
