@@ -63,11 +63,18 @@ export async function waitForNewReply(frame: Frame, before: number, status = 'do
   );
 }
 
-/** Saves a screenshot under test-results/e2e; README ones (`screenshot-*`) also under media/ when UPDATE_SCREENSHOTS=1. */
-export async function screenshot(name: string): Promise<string> {
+/**
+ * Saves a screenshot under test-results/e2e; README ones (`screenshot-*`) also under media/ when
+ * UPDATE_SCREENSHOTS=1. `side-bar` keeps the activity bar and the side bar (the chat) only.
+ */
+export async function screenshot(name: string, area: 'window' | 'side-bar' = 'window'): Promise<string> {
   const { page, screenshotsDir } = world();
   const file = path.join(screenshotsDir, `${name}.png`);
-  await page.screenshot({ path: file });
+  const sideBar = area === 'side-bar' ? await page.locator('.part.sidebar').boundingBox() : null;
+  const viewport = page.viewportSize();
+  // From the side bar's top (below the title bar) to the window's bottom (with the status bar).
+  const clip = sideBar && viewport ? { x: 0, y: Math.floor(sideBar.y), width: Math.ceil(sideBar.x + sideBar.width), height: viewport.height - Math.floor(sideBar.y) } : undefined;
+  await page.screenshot({ path: file, ...(clip ? { clip } : {}) });
   if (process.env.UPDATE_SCREENSHOTS === '1' && name.startsWith('screenshot-')) fs.copyFileSync(file, path.join(repoRoot, 'media', `${name}.png`));
   return file;
 }

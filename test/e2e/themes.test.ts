@@ -1,25 +1,26 @@
 import * as assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
-import { textReply, thinkingReply } from '../server/server';
-import { newChat, openChat, screenshot, sendPrompt, setApiKeyThroughCommand } from './chatView';
+import { textReply, thinkingReply, toolUseReply, webSearchReply } from '../server/server';
+import { newChat, openChat, screenshot, sendPrompt, setApiKeyThroughCommand, waitForNewReply } from './chatView';
+import { openFile, readWorkspaceFile, selectLines, writeWorkspaceFile } from './editor';
+import { themeNamed, useTheme } from './themes';
 import { world } from './world';
 
 /**
- * Switches the color theme from the palette, as a person would, and returns the chat's frame once
- * the theme has reached it: a webview gets the new theme (its body class and colour variables,
- * set together) a moment after the workbench does.
+ * Widens the side bar by dragging its edge, as a person would, so the README shows the chat at a
+ * width people use; the screenshots are cut to the side bar.
  */
-async function useTheme(theme: string, kind: 'light' | 'dark'): Promise<Frame> {
-  const { page, support } = world();
-  await support.runCommand(page, 'Preferences: Color Theme');
-  const input = page.locator('.quick-input-widget input');
-  await input.fill(theme);
-  const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${theme}$`) }) }).first();
-  await row.click();
-  await page.waitForSelector(`.monaco-workbench.${kind === 'light' ? 'vs' : 'vs-dark'}`, { timeout: 20_000 });
-  const frame = await openChat();
-  await frame.waitForSelector(`body.vscode-${kind}`, { state: 'attached', timeout: 20_000 });
-  return frame;
+async function widenSideBar(): Promise<void> {
+  const { page } = world();
+  const box = await page.locator('.part.sidebar').boundingBox();
+  if (!box || box.width >= 440) return;
+  const edge = { x: box.x + box.width, y: box.y + box.height / 2 };
+  await page.mouse.move(edge.x, edge.y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 460, edge.y, { steps: 5 });
+  await page.mouse.up();
+  // Off the edge, which stays highlighted while the pointer is on it.
+  await page.mouse.move(box.x + 460 + 300, edge.y);
 }
 
 /** Relative luminance (0..1) of the chat's background, as the webview computes it. */
@@ -29,36 +30,100 @@ async function backgroundLuminance(frame: Frame): Promise<number> {
   return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
 }
 
+const DEBOUNCE_REPLY =
+  'Here is a small, typed **debounce**:\n\n```ts\nexport function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: number) {\n  let timer: ReturnType<typeof setTimeout> | undefined;\n  return (...args: A) => {\n    clearTimeout(timer);\n    timer = setTimeout(() => fn(...args), ms);\n  };\n}\n```\n\nEach call resets the timer, so `fn` runs once the calls stop for `ms` milliseconds.';
+
 describe('themes', () => {
-  it('follows the VS Code theme in light and dark (README screenshots)', async () => {
+  it('follows the VS Code theme in dark, light and high contrast (README screenshots)', async () => {
     const { server, page, support } = world();
     server.reset();
     server.configure({ apiKey: null, tokenDelayMs: 2 });
     let frame = await openChat();
+    // Early: the edge stays highlighted for a moment after the drag, and the chat takes longer.
+    await widenSideBar();
     await setApiKeyThroughCommand('sk-ant-e2e-theme-key');
     await newChat(frame);
     server.enqueue(
-      thinkingReply(
-        'They want a debounce helper in TypeScript; keep it generic and cancellable.',
-        'Here is a small, typed **debounce**:\n\n```ts\nexport function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: number) {\n  let timer: ReturnType<typeof setTimeout> | undefined;\n  return (...args: A) => {\n    clearTimeout(timer);\n    timer = setTimeout(() => fn(...args), ms);\n  };\n}\n```\n\nEach call resets the timer, so `fn` runs once the calls stop for `ms` milliseconds.',
-      ),
+      thinkingReply('They want a debounce helper in TypeScript; keep it generic and cancellable.', DEBOUNCE_REPLY),
       textReply('Yes: return an object with `cancel()` that clears the timer, and call it when the view is disposed.'),
     );
     await sendPrompt(frame, 'Write a debounce helper in TypeScript');
-    await frame.locator('[data-testid="message"][data-role="assistant"][data-status="done"]').first().waitFor();
+    await waitForNewReply(frame, 0);
     await sendPrompt(frame, 'Can it be cancelled?');
-    await frame.waitForFunction(() => document.querySelectorAll('[data-testid="message"][data-role="assistant"][data-status="done"]').length === 2);
+    await waitForNewReply(frame, 1);
 
     // A clean window for the README: no editors, no notifications.
     await support.runCommand(page, 'View: Close All Editors');
     await support.runCommand(page, 'Notifications: Clear All Notifications');
     const dark = await backgroundLuminance(frame);
-    await screenshot('screenshot-chat-dark');
-    frame = await useTheme('Light Modern', 'light');
+    await screenshot('screenshot-chat-dark', 'side-bar');
+    frame = await useTheme(themeNamed('Light Modern'));
     const light = await backgroundLuminance(frame);
-    await screenshot('screenshot-chat-light');
-    await useTheme('Dark Modern', 'dark');
+    await screenshot('screenshot-chat-light', 'side-bar');
+    frame = await useTheme(themeNamed('Dark High Contrast'));
+    const highContrast = await backgroundLuminance(frame);
+    await screenshot('screenshot-chat-high-contrast', 'side-bar');
+    await useTheme(themeNamed('Dark Modern'));
     assert.ok(dark < 0.3, `dark theme background luminance ${dark.toFixed(2)}`);
     assert.ok(light > 0.7, `light theme background luminance ${light.toFixed(2)}`);
+    assert.ok(highContrast < 0.05, `high contrast background luminance ${highContrast.toFixed(2)}`);
+  });
+
+  it('shows a cited answer (README screenshot)', async () => {
+    const { server } = world();
+    server.reset();
+    server.configure({ apiKey: null, tokenDelayMs: 2 });
+    const frame = await openChat();
+    await newChat(frame);
+    server.enqueue(
+      webSearchReply(
+        'vscode webview content security policy',
+        [
+          { url: 'https://code.visualstudio.com/api/extension-guides/webview', title: 'Webview API | Visual Studio Code Extension API' },
+          { url: 'https://developer.mozilla.org/en-US/docs/Web/HTTP/CSP', title: 'Content Security Policy (CSP) - MDN' },
+        ],
+        'Webviews should set a content security policy that only allows the resources they need, such as scripts carrying a nonce.',
+      ),
+    );
+    await sendPrompt(frame, 'How should a webview set its content security policy?');
+    await waitForNewReply(frame, 0);
+    const citation = frame.locator('[data-testid="citation"]').first();
+    await citation.waitFor();
+    await screenshot('screenshot-cited-answer', 'side-bar');
+    assert.equal(await citation.getAttribute('href'), 'https://code.visualstudio.com/api/extension-guides/webview');
+  });
+
+  it('shows an inline edit under review (README screenshot)', async () => {
+    const { server, page, support } = world();
+    server.reset();
+    server.configure({ apiKey: null, tokenDelayMs: 2 });
+    const original = 'export function debounce(fn: () => void, ms: number) {\n  let timer: ReturnType<typeof setTimeout> | undefined;\n  return () => {\n    clearTimeout(timer);\n    timer = setTimeout(fn, ms);\n  };\n}\n';
+    writeWorkspaceFile('debounce.ts', original);
+    server.enqueue(
+      toolUseReply(
+        'str_replace_based_edit_tool',
+        { command: 'str_replace', path: 'debounce.ts', old_str: '  return () => {\n    clearTimeout(timer);\n    timer = setTimeout(fn, ms);\n  };', new_str: '  const debounced = () => {\n    clearTimeout(timer);\n    timer = setTimeout(fn, ms);\n  };\n  debounced.cancel = () => clearTimeout(timer);\n  return debounced;' },
+        { id: 'toolu_e2e_readme', thinking: 'Keep the call signature; add cancel() on the returned function.' },
+      ),
+      textReply('Added `cancel()` to the returned function.'),
+    );
+    await openFile('debounce.ts');
+    await selectLines(1, 7);
+    await support.runCommand(page, 'Claude Messages: Inline Edit');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill('make it cancellable');
+    await input.press('Enter');
+    await page.locator('.monaco-editor .view-lines', { hasText: 'debounced.cancel' }).first().waitFor({ timeout: 30_000 });
+    const reject = page.locator('.codelens-decoration a', { hasText: /Reject/ }).first();
+    await reject.waitFor({ timeout: 15_000 });
+    // The caret to the end of the selection: the review, not a selection, shades the change.
+    await page.locator('.monaco-editor .view-lines').first().press('ArrowRight');
+    await support.runCommand(page, 'Notifications: Clear All Notifications');
+    await screenshot('screenshot-inline-edit');
+    await reject.click();
+    await reject.waitFor({ state: 'detached', timeout: 10_000 });
+    assert.equal(readWorkspaceFile('debounce.ts'), original, 'nothing reached the file');
+    await support.runCommand(page, 'View: Revert and Close Editor');
   });
 });
