@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { buildMessagesRequest } from '../common/anthropic/request';
 import type { MessageParam, Tool } from '../common/anthropic/types';
 import type { CarriedOver } from '../common/chat/ports';
+import type { ErrorCause } from '../common/chat/errorFixes';
 import { ChatSession } from '../common/chat/chatSession';
 import { ConversationLibrary } from '../common/chat/conversationLibrary';
 import type { ChatBackend } from '../common/chat/ports';
@@ -102,16 +103,18 @@ export class ChatController extends Disposable implements ChatViewModel {
     });
     this.register({ dispose: () => this.session.dispose() });
     this.connection = connectionKey();
-    this.register(onSettingsChanged(() => {
+    this.register(onSettingsChanged((affects) => {
+      // Error cards that blame a setting that just changed collapse (errorFixes.ts).
+      const cause = { kind: 'settings' as const, changed: affects };
       // Only another endpoint (or headers) can change the model list; a control change keeps it.
       const connection = connectionKey();
       if (connection === this.connection) {
-        this.session.refreshControls();
+        this.session.refreshControls(cause);
         return;
       }
       this.connection = connection;
       this.catalog.invalidate();
-      this.refreshModels();
+      this.refreshModels(cause);
     }));
     this.register(keys.onDidChange(() => void this.refreshKey()));
     // Other windows save to the same conversation files: coming back to this window, the history
@@ -150,8 +153,8 @@ export class ChatController extends Disposable implements ChatViewModel {
   }
 
   /** Shows the controls now, and again once the endpoint's model list has been fetched. */
-  private refreshModels(): void {
-    this.session.refreshControls();
+  private refreshModels(cause?: ErrorCause): void {
+    this.session.refreshControls(cause);
     void this.catalog.load().then(() => {
       if (!this.isDisposed) this.session.refreshControls();
     });
@@ -206,6 +209,12 @@ export class ChatController extends Disposable implements ChatViewModel {
         return this.session.delete(message.id);
       case 'exportConversation':
         return this.exportConversation(message.id, message.format);
+      case 'openSetting':
+        await vscode.commands.executeCommand('workbench.action.openSettings', message.setting);
+        return;
+      case 'testConnection':
+        await vscode.commands.executeCommand('claudeMessages.testConnection');
+        return;
       default:
         return assertNever(message);
     }
@@ -232,11 +241,12 @@ export class ChatController extends Disposable implements ChatViewModel {
     this.session.refreshControls();
   }
 
+  /** The stored key changed (or is read at start): a key now set collapses the key errors on screen. */
   private async refreshKey(): Promise<void> {
     this.keyState = (await this.keys.read()).state;
     if (this.isDisposed) return;
     this.catalog.invalidate();
-    this.refreshModels();
+    this.refreshModels(this.keyState === 'set' ? { kind: 'apiKey' } : undefined);
   }
 
   private async insertCode(code: string): Promise<void> {

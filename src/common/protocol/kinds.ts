@@ -37,6 +37,8 @@ export const WEBVIEW_TO_HOST_KINDS = [
   'renameConversation',
   'deleteConversation',
   'exportConversation',
+  'openSetting',
+  'testConnection',
 ] as const;
 
 /** The request controls the webview may change (`setControl`); each is a setting of the same name. */

@@ -25,6 +25,13 @@ export interface ViewError {
   status?: number;
   requestId?: string;
   retryable: boolean;
+  /** The setting at fault, as its full id (`claudeMessages.baseUrl`), when the host knows it: the card offers Open Setting. */
+  setting?: string;
+  /**
+   * What has since fixed the cause, in a few words ("a key is set", "claudeMessages.model
+   * changed"): the card collapses to a one-line note with Retry.
+   */
+  fixed?: string;
 }
 
 export interface TurnCost {
@@ -153,7 +160,9 @@ export type WebviewToHost =
   | { type: 'openConversation'; id: string }
   | { type: 'renameConversation'; id: string; title: string }
   | { type: 'deleteConversation'; id: string }
-  | { type: 'exportConversation'; id: string; format: 'markdown' | 'json' };
+  | { type: 'exportConversation'; id: string; format: 'markdown' | 'json' }
+  | { type: 'openSetting'; setting: string }
+  | { type: 'testConnection' };
 
 // ---------- the unions against the kinds lists ----------
 

@@ -59,6 +59,9 @@ const VALIDATORS: { readonly [K in WebviewKind]: Validator<K> } = {
     id(raw.id) && (raw.format === 'markdown' || raw.format === 'json')
       ? { type: 'exportConversation', id: raw.id, format: raw.format }
       : undefined,
+  // Only this extension's settings: the settings editor is opened filtered to the id.
+  openSetting: (raw) => (str(raw.setting, 100) && /^claudeMessages\.[A-Za-z][A-Za-z0-9.]*$/.test(raw.setting) ? { type: 'openSetting', setting: raw.setting } : undefined),
+  testConnection: () => ({ type: 'testConnection' }),
 };
 
 /** Returns the message when it is exactly one of the protocol's shapes, else undefined. */

@@ -34,6 +34,18 @@ const EXAMPLES: { [K in WebviewKind]: Example<K> } = {
   renameConversation: { valid: { type: 'renameConversation', id: 'c1', title: 'T' }, wrong: [{ type: 'renameConversation', id: 'c1' }] },
   deleteConversation: { valid: { type: 'deleteConversation', id: 'c1' }, wrong: [{ type: 'deleteConversation', id: 1 }] },
   exportConversation: { valid: { type: 'exportConversation', id: 'c1', format: 'json' }, wrong: [{ type: 'exportConversation', id: 'c1', format: 'pdf' }] },
+  openSetting: {
+    valid: { type: 'openSetting', setting: 'claudeMessages.baseUrl' },
+    // Only this extension's settings: not another extension's, not a search with spaces or a command.
+    wrong: [
+      { type: 'openSetting', setting: 'http.proxy' },
+      { type: 'openSetting', setting: 'claudeMessages.' },
+      { type: 'openSetting', setting: 'claudeMessages.baseUrl @modified' },
+      { type: 'openSetting', setting: 'xclaudeMessages.baseUrl' },
+      { type: 'openSetting', setting: 7 },
+    ],
+  },
+  testConnection: { valid: { type: 'testConnection' }, wrong: [] },
 };
 
 describe('protocol kinds', () => {
