@@ -90,7 +90,10 @@ export class ChatApp {
 
     this.controls = new ControlsView(doc, post);
     this.layout.toolbar.append(this.controls.el);
-    this.history = new HistoryView(doc, post);
+    this.history = new HistoryView(doc, post, () => {
+      this.setHistoryOpen(false);
+      this.layout.historyToggle.focus();
+    });
     this.layout.historySlot.append(this.history.el);
     this.composer = new Composer(doc, {
       send: (text) => {
@@ -108,7 +111,10 @@ export class ChatApp {
     this.scroll = new ScrollFollower(this.layout.log, this.layout.jump, (stick, scrollTop) => this.saveScroll(stick, scrollTop));
     this.setHistoryOpen(this.ui.state.historyOpen);
 
-    this.layout.historyToggle.addEventListener('click', () => this.setHistoryOpen(!this.history.open));
+    this.layout.historyToggle.addEventListener('click', () => {
+      this.setHistoryOpen(!this.history.open);
+      if (this.history.open) this.history.focusFilter();
+    });
     delegateClicks(win, post);
   }
 
