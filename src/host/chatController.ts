@@ -21,6 +21,7 @@ import type { ClientFactory } from './clientFactory';
 import { Disposable } from './disposable';
 import type { Log } from './log';
 import type { ModelCatalog } from './modelCatalog';
+import { openSetting } from './openSetting';
 import type { ApiKeyStore } from './secrets';
 import { onSettingsChanged, readSettings, writeSetting } from './settings';
 
@@ -210,8 +211,7 @@ export class ChatController extends Disposable implements ChatViewModel {
       case 'exportConversation':
         return this.exportConversation(message.id, message.format);
       case 'openSetting':
-        await vscode.commands.executeCommand('workbench.action.openSettings', message.setting);
-        return;
+        return openSetting(message.setting);
       case 'testConnection':
         await vscode.commands.executeCommand('claudeMessages.testConnection');
         return;

@@ -80,6 +80,8 @@ export interface ConversationSummary {
   title: string;
   model: string;
   updatedAt: number;
+  /** The first line of the first question, when the title is not just that (renamed, or cut): the history's filter searches it too. */
+  question?: string;
 }
 
 export interface ModelOption {

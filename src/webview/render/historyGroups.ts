@@ -34,11 +34,11 @@ export function groupHistory(items: readonly ConversationSummary[], now: Date): 
   return groups;
 }
 
-/** Whether the conversation matches what was typed: every word, in any case, in its title. */
+/** Whether the conversation matches what was typed: every word, in any case, in its title or its first question. */
 export function matchesFilter(item: ConversationSummary, filter: string): boolean {
   const words = filter.toLocaleLowerCase().split(/\s+/).filter((w) => w !== '');
-  const title = item.title.toLocaleLowerCase();
-  return words.every((word) => title.includes(word));
+  const text = `${item.title}\n${item.question ?? ''}`.toLocaleLowerCase();
+  return words.every((word) => text.includes(word));
 }
 
 /** When it was last changed, briefly: the time in the Today and Yesterday groups, else the date. */
