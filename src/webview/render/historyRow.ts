@@ -41,12 +41,14 @@ export function historyRow(host: RowHost, item: ConversationSummary, group: stri
   const doc = host.doc;
   const mode = editing?.id === item.id ? editing.mode : undefined;
   const li = h(doc, 'li', { class: 'history-item', 'data-testid': 'history-item', 'data-conversation-id': item.id, 'aria-current': current ? 'true' : false });
-  const meta = h(doc, 'span', { class: 'history-meta' }, [shortWhen(item.updatedAt, group), item.model].filter((part) => part !== '').join(' · '));
+  // The time only, so the title keeps the narrow sidebar's width; the model is in the tooltip.
+  const meta = h(doc, 'span', { class: 'history-meta' }, shortWhen(item.updatedAt, group));
+  const tooltip = [item.title, item.question, item.model].filter((part) => part).join('\n');
   if (mode === 'rename') {
     li.append(renameEditor(host, item), meta);
     return li;
   }
-  const open = h(doc, 'button', { type: 'button', class: 'history-open', 'aria-label': `Open ${quoted(item)}`, title: item.title, 'data-testid': 'history-open' }, h(doc, 'span', { class: 'history-title' }, item.title || 'Untitled'), meta);
+  const open = h(doc, 'button', { type: 'button', class: 'history-open', 'aria-label': `Open ${quoted(item)}`, title: tooltip, 'data-testid': 'history-open' }, h(doc, 'span', { class: 'history-name' }, item.title || 'Untitled'), meta);
   open.addEventListener('click', () => openConversation(host, item));
   const more = h(doc, 'button', {
     type: 'button', class: 'history-more icon-button', 'aria-label': `Actions for ${quoted(item)}`, title: 'More actions',

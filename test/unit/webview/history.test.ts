@@ -68,6 +68,8 @@ describe('history groups and filter (pure)', () => {
     assert.equal(matchesFilter(item, 'apple'), true);
     assert.equal(matchesFilter(item, '  pie   cherry '), true);
     assert.equal(matchesFilter(item, 'apple tart'), false);
+    const renamed = { ...item, title: 'Dessert', question: 'How do I bake a cherry pie?' };
+    assert.equal(matchesFilter(renamed, 'bake dessert'), true, 'the first question is searched too');
   });
 });
 

@@ -205,7 +205,7 @@ describe('webview controls and history', () => {
     assert.equal(panel?.hidden, false);
     const items = () => page.$$('[data-testid="history-item"]');
     assert.deepEqual(items().map((i) => i.getAttribute('data-conversation-id')), ['c2', 'c1'], 'newest first');
-    assert.match(items()[0]?.textContent ?? '', /claude-haiku-4-5/);
+    assert.match(items()[0]?.querySelector('[data-testid="history-open"]')?.getAttribute('title') ?? '', /claude-haiku-4-5/, 'the model is in the tooltip');
     const menu = (row: number, testid: string): void => {
       items()[row]?.querySelector<HTMLElement>('[data-testid="history-actions"]')?.click();
       items()[row]?.querySelector<HTMLElement>(`[role="menu"] [data-testid="${testid}"]`)?.click();
