@@ -26,7 +26,8 @@ function isMachineScoped(settingId: string): boolean {
 export async function openSetting(settingId: string): Promise<void> {
   if (isMachineScoped(settingId)) {
     try {
-      await vscode.commands.executeCommand('workbench.action.openRemoteSettings', settingId);
+      // This one takes only the options object (a string would be dropped), unlike openSettings.
+      await vscode.commands.executeCommand('workbench.action.openRemoteSettings', { query: settingId });
       return;
     } catch {
       // Not a remote window: its User settings list machine settings too.
