@@ -3,8 +3,9 @@
  * setting, Set API Key stores a key, and the stale error then collapses to one line with Retry.
  */
 import * as assert from 'node:assert/strict';
-import { authenticationErrorReply, textReply } from '../server/server';
+import { authenticationErrorReply, httpErrorReply, textReply } from '../server/server';
 import { assistantCount, lastAssistant, newChat, openChat, screenshot, sendPrompt, waitForNewReply, setApiKeyThroughCommand } from './chatView';
+import { changeUserSettings } from './settings';
 import { world } from './world';
 
 describe('chat: error cards that fix their cause', () => {
@@ -58,5 +59,35 @@ describe('chat: error cards that fix their cause', () => {
     assert.match(await lastAssistant(frame).innerText(), /Hello again\./);
     const sent = server.requests.filter((request) => request.path === '/v1/messages').at(-1);
     assert.equal(sent?.headers['x-api-key'], newKey, 'the retry used the new key');
+  });
+
+  it('a 400 that names claudeMessages.maxTokens folds once that setting changes, and its Retry answers', async function (this: Mocha.Context) {
+    this.timeout(120_000);
+    const { server } = world();
+    server.reset();
+    server.configure({ apiKey: null, tokenDelayMs: 2 });
+    const frame = await openChat();
+    await newChat(frame);
+    server.enqueue(httpErrorReply(400, 'invalid_request_error', 'max_tokens: 999999 > 64000, which is the maximum allowed number of output tokens'));
+    let before = await assistantCount(frame);
+    await sendPrompt(frame, 'A long answer, please');
+    await waitForNewReply(frame, before, 'error');
+    const card = frame.locator('[data-testid="error"]').last();
+    assert.equal(await card.locator('[data-action="open-setting"]').getAttribute('data-setting'), 'claudeMessages.maxTokens');
+    assert.equal(await card.locator('[data-action="retry"]').count(), 0, 'the same max_tokens would be refused again');
+    try {
+      await changeUserSettings({ 'claudeMessages.maxTokens': 4096 }, 'Sonnet 5.5');
+      const fixed = frame.locator('[data-testid="error"][data-fixed="true"]');
+      await fixed.waitFor({ timeout: 15_000 });
+      assert.match(await fixed.innerText(), /Fixed: claudeMessages\.maxTokens changed — Retry/);
+      server.enqueue(textReply('A shorter answer.'));
+      before = await assistantCount(frame);
+      await fixed.locator('[data-testid="retry"]').click();
+      await waitForNewReply(frame, before, 'done');
+      const sent = server.requests.filter((request) => request.path === '/v1/messages').at(-1);
+      assert.equal((sent?.json as { max_tokens?: number } | undefined)?.max_tokens, 4096, 'the retry sent the new setting');
+    } finally {
+      await changeUserSettings({ 'claudeMessages.maxTokens': undefined }, 'Sonnet 5.5');
+    }
   });
 });
