@@ -48,7 +48,7 @@ describe('chat: error cards that fix their cause', () => {
     await input.press('Enter');
     const fixed = frame.locator('[data-testid="error"][data-fixed="true"]');
     await fixed.waitFor({ timeout: 15_000 });
-    assert.match(await fixed.innerText(), /Fixed: a key is set — Retry/);
+    assert.match(await fixed.innerText(), /Fixed: a key is set\s*—\s*Retry/);
     assert.equal(await fixed.locator('[data-action="set-api-key"]').count(), 0);
     await screenshot('error-fixed');
 
@@ -79,7 +79,7 @@ describe('chat: error cards that fix their cause', () => {
       await changeUserSettings({ 'claudeMessages.maxTokens': 4096 }, 'Sonnet 5.5');
       const fixed = frame.locator('[data-testid="error"][data-fixed="true"]');
       await fixed.waitFor({ timeout: 15_000 });
-      assert.match(await fixed.innerText(), /Fixed: claudeMessages\.maxTokens changed — Retry/);
+      assert.match(await fixed.innerText(), /Fixed: claudeMessages\.maxTokens changed\s*—\s*Retry/);
       server.enqueue(textReply('A shorter answer.'));
       before = await assistantCount(frame);
       await fixed.locator('[data-testid="retry"]').click();
