@@ -51,7 +51,8 @@ function fixedElement(doc: Document, error: ViewError & { fixed: string }, lates
     doc,
     'div',
     { class: 'error error-fixed', 'data-testid': 'error', 'data-kind': error.kind, 'data-fixed': 'true' },
-    h(doc, 'div', { class: 'error-fixed-line' }, h(doc, 'span', { class: 'error-fixed-note' }, `Fixed: ${error.fixed}`), latest && ' — ', latest && retryButton(doc)),
+    // The dash stays with the words, so a narrow sidebar wraps before the button, not before the dash.
+    h(doc, 'div', { class: 'error-fixed-line' }, h(doc, 'span', { class: 'error-fixed-note' }, `Fixed: ${error.fixed}${latest ? ' — ' : ''}`), latest && retryButton(doc)),
     h(doc, 'details', { class: 'error-fixed-details' }, h(doc, 'summary', {}, 'The error'), h(doc, 'div', { class: 'error-message' }, error.message)),
   );
 }
