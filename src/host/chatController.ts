@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { buildMessagesRequest } from '../common/anthropic/request';
 import type { MessageParam, Tool } from '../common/anthropic/types';
 import type { CarriedOver } from '../common/chat/ports';
+import type { ErrorCause } from '../common/chat/errorFixes';
 import { ChatSession } from '../common/chat/chatSession';
 import { ConversationLibrary } from '../common/chat/conversationLibrary';
 import type { ChatBackend } from '../common/chat/ports';
@@ -16,13 +17,14 @@ import { assertNever } from '../common/guards';
 import { MessagesClient } from '../common/anthropic/client';
 import { KEY_UNREADABLE_KIND } from '../common/secrets/secretStorageError';
 import type { ApiKeyState, HostToWebview, WebviewToHost } from '../common/protocol';
-import { AttachmentHost } from './attachments/attachmentHost';
+import { AttachmentHost, isAttachmentMessage } from './attachments/attachmentHost';
 import { exportConversationToFile, insertCodeIntoEditor } from './chatEditorActions';
 import type { ChatViewModel } from './chatView';
 import type { ClientFactory } from './clientFactory';
 import { Disposable } from './disposable';
 import type { Log } from './log';
 import type { ModelCatalog } from './modelCatalog';
+import { openSetting } from './openSetting';
 import type { ApiKeyStore } from './secrets';
 import { onSettingsChanged, readSettings, writeSetting } from './settings';
 
@@ -110,18 +112,20 @@ export class ChatController extends Disposable implements ChatViewModel {
     this.register({ dispose: () => this.session.dispose() });
     this.attachments = this.register(this.createAttachments(clients));
     this.connection = connectionKey();
-    this.register(onSettingsChanged(() => {
+    this.register(onSettingsChanged((affects) => {
+      // Error cards that blame a setting that just changed collapse (errorFixes.ts).
+      const cause = { kind: 'settings' as const, changed: affects };
       // Only another endpoint (or headers) can change the model list; a control change keeps it.
       const connection = connectionKey();
       if (connection === this.connection) {
-        this.session.refreshControls();
+        this.session.refreshControls(cause);
         this.attachments.meter.refresh();
         return;
       }
       this.attachments.meter.reset();
       this.connection = connection;
       this.catalog.invalidate();
-      this.refreshModels();
+      this.refreshModels(cause);
     }));
     this.register(keys.onDidChange(() => void this.refreshKey()));
     // Other windows save to the same conversation files: coming back to this window, the history
@@ -182,8 +186,8 @@ export class ChatController extends Disposable implements ChatViewModel {
   }
 
   /** Shows the controls now, and again once the endpoint's model list has been fetched. */
-  private refreshModels(): void {
-    this.session.refreshControls();
+  private refreshModels(cause?: ErrorCause): void {
+    this.session.refreshControls(cause);
     void this.catalog.load().then(() => {
       if (!this.isDisposed) this.session.refreshControls();
     });
@@ -202,6 +206,7 @@ export class ChatController extends Disposable implements ChatViewModel {
   }
 
   async handle(message: WebviewToHost): Promise<void> {
+    if (isAttachmentMessage(message)) return this.attachments.handle(message);
     switch (message.type) {
       case 'ready':
         // The meter's first figure: the history and pending attachments before anything is typed.
@@ -246,17 +251,11 @@ export class ChatController extends Disposable implements ChatViewModel {
         return this.session.delete(message.id);
       case 'exportConversation':
         return exportConversationToFile(this.session, message.id, message.format, this.log);
-      case 'pickFiles':
-      case 'attachPath':
-      case 'attachUris':
-      case 'attachData':
-      case 'removeAttachment':
-      case 'openAttachment':
-      case 'queryFiles':
-      case 'draftChanged':
-      case 'openCitation':
-      case 'thumbnail':
-        return this.attachments.handle(message);
+      case 'openSetting':
+        return openSetting(message.setting);
+      case 'testConnection':
+        await vscode.commands.executeCommand('claudeMessages.testConnection');
+        return;
       default:
         return assertNever(message);
     }
@@ -283,11 +282,12 @@ export class ChatController extends Disposable implements ChatViewModel {
     this.session.refreshControls();
   }
 
+  /** The stored key changed (or is read at start): a key now set collapses the key errors on screen. */
   private async refreshKey(): Promise<void> {
     this.keyState = (await this.keys.read()).state;
     if (this.isDisposed) return;
     this.attachments.meter.reset();
     this.catalog.invalidate();
-    this.refreshModels();
+    this.refreshModels(this.keyState === 'set' ? { kind: 'apiKey' } : undefined);
   }
 }

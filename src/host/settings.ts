@@ -19,9 +19,9 @@ export async function writeSetting(name: string, value: unknown): Promise<void> 
   await config.update(name, value, target);
 }
 
-/** Fires when any claudeMessages.* setting changes. */
-export function onSettingsChanged(listener: () => void): vscode.Disposable {
+/** Fires when any claudeMessages.* setting changes; `affects` tells whether a full setting id is among them. */
+export function onSettingsChanged(listener: (affects: (settingId: string) => boolean) => void): vscode.Disposable {
   return vscode.workspace.onDidChangeConfiguration((event) => {
-    if (event.affectsConfiguration(SECTION)) listener();
+    if (event.affectsConfiguration(SECTION)) listener((settingId) => event.affectsConfiguration(settingId));
   });
 }

@@ -9,7 +9,7 @@ import type { HostToWebview, ViewTurn } from '../common/protocol';
 import { listenForFiles } from './attach/dropPaste';
 import { delegateClicks } from './clicks';
 import type { WebviewWindow } from './dom';
-import { thumbnailFromDataUri } from './attach/images';
+import { applyComposerMessage, isComposerMessage } from './attach/composerMessages';
 import { buildLayout } from './layout';
 import type { Layout } from './layout';
 import { apiKeyBanner, noticeElement } from './render/banners';
@@ -84,7 +84,10 @@ export class ChatApp {
 
     this.controls = new ControlsView(doc, post);
     this.layout.toolbar.append(this.controls.el);
-    this.history = new HistoryView(doc, post);
+    this.history = new HistoryView(doc, post, () => {
+      this.setHistoryOpen(false);
+      this.layout.historyToggle.focus();
+    });
     this.layout.historySlot.append(this.history.el);
     this.composer = new Composer(doc, {
       send: (text) => {
@@ -103,7 +106,10 @@ export class ChatApp {
     this.scroll = new ScrollFollower(this.layout.log, this.layout.jump, (stick, scrollTop) => this.saveScroll(stick, scrollTop));
     this.setHistoryOpen(this.ui.state.historyOpen);
 
-    this.layout.historyToggle.addEventListener('click', () => this.setHistoryOpen(!this.history.open));
+    this.layout.historyToggle.addEventListener('click', () => {
+      this.setHistoryOpen(!this.history.open);
+      if (this.history.open) this.history.focusFilter();
+    });
     delegateClicks(win, post);
     listenForFiles(win, this.layout.root, this.composer.prompt, post, (level, message) => this.showNotice(level, message));
   }
@@ -134,6 +140,7 @@ export class ChatApp {
 
   private apply(message: HostToWebview): void {
     if (!this.store.apply(message)) return;
+    if (isComposerMessage(message)) return applyComposerMessage(this.composer, message, { win: this.win, post: (m) => this.api.postMessage(m) });
     switch (message.type) {
       case 'init':
         this.rebuild();
@@ -174,17 +181,6 @@ export class ChatApp {
       case 'notice':
         this.showNotice(message.level, message.message);
         return;
-      case 'attachments':
-        this.composer.setAttachments(message.items);
-        return;
-      case 'fileSuggestions':
-        this.composer.showSuggestions(message.query, message.paths);
-        return;
-      case 'contextMeter':
-        this.composer.setMeter(message.meter);
-        return;
-      case 'drawThumbnail':
-        return void thumbnailFromDataUri(this.win, message.dataUri).then((thumbnail) => thumbnail && this.api.postMessage({ type: 'thumbnail', id: message.id, thumbnail }));
       default:
         assertNever(message);
     }

@@ -58,6 +58,12 @@ function runAction(win: WebviewWindow, post: Post, button: HTMLElement): void {
     case 'new-chat':
       post({ type: 'newChat' });
       return;
+    case 'open-setting':
+      post({ type: 'openSetting', setting: button.getAttribute('data-setting') ?? '' });
+      return;
+    case 'test-connection':
+      post({ type: 'testConnection' });
+      return;
     case 'dismiss-notice':
       button.closest('.notice')?.remove();
       return;

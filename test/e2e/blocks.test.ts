@@ -140,6 +140,10 @@ describe('chat: what the API returns', () => {
     assert.match(text, /API key/i, 'says what happened and what to do');
     assert.match(text, /401/);
     assert.match(text, /req_/, 'shows the request id');
+    assert.equal(await error.locator('[data-testid="retry"]').count(), 0, 'no Retry while the same key would be refused again');
+    // A new key (here through the command) folds the card to "Fixed: a key is set — Retry".
+    await setApiKeyThroughCommand('sk-ant-e2e-blocks-key-renewed');
+    await frame.locator('[data-testid="error"][data-fixed="true"]').waitFor({ timeout: 15_000 });
     await frame.locator('[data-testid="retry"]').last().click();
     await waitForStatus(frame, 'done');
     assert.match(await lastAssistant(frame).innerText(), /You said: Will this work\?/);

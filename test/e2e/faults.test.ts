@@ -108,7 +108,8 @@ describe('chat: faults on the way to the API', () => {
         assert.match(text, /plain http:\/\//, 'the target is http: the message says the key would travel unencrypted');
         assert.match(text, /claudeMessages\.baseUrl/, 'says which setting fixes it');
         assert.doesNotMatch(text, /tok-\d-secret|token=/, 'the query (where tokens live) is not shown');
-        assert.equal(await error.locator('[data-action="retry"]').count(), 1, 'Retry, for after the base URL is fixed');
+        assert.equal(await error.locator('[data-action="retry"]').count(), 0, 'no Retry: the same request would be redirected again');
+        assert.equal(await error.locator('[data-action="open-setting"]').getAttribute('data-setting'), 'claudeMessages.baseUrl', 'Open Setting, for the base URL');
       }
       assert.equal(messageRequests(), statuses.length, 'a redirect is not retried');
       assert.equal(other.history.length, 0, 'the other origin received nothing');

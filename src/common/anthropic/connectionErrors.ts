@@ -62,5 +62,6 @@ export function connectionError(error: unknown, ctx: ErrorContext, signal?: Abor
   const tls = code !== undefined && TLS_CODES.test(code);
   const advice = tls ? tlsAdvice(code, false) : 'Check claudeMessages.baseUrl, your network connection and any proxy (http.proxy).';
   const message = scrubSecret(`Could not reach ${url}: ${reason}${code ? ` (${code})` : ''}. ${advice}`, ctx.apiKey);
-  return new ConnectionError(message, url, code, !tls);
+  // Without a proxy or a certificate in the way, the address itself is the usual suspect.
+  return new ConnectionError(message, url, code, !tls, tls ? undefined : 'baseUrl');
 }

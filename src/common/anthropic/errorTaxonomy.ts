@@ -114,8 +114,8 @@ export class ConnectionError extends ClaudeApiError {
   readonly url: string;
   /** The system error code, such as `ECONNREFUSED` or `ENOTFOUND`, when known. */
   readonly code?: string;
-  constructor(message: string, url: string, code: string | undefined, retryable: boolean) {
-    super(message, { kind: 'connection_error', retryable });
+  constructor(message: string, url: string, code: string | undefined, retryable: boolean, setting?: SettingName) {
+    super(message, { kind: 'connection_error', retryable, ...(setting ? { setting } : {}) });
     this.url = url;
     if (code !== undefined) this.code = code;
   }

@@ -156,10 +156,11 @@ function kindForGatewayBody(status: number, code: string | undefined): ErrorKind
   return isClientErrorCode(code) ? 'invalid_request_error' : kindForStatus(status);
 }
 
-/** The setting an HTTP error points at: a parameter named in a 400, the model on a 404, the auth header on a 401. */
+/** The setting an HTTP error points at: a parameter named in a 400, the model or base URL on a 404, the auth header on a 401. */
 function settingForResponse(kind: ErrorKind, apiMessage: string | undefined): SettingName | undefined {
   if (kind === 'invalid_request_error' && apiMessage) return settingForMessage(apiMessage);
-  if (kind === 'not_found_error' && apiMessage && /model/i.test(apiMessage)) return 'model';
+  // A 404 that is not about the model is about the path: a base URL with /v1 or a wrong root.
+  if (kind === 'not_found_error') return apiMessage && /model/i.test(apiMessage) ? 'model' : 'baseUrl';
   if (kind === 'authentication_error') return 'authHeader';
   return undefined;
 }

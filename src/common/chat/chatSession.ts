@@ -13,6 +13,7 @@ import { titleForConversation } from '../conversation/title';
 import { toViewTurn, toViewTurns } from '../conversation/viewTurns';
 import type { AttachmentChip, ChatState, ContextChip, HostToWebview } from '../protocol';
 import type { ConversationLibrary, ExportFormat } from './conversationLibrary';
+import { markFixedErrors, type ErrorCause } from './errorFixes';
 import { ConversationTranscript } from './conversationTranscript';
 import { OpenConversationSaves } from './openConversationSaves';
 import { draftBody, draftProblem, userContent, type DraftPorts, type InputSupport } from './draftRequest';
@@ -206,10 +207,11 @@ export class ChatSession {
     return this.saves.syncWithOtherWindows();
   }
 
-  /** Settings or the key changed: the view's controls follow. */
-  refreshControls(): void {
+  /** Settings or the key changed: the view's controls follow, and error cards the `cause` fixed collapse. */
+  refreshControls(cause?: ErrorCause): void {
     this.post({ type: 'controls', controls: this.options.view.controls() });
     this.post({ type: 'apiKey', apiKey: this.options.view.apiKey() });
+    if (cause && markFixedErrors(this.conversation, cause, (index) => this.postTurn(index))) void this.saves.persist();
   }
 
   dispose(): void { this.disposed = true; this.stop(); }

@@ -19,6 +19,16 @@ export interface OpenConversationHost {
   notice(level: 'info' | 'warning', message: string): void;
 }
 
+/**
+ * Whether the conversation is one question whose every reply failed (or is still on its way)
+ * before anything arrived: no history entry is worth that. The question stays on screen; a reply
+ * that arrives, in part or whole, makes it worth saving.
+ */
+export function holdsOnlyAFailedQuestion(conversation: Conversation): boolean {
+  const [first, ...replies] = conversation.turns;
+  return first?.role === 'user' && replies.every((turn) => turn.role === 'assistant' && turn.content.length === 0 && (turn.status === 'error' || turn.status === 'streaming'));
+}
+
 export class OpenConversationSaves {
   private reinitPending = false;
 
@@ -30,8 +40,8 @@ export class OpenConversationSaves {
   /** Saves the open conversation (with the streaming reply as far as it has arrived). */
   persist(): Promise<void> {
     const conversation = this.host.conversation();
-    if (conversation.turns.length === 0) return this.library.settled();
     this.syncLive();
+    if (conversation.turns.length === 0 || holdsOnlyAFailedQuestion(conversation)) return this.library.settled();
     return this.library.save(conversation).then((outcome) => {
       if (outcome && conversation === this.host.conversation()) this.afterSave(outcome.change);
     });

@@ -7,7 +7,8 @@ import { isRecord } from '../guards';
 import type { ConversationSummary } from '../protocol';
 import type { Conversation } from './model';
 import { stableStringify } from './stableJson';
-import { titleForConversation } from './title';
+import { isContextBlock } from './contextBlocks';
+import { titleForConversation, titleFromText } from './title';
 
 export const INDEX_FILE = 'index.json';
 export const INDEX_VERSION = 1;
@@ -39,12 +40,24 @@ export function isValidConversationId(id: string): boolean {
 
 /** The history entry of a conversation saved under `id`. */
 export function summaryOf(id: string, conversation: Conversation): ConversationSummary {
-  return {
-    id,
-    title: conversation.title || titleForConversation(conversation),
-    model: conversation.model,
-    updatedAt: conversation.updatedAt,
-  };
+  const title = conversation.title || titleForConversation(conversation);
+  const question = questionOf(conversation);
+  return { id, title, model: conversation.model, updatedAt: conversation.updatedAt, ...(question && question !== title ? { question } : {}) };
+}
+
+/** How much of the first question the index keeps for the history's filter. */
+const QUESTION_MAX_CHARS = 200;
+
+/** The first line of the first question the user typed (not a context block), if any. */
+function questionOf(conversation: Conversation): string | undefined {
+  for (const turn of conversation.turns) {
+    if (turn.role !== 'user') continue;
+    for (const block of turn.content) {
+      const line = block.type === 'text' && !isContextBlock(block) ? titleFromText(block.text, QUESTION_MAX_CHARS) : '';
+      if (line) return line;
+    }
+  }
+  return undefined;
 }
 
 /** Newest first; ties by id, so the order is stable. */
@@ -54,7 +67,7 @@ export function sortSummaries<T extends ConversationSummary>(conversations: read
 
 /** The history as the view gets it: newest first, the summary fields only. */
 export function historyOf(entries: readonly IndexEntry[]): ConversationSummary[] {
-  return sortSummaries(entries).map(({ id, title, model, updatedAt }) => ({ id, title, model, updatedAt }));
+  return sortSummaries(entries).map(({ id, title, model, updatedAt, question }) => ({ id, title, model, updatedAt, ...(question ? { question } : {}) }));
 }
 
 /** The index file's text: stable key order and sorted entries, so rewriting it changes nothing. */
@@ -74,6 +87,8 @@ export function parseIndex(text: string): IndexData {
       const kept: IndexEntry = { id: entry.id, title: entry.title, model: entry.model, updatedAt: entry.updatedAt };
       const savedAt: unknown = 'savedAt' in entry ? entry.savedAt : undefined;
       if (typeof savedAt === 'number') kept.savedAt = savedAt;
+      const question: unknown = 'question' in entry ? entry.question : undefined;
+      if (typeof question === 'string' && question.length <= QUESTION_MAX_CHARS * 2) kept.question = question;
       conversations.push(kept);
     }
   }

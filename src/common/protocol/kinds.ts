@@ -51,6 +51,8 @@ export const WEBVIEW_TO_HOST_KINDS = [
   'draftChanged',
   'openCitation',
   'thumbnail',
+  'openSetting',
+  'testConnection',
 ] as const;
 
 /** The request controls the webview may change (`setControl`); each is a setting of the same name. */

@@ -57,6 +57,13 @@ export interface ViewError {
   status?: number;
   requestId?: string;
   retryable: boolean;
+  /** The setting at fault, as its full id (`claudeMessages.baseUrl`), when the host knows it: the card offers Open Setting. */
+  setting?: string;
+  /**
+   * What has since fixed the cause, in a few words ("a key is set", "claudeMessages.model
+   * changed"): the card collapses to a one-line note with Retry.
+   */
+  fixed?: string;
 }
 
 export interface TurnCost {
@@ -107,6 +114,8 @@ export interface ConversationSummary {
   title: string;
   model: string;
   updatedAt: number;
+  /** The first line of the first question, when the title is not just that (renamed, or cut): the history's filter searches it too. */
+  question?: string;
 }
 
 export interface ModelOption {
@@ -220,7 +229,10 @@ export type WebviewToHost =
   /** A citation into an attached document was clicked: open the document where it points. */
   | { type: 'openCitation'; turnId: string; blockIndex: number; citationIndex: number }
   /** The answer to `drawThumbnail`: a small raster data URI for the chip. */
-  | { type: 'thumbnail'; id: string; thumbnail: string };
+  | { type: 'thumbnail'; id: string; thumbnail: string }
+  /** An error card's Open Setting: the settings editor at this `claudeMessages.` setting. */
+  | { type: 'openSetting'; setting: string }
+  | { type: 'testConnection' };
 
 // ---------- the unions against the kinds lists ----------
 

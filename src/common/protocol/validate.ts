@@ -100,6 +100,9 @@ const VALIDATORS: { readonly [K in WebviewKind]: Validator<K> } = {
       ? { type: 'openCitation', turnId: raw.turnId, blockIndex: raw.blockIndex, citationIndex: raw.citationIndex }
       : undefined,
   thumbnail: (raw) => (id(raw.id) && str(raw.thumbnail, THUMBNAIL_MAX) && THUMBNAIL.test(raw.thumbnail) ? { type: 'thumbnail', id: raw.id, thumbnail: raw.thumbnail } : undefined),
+  // Only this extension's settings: the settings editor is opened filtered to the id.
+  openSetting: (raw) => (str(raw.setting, 100) && /^claudeMessages\.[A-Za-z][A-Za-z0-9.]*$/.test(raw.setting) ? { type: 'openSetting', setting: raw.setting } : undefined),
+  testConnection: () => ({ type: 'testConnection' }),
 };
 
 /** Returns the message when it is exactly one of the protocol's shapes, else undefined. */

@@ -26,10 +26,13 @@ export interface AttachReport {
   problems: string[];
 }
 
-export type AttachmentMessage = Extract<
-  WebviewToHost,
-  { type: 'pickFiles' | 'attachPath' | 'attachUris' | 'attachData' | 'removeAttachment' | 'openAttachment' | 'queryFiles' | 'draftChanged' | 'openCitation' | 'thumbnail' }
->;
+const ATTACHMENT_KINDS = ['pickFiles', 'attachPath', 'attachUris', 'attachData', 'removeAttachment', 'openAttachment', 'queryFiles', 'draftChanged', 'openCitation', 'thumbnail'] as const;
+/** The view messages this host handles: attaching, the `@` list, the meter, citations, thumbnails. */
+export type AttachmentMessage = Extract<WebviewToHost, { type: (typeof ATTACHMENT_KINDS)[number] }>;
+
+export function isAttachmentMessage(message: WebviewToHost): message is AttachmentMessage {
+  return ATTACHMENT_KINDS.some((kind) => kind === message.type);
+}
 
 export interface AttachmentHostOptions {
   session: ChatSession;

@@ -13,11 +13,19 @@ const KEY_KINDS: ReadonlySet<string> = new Set(['authentication_error', 'authent
  * itself is too large. A new chat helps; Retry would only send it again.
  */
 const NEW_CHAT_KINDS: ReadonlySet<string> = new Set(['request_too_large']);
+/** Kinds about the endpoint, the auth header or the key: Test Connection checks all three at once. */
+const CONNECTION_KINDS: ReadonlySet<string> = new Set(['authentication_error', 'permission_error', 'not_found_error', 'not_messages_endpoint', 'redirect', 'connection_error']);
+
+function retryButton(doc: Document): HTMLButtonElement {
+  return actionButton(doc, 'retry', 'Retry', 'Send the request again', { 'data-testid': 'retry' });
+}
 
 /**
- * What the error's card offers, on the latest turn only: Retry where sending again can work (at
- * once, or after the setting or keyring the message names is fixed), Set API key where a key
- * fixes it, New chat where only a smaller conversation does.
+ * What the error's card offers, on the latest turn only: Set API Key where a key fixes it, Open
+ * Setting where the host named the setting at fault, Test Connection where the endpoint, header or
+ * key may be wrong, New chat where only a smaller conversation helps, and Retry only where sending
+ * the same request again can work: a passing failure, or one with nothing better to offer. A fixed
+ * error gets its Retry once the fix is in (the collapsed note, fixedElement).
  */
 function errorActions(doc: Document, error: ViewError): HTMLElement {
   const actions = h(doc, 'div', { class: 'actions' });
@@ -25,15 +33,33 @@ function errorActions(doc: Document, error: ViewError): HTMLElement {
     actions.append(actionButton(doc, 'new-chat', 'New chat', 'Start a new conversation (this one is too large to send)'));
     return actions;
   }
-  actions.append(actionButton(doc, 'retry', 'Retry', 'Send the request again', { 'data-testid': 'retry' }));
-  if (error.status === 401 || KEY_KINDS.has(error.kind)) {
-    actions.append(actionButton(doc, 'set-api-key', 'Set API key', 'Store a new API key'));
+  const keyFix = error.status === 401 || KEY_KINDS.has(error.kind);
+  if (error.retryable || (!keyFix && !error.setting)) actions.append(retryButton(doc));
+  if (keyFix) actions.append(actionButton(doc, 'set-api-key', 'Set API Key', 'Store a new API key'));
+  if (error.setting) {
+    actions.append(actionButton(doc, 'open-setting', 'Open Setting', `Open the setting ${error.setting}`, { 'data-setting': error.setting }));
+  }
+  if (CONNECTION_KINDS.has(error.kind)) {
+    actions.append(actionButton(doc, 'test-connection', 'Test Connection', 'Test the base URL, auth header and key with one cheap request'));
   }
   return actions;
 }
 
-/** The error shown in a turn, with its actions (errorActions) on the latest turn. */
+/** An error whose cause has since been fixed: one line ("Fixed: a key is set — Retry"), the error folded under it. */
+function fixedElement(doc: Document, error: ViewError & { fixed: string }, latest: boolean): HTMLElement {
+  return h(
+    doc,
+    'div',
+    { class: 'error error-fixed', 'data-testid': 'error', 'data-kind': error.kind, 'data-fixed': 'true' },
+    // The dash stays with the words, so a narrow sidebar wraps before the button, not before the dash.
+    h(doc, 'div', { class: 'error-fixed-line' }, h(doc, 'span', { class: 'error-fixed-note' }, `Fixed: ${error.fixed}${latest ? ' — ' : ''}`), latest && retryButton(doc)),
+    h(doc, 'details', { class: 'error-fixed-details' }, h(doc, 'summary', {}, 'The error'), h(doc, 'div', { class: 'error-message' }, error.message)),
+  );
+}
+
+/** The error shown in a turn, with its actions (errorActions) on the latest turn; collapsed once fixed. */
 export function errorElement(doc: Document, error: ViewError, latest: boolean): HTMLElement {
+  if (error.fixed) return fixedElement(doc, { ...error, fixed: error.fixed }, latest);
   const details: string[] = [];
   if (error.status !== undefined) details.push(`HTTP ${error.status}`);
   if (error.requestId) details.push(`request id ${error.requestId}`);

@@ -63,6 +63,13 @@ describe('anthropic/errors errorFromResponse', () => {
     assert.equal(error.setting, 'authHeader');
   });
 
+  it('points a 404 at the model when the API says so, else at the base URL (the path was wrong)', () => {
+    const model = JSON.stringify({ type: 'error', error: { type: 'not_found_error', message: 'model: claude-nope' } });
+    const path = JSON.stringify({ type: 'error', error: { type: 'not_found_error', message: 'Not Found' } });
+    assert.equal(errorFromResponse(404, new Headers(), model, ctx).setting, 'model');
+    assert.equal(errorFromResponse(404, new Headers(), path, ctx).setting, 'baseUrl');
+  });
+
   it('reads CometAPI errors {"error":{"message","type":"comet_api_error"}}', () => {
     const body = JSON.stringify({ error: { message: 'model not available on this group', type: 'comet_api_error' } });
     const error = errorFromResponse(400, new Headers(), body, ctx);
@@ -171,6 +178,12 @@ describe('anthropic/errors connection errors', () => {
     assert.match(c2.message, /DNS/);
     assert.equal(connectionError(tls, ctx).retryable, false);
     assert.equal((connectionError(multi, ctx) as ConnectionError).code, 'ECONNREFUSED');
+  });
+
+  it('points at claudeMessages.baseUrl when the address itself failed, not when a certificate did', () => {
+    assert.equal(connectionError(refused, ctx).setting, 'baseUrl');
+    assert.equal(connectionError(dns, ctx).setting, 'baseUrl');
+    assert.equal(connectionError(tls, ctx).setting, undefined);
   });
 
   it('keeps a user cancel apart', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { ClaudeApiError, StreamInterruptedError } from '../../../src/common/anthropic/errors';
-import { toViewError } from '../../../src/common/chat/viewError';
+import { fixNote, toViewError } from '../../../src/common/chat/viewError';
 import type { ViewError } from '../../../src/common/protocol';
 
 describe('toViewError', () => {
@@ -49,5 +49,37 @@ describe('toViewError', () => {
     assert.match(toViewError(undefined).message, /Something went wrong: undefined/);
     assert.equal(toViewError({ message: 'no kind', retryable: true }).kind, 'unexpected');
     assert.equal(toViewError({ message: 'm', kind: 'k', retryable: 'yes' }).kind, 'unexpected');
+  });
+});
+
+describe('toViewError: the setting at fault', () => {
+  it('names the setting by its full id, so the card can open it', () => {
+    const error = new ClaudeApiError('Redirected.', { kind: 'redirect', status: 307, retryable: false, setting: 'baseUrl' });
+    assert.equal(toViewError(error).setting, 'claudeMessages.baseUrl');
+    assert.equal('setting' in toViewError(new ClaudeApiError('Overloaded.', { kind: 'overloaded_error', retryable: true })), false);
+  });
+});
+
+describe('fixNote: which change fixes which error', () => {
+  const changed = (...ids: string[]) => ({ kind: 'settings' as const, changed: (id: string) => ids.includes(id) });
+  const key = { kind: 'apiKey' as const };
+
+  it('a stored key fixes a missing or refused key, nothing else', () => {
+    assert.equal(fixNote({ message: 'm', kind: 'missing_key', retryable: false }, key), 'a key is set');
+    assert.equal(fixNote({ message: 'm', kind: 'authentication_error', status: 401, retryable: false }, key), 'a key is set');
+    assert.equal(fixNote({ message: 'm', kind: 'overloaded_error', status: 529, retryable: true }, key), undefined);
+    assert.equal(fixNote({ message: 'm', kind: 'invalid_request_error', status: 400, retryable: false, setting: 'claudeMessages.maxTokens' }, key), undefined);
+  });
+
+  it('a changed setting fixes the error that names it, and the endpoint settings fix endpoint errors', () => {
+    const maxTokens: ViewError = { message: 'm', kind: 'invalid_request_error', status: 400, retryable: false, setting: 'claudeMessages.maxTokens' };
+    assert.equal(fixNote(maxTokens, changed('claudeMessages.maxTokens')), 'claudeMessages.maxTokens changed');
+    assert.equal(fixNote(maxTokens, changed('claudeMessages.model')), undefined, 'another setting leaves it');
+    assert.equal(fixNote(maxTokens, changed('claudeMessages.baseUrl')), undefined, 'a 400 is not about the endpoint');
+    const auth: ViewError = { message: 'm', kind: 'authentication_error', status: 401, retryable: false, setting: 'claudeMessages.authHeader' };
+    assert.equal(fixNote(auth, changed('claudeMessages.baseUrl')), 'claudeMessages.baseUrl changed');
+    const refused: ViewError = { message: 'm', kind: 'connection_error', retryable: true };
+    assert.equal(fixNote(refused, changed('claudeMessages.authHeader')), 'claudeMessages.authHeader changed');
+    assert.equal(fixNote({ message: 'm', kind: 'overloaded_error', retryable: true }, changed('claudeMessages.baseUrl')), undefined);
   });
 });

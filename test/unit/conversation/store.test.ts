@@ -65,8 +65,8 @@ describe('ConversationStore', () => {
     assert.deepEqual(await store.load('a'), a);
     const reloaded = new ConversationStore(dir, fs, options());
     assert.deepEqual(await reloaded.list(), [
-      { id: 'b', title: 'Second', model: 'claude-sonnet-5', updatedAt: 200 },
-      { id: 'a', title: 'First', model: 'claude-sonnet-5', updatedAt: 100 },
+      { id: 'b', title: 'Second', model: 'claude-sonnet-5', updatedAt: 200, question: 'Question for Second' },
+      { id: 'a', title: 'First', model: 'claude-sonnet-5', updatedAt: 100, question: 'Question for First' },
     ]);
     assert.equal(await reloaded.getLastOpenId(), 'a');
     const file = JSON.parse(await fs.readFile(path.join(dir, 'a.json'), 'utf8')) as { version: number };
@@ -209,6 +209,22 @@ describe('ConversationStore', () => {
     assert.equal((await store.list()).find((s) => s.id === 'x')?.title, 'v9');
   });
 
+  it('keeps the first line of the first question for the filter only when the title is not just that', async () => {
+    const store = new ConversationStore(dir, fs, options());
+    const plain = createConversation({ model: 'claude-sonnet-5', id: 'p', title: 'What is a monad?', now: 1 });
+    appendUserTurn(plain, { content: [{ type: 'text', text: 'What is a monad?' }], now: 2 });
+    const long = createConversation({ model: 'claude-sonnet-5', id: 'l', title: '', now: 3 });
+    const question = `Please explain ${'very '.repeat(30)}carefully\nsecond line`;
+    appendUserTurn(long, { content: [{ type: 'text', text: question }], now: 4 });
+    await store.save(plain);
+    await store.save(long);
+    const listed = await new ConversationStore(dir, fs, options()).list();
+    assert.equal(listed.find((s) => s.id === 'p')?.question, undefined, 'the title says it already');
+    const entry = listed.find((s) => s.id === 'l');
+    assert.ok(entry?.title.endsWith('…'), 'the title is cut');
+    assert.equal(entry?.question, `Please explain ${'very '.repeat(30)}carefully`, 'the whole first line (up to 200 characters)');
+  });
+
   it('deletes and renames through the index', async () => {
     const store = new ConversationStore(dir, fs, options());
     await store.save(conversation('a', 'A', 10));
@@ -218,8 +234,8 @@ describe('ConversationStore', () => {
     assert.equal(renamed?.title, 'Better name');
     assert.equal(renamed?.updatedAt, 20);
     assert.deepEqual(await store.list(), [
-      { id: 'b', title: 'Better name', model: 'claude-sonnet-5', updatedAt: 20 },
-      { id: 'a', title: 'A', model: 'claude-sonnet-5', updatedAt: 10 },
+      { id: 'b', title: 'Better name', model: 'claude-sonnet-5', updatedAt: 20, question: 'Question for B' },
+      { id: 'a', title: 'A', model: 'claude-sonnet-5', updatedAt: 10, question: 'Question for A' },
     ]);
     await store.delete('a');
     await assert.rejects(fs.stat(path.join(dir, 'a.json')));

@@ -56,6 +56,18 @@ const EXAMPLES: { [K in WebviewKind]: Example<K> } = {
     wrong: [{ type: 'thumbnail', id: 'a1', thumbnail: 'data:image/svg+xml;base64,PHN2Zz4=' }, { type: 'thumbnail', id: 'a1', thumbnail: 'javascript:alert(1)' }],
   },
   openCitation: { valid: { type: 'openCitation', turnId: 't1', blockIndex: 0, citationIndex: 1 }, wrong: [{ type: 'openCitation', turnId: 't1', blockIndex: -1, citationIndex: 0 }] },
+  openSetting: {
+    valid: { type: 'openSetting', setting: 'claudeMessages.baseUrl' },
+    // Only this extension's settings: not another extension's, not a search with spaces or a command.
+    wrong: [
+      { type: 'openSetting', setting: 'http.proxy' },
+      { type: 'openSetting', setting: 'claudeMessages.' },
+      { type: 'openSetting', setting: 'claudeMessages.baseUrl @modified' },
+      { type: 'openSetting', setting: 'xclaudeMessages.baseUrl' },
+      { type: 'openSetting', setting: 7 },
+    ],
+  },
+  testConnection: { valid: { type: 'testConnection' }, wrong: [] },
 };
 
 describe('protocol kinds', () => {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { ViewTurn } from '../../../src/common/protocol';
 import { ChatApp } from '../../../src/webview/app';
-import { assistantTurn, chatState, FakeApi, makeWindow, openPage, usage, userTurn } from './harness';
+import { assistantTurn, chatState, FakeApi, makeWindow, openPage, usage, userTurn, zeroTotals } from './harness';
 
 const streamingTurn: ViewTurn = { id: 'a1', role: 'assistant', status: 'streaming', blocks: [] };
 
@@ -248,22 +248,63 @@ describe('webview app: protocol messages to DOM', () => {
     assert.equal(page.$('[data-testid="retrying"]'), null, 'the countdown goes once the request moves on');
   });
 
-  it('offers on the error card what fixes it: Set API key for key errors, New chat instead of Retry for a conversation too large', () => {
-    const cards = (error: { kind: string; status?: number; retryable: boolean }): string[] => {
+  it('offers on the error card what fixes it, and Retry only where sending again can work', () => {
+    const cards = (error: { kind: string; status?: number; retryable: boolean; setting?: string }): string[] => {
       const page = openPage();
       page.send({ type: 'init', state: chatState({ turns: [assistantTurn('a1', [], { status: 'error', error: { message: 'It failed.', ...error } })] }) });
       return Array.from(page.win.document.querySelectorAll('[data-testid="error"] [data-action]')).map((button) => button.getAttribute('data-action') ?? '');
     };
-    assert.deepEqual(cards({ kind: 'authentication_error', status: 401, retryable: false }), ['retry', 'set-api-key']);
-    assert.deepEqual(cards({ kind: 'missing_key', retryable: false }), ['retry', 'set-api-key']);
+    assert.deepEqual(cards({ kind: 'authentication_error', status: 401, retryable: false, setting: 'claudeMessages.authHeader' }), ['set-api-key', 'open-setting', 'test-connection'], 'the same key would be refused again: no Retry');
+    assert.deepEqual(cards({ kind: 'missing_key', retryable: false }), ['set-api-key']);
     assert.deepEqual(cards({ kind: 'key_unreadable', retryable: true }), ['retry'], 'a stored key may be fine: no Set API key');
-    assert.deepEqual(cards({ kind: 'redirect', status: 307, retryable: false }), ['retry'], 'Retry, once the base URL is fixed');
+    assert.deepEqual(cards({ kind: 'redirect', status: 307, retryable: false, setting: 'claudeMessages.baseUrl' }), ['open-setting', 'test-connection']);
+    assert.deepEqual(cards({ kind: 'connection_error', retryable: true, setting: 'claudeMessages.baseUrl' }), ['retry', 'open-setting', 'test-connection']);
+    assert.deepEqual(cards({ kind: 'timeout_error', retryable: true, setting: 'claudeMessages.headersTimeoutSeconds' }), ['retry', 'open-setting']);
+    assert.deepEqual(cards({ kind: 'invalid_request_error', status: 400, retryable: false, setting: 'claudeMessages.maxTokens' }), ['open-setting']);
+    assert.deepEqual(cards({ kind: 'overloaded_error', status: 529, retryable: true }), ['retry']);
+    assert.deepEqual(cards({ kind: 'billing_error', status: 402, retryable: false }), ['retry'], 'nothing better to offer: Retry, for after the account is fixed');
     assert.deepEqual(cards({ kind: 'request_too_large', status: 413, retryable: false }), ['new-chat']);
 
     const page = openPage();
     page.send({ type: 'init', state: chatState({ turns: [assistantTurn('a1', [], { status: 'error', error: { message: 'Too large.', kind: 'request_too_large', status: 413, retryable: false } })] }) });
     page.$<HTMLElement>('[data-testid="error"] [data-action="new-chat"]')?.click();
     assert.deepEqual(page.api.of('newChat'), [{ type: 'newChat' }]);
+  });
+
+  it('the error buttons post Open Setting (naming the setting), Test Connection and Set API Key', () => {
+    const page = openPage();
+    const error = { message: 'The API did not accept the API key.', kind: 'authentication_error', status: 401, retryable: false, setting: 'claudeMessages.authHeader' };
+    page.send({ type: 'init', state: chatState({ turns: [assistantTurn('a1', [], { status: 'error', error })] }) });
+    const open = page.$<HTMLElement>('[data-testid="error"] [data-action="open-setting"]');
+    assert.match(open?.getAttribute('aria-label') ?? '', /claudeMessages\.authHeader/, 'the button names the setting');
+    open?.click();
+    page.$<HTMLElement>('[data-testid="error"] [data-action="test-connection"]')?.click();
+    page.$<HTMLElement>('[data-testid="error"] [data-action="set-api-key"]')?.click();
+    assert.deepEqual(page.api.posted.filter((m) => m.type !== 'ready'), [{ type: 'openSetting', setting: 'claudeMessages.authHeader' }, { type: 'testConnection' }, { type: 'setApiKey' }]);
+  });
+
+  it('collapses a fixed error to one line with Retry (on the latest turn), the error folded under it', () => {
+    const page = openPage();
+    const error = { message: 'No API key is set.', kind: 'missing_key', retryable: false };
+    page.send({ type: 'init', state: chatState({ turns: [userTurn('u1', 'hi'), assistantTurn('a1', [], { status: 'error', error })] }) });
+    assert.equal(page.$('[data-testid="error"]')?.getAttribute('role'), 'alert');
+    assert.equal(page.$('[data-testid="error"] [data-testid="retry"]'), null);
+    page.send({ type: 'turnUpdated', turn: assistantTurn('a1', [], { status: 'error', error: { ...error, fixed: 'a key is set' } }), totals: zeroTotals });
+    const card = page.$('[data-testid="error"]');
+    assert.equal(page.$$('[data-testid="error"]').length, 1);
+    assert.equal(card?.getAttribute('data-fixed'), 'true');
+    assert.equal(card?.getAttribute('role'), null, 'no longer an alert');
+    assert.match(card?.querySelector('.error-fixed-line')?.textContent ?? '', /^Fixed: a key is set — Retry$/);
+    assert.equal(card?.querySelector('[data-action="set-api-key"]'), null, 'the fix is not offered again');
+    assert.equal(card?.querySelector('details')?.open, false, 'the error is folded');
+    assert.match(card?.querySelector('details')?.textContent ?? '', /No API key is set\./);
+    card?.querySelector<HTMLElement>('[data-testid="retry"]')?.click();
+    assert.deepEqual(page.api.of('retry'), [{ type: 'retry' }]);
+
+    // An older fixed error says so, without a Retry (Retry acts on the latest turn).
+    page.send({ type: 'turnAdded', turn: userTurn('u2', 'again') }, { type: 'turnAdded', turn: assistantTurn('a2', [{ type: 'text', text: 'Hello.', citations: null }]) });
+    assert.equal(page.$('[data-testid="error"] [data-testid="retry"]'), null);
+    assert.match(page.$('[data-testid="error"]')?.textContent ?? '', /Fixed: a key is set/);
   });
 
   it('shows the API key banner until a key is set', () => {

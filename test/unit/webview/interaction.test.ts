@@ -191,11 +191,12 @@ describe('webview controls and history', () => {
     assert.equal(warning?.textContent, '');
   });
 
-  it('lists conversations and posts open, rename, delete (after confirming) and export', () => {
+  it('lists conversations and posts open, rename, delete (after confirming) and export from the row menu', () => {
     const page = openPage();
+    const now = Date.now();
     const history = [
-      { id: 'c1', title: 'Older', model: 'claude-sonnet-5', updatedAt: Date.UTC(2026, 0, 1) },
-      { id: 'c2', title: 'Newer', model: 'claude-haiku-4-5', updatedAt: Date.UTC(2026, 0, 2) },
+      { id: 'c1', title: 'Older', model: 'claude-sonnet-5', updatedAt: now - 60_000 },
+      { id: 'c2', title: 'Newer', model: 'claude-haiku-4-5', updatedAt: now },
     ];
     page.send({ type: 'init', state: chatState({ history }) });
     const panel = page.$('[data-testid="history"]');
@@ -204,32 +205,36 @@ describe('webview controls and history', () => {
     assert.equal(panel?.hidden, false);
     const items = () => page.$$('[data-testid="history-item"]');
     assert.deepEqual(items().map((i) => i.getAttribute('data-conversation-id')), ['c2', 'c1'], 'newest first');
-    assert.match(items()[0]?.textContent ?? '', /claude-haiku-4-5/);
+    assert.match(items()[0]?.querySelector('[data-testid="history-open"]')?.getAttribute('title') ?? '', /claude-haiku-4-5/, 'the model is in the tooltip');
+    const menu = (row: number, testid: string): void => {
+      items()[row]?.querySelector<HTMLElement>('[data-testid="history-actions"]')?.click();
+      items()[row]?.querySelector<HTMLElement>(`[role="menu"] [data-testid="${testid}"]`)?.click();
+    };
 
-    items()[1]?.querySelector<HTMLElement>('[data-testid="history-open"]')?.click();
-    items()[0]?.querySelector<HTMLElement>('[data-testid="history-export-markdown"]')?.click();
-    items()[0]?.querySelector<HTMLElement>('[data-testid="history-export-json"]')?.click();
-
-    items()[0]?.querySelector<HTMLElement>('[data-testid="history-rename"]')?.click();
+    menu(0, 'history-export-markdown');
+    menu(0, 'history-export-json');
+    menu(0, 'history-rename');
     const input = page.$('[data-testid="history-rename-input"]') as HTMLInputElement;
     assert.equal(input.value, 'Newer');
     input.value = 'Renamed';
     input.dispatchEvent(new page.win.KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
 
-    items()[1]?.querySelector<HTMLElement>('[data-testid="history-delete"]')?.click();
+    menu(1, 'history-delete');
     assert.equal(page.api.of('deleteConversation').length, 0, 'delete asks first');
     page.$('[data-testid="history-confirm-delete"]')?.click();
+    items()[1]?.querySelector<HTMLElement>('[data-testid="history-open"]')?.click();
 
     assert.deepEqual(
       page.api.posted.filter((m) => m.type !== 'ready'),
       [
-        { type: 'openConversation', id: 'c1' },
         { type: 'exportConversation', id: 'c2', format: 'markdown' },
         { type: 'exportConversation', id: 'c2', format: 'json' },
         { type: 'renameConversation', id: 'c2', title: 'Renamed' },
         { type: 'deleteConversation', id: 'c1' },
+        { type: 'openConversation', id: 'c1' },
       ],
     );
+    assert.equal(panel?.hidden, true, 'opening a conversation closes the panel');
   });
 });
 
