@@ -20,6 +20,7 @@ import { registerClearApiKey } from './host/commands/clearApiKey';
 import { registerExplainSelection } from './host/commands/explainSelection';
 import { CHAT_VIEW_ID } from './host/commands/ids';
 import { registerNewChat } from './host/commands/newChat';
+import { registerFocusChatInput } from './host/commands/focusChatInput';
 import { registerSelectModel } from './host/commands/selectModel';
 import { registerSetApiKey } from './host/commands/setApiKey';
 import { registerTestConnection } from './host/commands/testConnection';
@@ -76,6 +77,7 @@ export function activate(context: vscode.ExtensionContext): ClaudeMessagesApi | 
       view,
       vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, view),
       registerNewChat(controller.session, view),
+      registerFocusChatInput(view),
       registerExplainSelection(controller.session, view),
       registerAddFileToChat(controller.attachments, view),
       registerAddSelectionToChat(controller.attachments, view),

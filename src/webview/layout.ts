@@ -39,13 +39,16 @@ export function buildLayout(doc: Document, root: HTMLElement): Layout {
   const jump = h(doc, 'button', { type: 'button', class: 'jump-latest button', 'data-testid': 'jump-latest', title: 'Jump to the latest message', 'aria-label': 'Jump to the latest message' }, '↓ Latest');
   const totals = h(doc, 'div', { class: 'totals', 'data-testid': 'totals', 'aria-label': 'Conversation totals' });
   const composerSlot = h(doc, 'div', { class: 'composer-slot' });
+  // The composer comes right after the toolbar in the page, so it is the first Tab stop after the
+  // toolbar's controls (not after every button of a long conversation); CSS `order` still draws
+  // it at the bottom (media/chat.css, "page order").
   root.replaceChildren(
     toolbar,
+    h(doc, 'footer', { class: 'footer' }, totals, composerSlot),
     historySlot,
     banners,
     notices,
     h(doc, 'div', { class: 'log-wrap' }, log, jump),
-    h(doc, 'footer', { class: 'footer' }, totals, composerSlot),
   );
   root.classList.add('chat');
   return { root, historyToggle, toolbar, historySlot, banners, notices, log, turns, empty, retrySlot, jump, totals, composerSlot };

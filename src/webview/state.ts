@@ -99,8 +99,8 @@ export class ChatStore {
         if (message.meter) state.meter = copy(message.meter);
         else delete state.meter;
         return true;
-      case 'fileSuggestions': // an answer to the composer's `@` query: nothing to keep
-      case 'drawThumbnail': // a request to draw a chip's thumbnail: the chip comes back with it
+      // For the composer only (the `@` answer, drawing a thumbnail, the caret): nothing to keep.
+      case 'fileSuggestions': case 'drawThumbnail': case 'focusPrompt':
         return true;
       default:
         return assertNever(message);

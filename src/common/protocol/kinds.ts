@@ -20,6 +20,7 @@ export const HOST_TO_WEBVIEW_KINDS = [
   'fileSuggestions',
   'contextMeter',
   'drawThumbnail',
+  'focusPrompt',
 ] as const;
 
 /** What the webview sends to the host. */

@@ -189,7 +189,9 @@ export type HostToWebview =
    * An attached image too large to be its own thumbnail: the view draws a small one (the host has
    * no image decoder) and answers with `thumbnail`.
    */
-  | { type: 'drawThumbnail'; id: string; dataUri: string };
+  | { type: 'drawThumbnail'; id: string; dataUri: string }
+  /** Focus Chat Input: the caret goes to the prompt. */
+  | { type: 'focusPrompt' };
 
 // ---------- webview -> host ----------
 

@@ -11,6 +11,7 @@ export const CommandIds = {
   rejectEdit: 'claudeMessages.rejectEdit',
   addFileToChat: 'claudeMessages.addFileToChat',
   addSelectionToChat: 'claudeMessages.addSelectionToChat',
+  focusChatInput: 'claudeMessages.focusChatInput',
 } as const;
 
 export const CHAT_VIEW_ID = 'claudeMessages.chat';

@@ -1,13 +1,13 @@
 /**
  * The host messages that only the composer acts on: its attachment chips, the `@` list's answer,
- * the token meter, and drawing a chip's thumbnail (which the host cannot decode).
+ * the token meter, drawing a chip's thumbnail (which the host cannot decode), and the caret.
  */
 import type { HostToWebview, WebviewToHost } from '../../common/protocol';
 import type { Composer } from '../render/composer';
 import { thumbnailFromDataUri } from './images';
 import type { ImageWindow } from './images';
 
-const COMPOSER_KINDS = ['attachments', 'fileSuggestions', 'contextMeter', 'drawThumbnail'] as const;
+const COMPOSER_KINDS = ['attachments', 'fileSuggestions', 'contextMeter', 'drawThumbnail', 'focusPrompt'] as const;
 export type ComposerMessage = Extract<HostToWebview, { type: (typeof COMPOSER_KINDS)[number] }>;
 
 export function isComposerMessage(message: HostToWebview): message is ComposerMessage {
@@ -27,6 +27,8 @@ export function applyComposerMessage(composer: Composer, message: ComposerMessag
       return composer.showSuggestions(message.query, message.paths);
     case 'contextMeter':
       return composer.setMeter(message.meter);
+    case 'focusPrompt':
+      return composer.prompt.focus();
     case 'drawThumbnail':
       void thumbnailFromDataUri(ports.win, message.dataUri).then((thumbnail) => {
         if (thumbnail) ports.post({ type: 'thumbnail', id: message.id, thumbnail });

@@ -87,6 +87,11 @@ export class Composer {
     this.sendButton.addEventListener('click', () => this.submit());
     this.stopButton.addEventListener('click', () => this.actions.stop());
     newChat.addEventListener('click', () => this.actions.newChat());
+    // The view itself got focus ("Focus on Chat View", a click on its title, Focus Chat Input):
+    // the caret goes to the prompt rather than to the page body.
+    doc.defaultView?.addEventListener('focus', () => {
+      if (doc.activeElement === null || doc.activeElement === doc.body) this.prompt.focus();
+    });
     this.updateSend();
   }
 
