@@ -16,14 +16,16 @@ describe('keyboard first', () => {
 
     await openFile('sample.ts');
     await page.keyboard.press('Control+Alt+K');
-    await frame.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'prompt', undefined, { timeout: 10_000 });
+    await frame.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'prompt' && document.hasFocus(), undefined, { timeout: 10_000 });
     await page.keyboard.type('typed after Ctrl+Alt+K');
     assert.equal(await prompt.inputValue(), 'typed after Ctrl+Alt+K');
     await prompt.fill('');
 
-    await openFile('sample.ts');
+    // Back to the editor (still sample.ts), then VS Code's own command for the view.
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await frame.waitForFunction(() => document.activeElement?.getAttribute('data-testid') !== 'prompt' || !document.hasFocus(), undefined, { timeout: 10_000 });
     await support.runCommand(page, 'Claude Messages: Focus on Chat View');
-    await frame.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'prompt', undefined, { timeout: 10_000 });
+    await frame.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'prompt' && document.hasFocus(), undefined, { timeout: 10_000 });
     await page.keyboard.type('typed after Focus on Chat View');
     assert.equal(await prompt.inputValue(), 'typed after Focus on Chat View');
     await prompt.fill('');
