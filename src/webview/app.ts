@@ -8,6 +8,7 @@ import { isHostMessage } from '../common/protocol';
 import type { HostToWebview, ViewTurn } from '../common/protocol';
 import { listenForFiles } from './attach/dropPaste';
 import { delegateClicks } from './clicks';
+import { turnMarkdown } from './render/messageActions';
 import type { WebviewWindow } from './dom';
 import { applyComposerMessage, isComposerMessage } from './attach/composerMessages';
 import { buildLayout } from './layout';
@@ -110,7 +111,7 @@ export class ChatApp {
       this.setHistoryOpen(!this.history.open);
       if (this.history.open) this.history.focusFilter();
     });
-    delegateClicks(win, post);
+    delegateClicks(win, post, (id) => { const turn = this.store.turn(id); return turn ? turnMarkdown(turn) : ''; });
     listenForFiles(win, this.layout.root, this.composer.prompt, post, (level, message) => this.showNotice(level, message));
   }
 

@@ -9,16 +9,16 @@ import { isWebUrl } from './format';
 import type { Post } from './vscodeApi';
 
 /** Listens to every click in `win`'s document, in the capture phase so links are stopped first. */
-export function delegateClicks(win: WebviewWindow, post: Post): void {
+export function delegateClicks(win: WebviewWindow, post: Post, messageText: (turnId: string) => string): void {
   const doc = win.document;
-  doc.addEventListener('click', (event) => onClick(win, post, event), true);
+  doc.addEventListener('click', (event) => onClick(win, post, event, messageText), true);
   // Middle-click and the like would open links outside the host's control.
   doc.addEventListener('auxclick', (event) => {
     if (event.target instanceof win.Element && event.target.closest('a')) event.preventDefault();
   }, true);
 }
 
-function onClick(win: WebviewWindow, post: Post, event: MouseEvent): void {
+function onClick(win: WebviewWindow, post: Post, event: MouseEvent, messageText: (turnId: string) => string): void {
   const target = event.target;
   if (!(target instanceof win.Element)) return;
   const link = target.closest('a');
@@ -30,6 +30,12 @@ function onClick(win: WebviewWindow, post: Post, event: MouseEvent): void {
   }
   const button = target.closest<HTMLElement>('[data-action]');
   if (!button || (button instanceof win.HTMLButtonElement && button.disabled)) return;
+  if (button.getAttribute('data-action') === 'copy-message') {
+    post({ type: 'copyCode', code: messageText(button.getAttribute('data-turn-id') ?? '') });
+    button.classList.add('copied');
+    win.setTimeout(() => button.classList.remove('copied'), 1200);
+    return;
+  }
   runAction(win, post, button);
 }
 

@@ -206,6 +206,7 @@ export type WebviewToHost =
   | { type: 'setModel'; model: string }
   | { type: 'setControl'; key: ControlKey; value: string | number | boolean }
   | { type: 'openLink'; url: string }
+  /** Puts text on the clipboard: a code block, a reply as Markdown, a question. */
   | { type: 'copyCode'; code: string }
   | { type: 'insertCode'; code: string }
   | { type: 'setApiKey' }

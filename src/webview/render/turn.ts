@@ -13,6 +13,7 @@ import { endThinkingBefore, setThinkingDurations } from './thinking';
 import { CitationIndex, citationsElement } from './citations';
 import type { RenderContext } from './context';
 import { errorElement } from './errors';
+import { copyMessageButton } from './messageActions';
 import { stopNote } from './stopNote';
 import { usageElement } from './usage';
 import { userTurnParts } from './userTurn';
@@ -272,6 +273,8 @@ export class TurnView {
       parts.push(errorElement(doc, { message: 'The request failed.', kind: 'unknown', retryable: true }, offer));
     }
     if (turn.status !== 'streaming' && turn.usage) parts.push(usageElement(doc, { ...turn, usage: turn.usage }));
+    const copy = turn.status === 'streaming' ? undefined : copyMessageButton(doc, turn);
+    if (copy) parts.push(copy);
     this.endEl.replaceChildren(...parts);
   }
 }

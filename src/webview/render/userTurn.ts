@@ -6,6 +6,7 @@
  */
 import type { ContentBlock, ContextChip, ViewTurn } from '../../common/protocol';
 import { h } from '../dom';
+import { copyMessageButton } from './messageActions';
 import { attachmentList } from './attachments';
 import type { RenderContext } from './context';
 import { isRecord } from '../../common/guards';
@@ -82,5 +83,7 @@ export function userTurnParts(ctx: RenderContext, turn: ViewTurn): HTMLElement[]
     if (attachments.length > 0 && ATTACHMENT_BLOCKS.has(block.type)) return;
     parts.push(userBlockElement(ctx, `${turn.id}:${i}`, block));
   });
+  const copy = copyMessageButton(doc, turn);
+  if (copy) parts.push(h(doc, 'div', { class: 'message-actions' }, copy));
   return parts;
 }

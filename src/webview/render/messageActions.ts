@@ -1,0 +1,26 @@
+/**
+ * Actions on a whole message: Copy puts a reply (as the Markdown the model wrote) or a question on
+ * the clipboard. The button names the turn; the click delegate (clicks.ts) asks the store for its
+ * text, so no copy of a long reply sits in the DOM.
+ */
+import type { ViewTurn } from '../../common/protocol';
+import { actionButton } from '../dom';
+
+/**
+ * The Markdown of a turn: a reply's text blocks as one text (a cited answer arrives as many
+ * fragments of one paragraph, so they are joined as they are), a question's text blocks by
+ * paragraphs. Thinking, tool calls and attachments are not part of it.
+ */
+export function turnMarkdown(turn: ViewTurn): string {
+  const texts = turn.blocks.flatMap((block) => (block.type === 'text' && typeof block['text'] === 'string' ? [block['text']] : []));
+  return (turn.role === 'assistant' ? texts.join('') : texts.join('\n\n')).trim();
+}
+
+/** The Copy button of a turn, or undefined when it has no text to copy. */
+export function copyMessageButton(doc: Document, turn: ViewTurn): HTMLButtonElement | undefined {
+  if (turnMarkdown(turn) === '') return undefined;
+  const what = turn.role === 'assistant' ? 'this reply as Markdown' : 'this message';
+  // No text of its own: the label is drawn by CSS, so the message's text (what tests and screen
+  // readers read as the message) stays exactly what was written; the accessible name says it all.
+  return actionButton(doc, 'copy-message', '', `Copy ${what}`, { class: 'button small message-action', 'data-testid': 'copy-message', 'data-turn-id': turn.id });
+}

@@ -1,0 +1,34 @@
+import * as assert from 'node:assert/strict';
+import { turnMarkdown } from '../../../src/webview/render/messageActions';
+import { assistantTurn, chatState, openPage, userTurn } from './harness';
+
+describe('webview: copying a whole message', () => {
+  it('copies a reply as the Markdown the model wrote (cited fragments joined), and a question as typed', () => {
+    const page = openPage();
+    const reply = assistantTurn('a1', [
+      { type: 'thinking', thinking: 'not copied', signature: 's' },
+      { type: 'text', text: 'Webviews need a **strict** CSP' },
+      { type: 'text', text: ', with a nonce', citations: [{ type: 'web_search_result_location', url: 'https://example.com', title: 'CSP', cited_text: 'nonce', encrypted_index: 'e' }] },
+      { type: 'text', text: '.\n\n```ts\nconst a = 1;\n```' },
+    ]);
+    page.send({ type: 'init', state: chatState({ turns: [userTurn('u1', 'How should a webview set its CSP?'), reply] }) });
+    const buttons = page.$$('[data-testid="copy-message"]');
+    assert.equal(buttons.length, 2, 'one on the question, one on the reply');
+    assert.match(buttons[1]?.getAttribute('aria-label') ?? '', /Copy this reply as Markdown/);
+    buttons[1]?.click();
+    buttons[0]?.click();
+    assert.deepEqual(page.api.of('copyCode'), [
+      { type: 'copyCode', code: 'Webviews need a **strict** CSP, with a nonce.\n\n```ts\nconst a = 1;\n```' },
+      { type: 'copyCode', code: 'How should a webview set its CSP?' },
+    ]);
+    assert.ok(buttons[1]?.classList.contains('copied'), 'the button says it worked (its CSS label becomes "Copied")');
+    assert.equal(page.$('[data-testid="message"][data-role="user"]')?.textContent, 'How should a webview set its CSP?', 'the button adds no text to the message');
+  });
+
+  it('offers no Copy on a reply still streaming, nor on a turn without text', () => {
+    const page = openPage();
+    page.send({ type: 'init', state: chatState({ turns: [assistantTurn('a1', [{ type: 'text', text: 'Part' }], { status: 'streaming' })] }) });
+    assert.equal(page.$$('[data-testid="copy-message"]').length, 0);
+    assert.equal(turnMarkdown(assistantTurn('a2', [{ type: 'tool_use', id: 't', name: 'f', input: {} }])), '');
+  });
+});
