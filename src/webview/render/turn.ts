@@ -272,9 +272,10 @@ export class TurnView {
     else if (turn.status === 'error') {
       parts.push(errorElement(doc, { message: 'The request failed.', kind: 'unknown', retryable: true }, offer));
     }
-    if (turn.status !== 'streaming' && turn.usage) parts.push(usageElement(doc, { ...turn, usage: turn.usage }));
+    // Before the usage line, floated right: both on one line (media/chat.css, message actions).
     const copy = turn.status === 'streaming' ? undefined : copyMessageButton(doc, turn);
     if (copy) parts.push(copy);
+    if (turn.status !== 'streaming' && turn.usage) parts.push(usageElement(doc, { ...turn, usage: turn.usage }));
     this.endEl.replaceChildren(...parts);
   }
 }
