@@ -11,18 +11,8 @@ import {
   toolUseReply,
   webSearchReply,
 } from '../server/server';
-import { assistantCount, lastAssistant, newChat, openChat, screenshot, sendPrompt, setApiKeyThroughCommand, waitForNewReply, waitForStatus } from './chatView';
+import { assistantCount, freshChat, lastAssistant, openChat, screenshot, sendPrompt, setApiKeyThroughCommand, waitForNewReply, waitForStatus } from './chatView';
 import { world } from './world';
-
-/** Each test starts a new chat against a server that accepts any key and streams quickly. */
-async function freshChat() {
-  const { server } = world();
-  server.reset();
-  server.configure({ apiKey: null, tokenDelayMs: 5 });
-  const frame = await openChat();
-  await newChat(frame);
-  return frame;
-}
 
 describe('chat: what the API returns', () => {
   before(async () => {

@@ -83,3 +83,16 @@ export async function newChat(frame: Frame): Promise<void> {
   await frame.locator('[data-testid="new-chat"]').click();
   await assert.doesNotReject(frame.locator('[data-testid="message"]').first().waitFor({ state: 'detached', timeout: 10_000 }));
 }
+
+/**
+ * A new chat against a server that takes any key (the token meter may still count with the key a
+ * previous file stored) and streams quickly: how each test about replies starts.
+ */
+export async function freshChat(): Promise<Frame> {
+  const { server } = world();
+  server.reset();
+  server.configure({ apiKey: null, tokenDelayMs: 5 });
+  const frame = await openChat();
+  await newChat(frame);
+  return frame;
+}

@@ -17,7 +17,7 @@ import {
   startTestServer,
   textReply,
 } from '../server/server';
-import { assistantCount, lastAssistant, newChat, openChat, screenshot, sendPrompt, setApiKeyThroughCommand, waitForNewReply } from './chatView';
+import { assistantCount, freshChat, lastAssistant, openChat, screenshot, sendPrompt, setApiKeyThroughCommand, waitForNewReply } from './chatView';
 import { changeUserSettings } from './settings';
 import { questions, storedConversations } from './store';
 import { waitUntil } from './waitFor';
@@ -32,17 +32,6 @@ const FAULT_SETTINGS = {
   'claudeMessages.maxRetries': 1,
   'claudeMessages.model': 'claude-opus-5-5',
 };
-
-async function freshChat(): Promise<Frame> {
-  const { server } = world();
-  server.reset();
-  // Any key passes: these faults are not about the key, and the token meter may still be counting
-  // with the key of the file before (a request sent before this file's key was stored).
-  server.configure({ apiKey: null, tokenDelayMs: 5 });
-  const frame = await openChat();
-  await newChat(frame);
-  return frame;
-}
 
 async function send(frame: Frame, prompt: string, status: 'done' | 'error', timeoutMs = 30_000): Promise<void> {
   const before = await assistantCount(frame);

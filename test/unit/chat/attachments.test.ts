@@ -7,7 +7,7 @@ import type { Attachment } from '../../../src/common/attachments/types';
 import type { RequestBuilder } from '../../../src/common/chat/ports';
 import { plainSettings } from '../anthropic/requestFixtures';
 import { pdf, png } from '../attachments/images';
-import { harness, removeDir, replay, textReply, type Harness, type HarnessOptions } from './fakes';
+import { harnessesRemovedAfterEach, replay, textReply } from './fakes';
 
 const LIMITS: AttachLimits = { maxBytes: 10 * 1024 * 1024, maxChars: 60_000, citations: true };
 
@@ -42,15 +42,7 @@ function unmarked(messages: readonly MessageParam[]): unknown {
 }
 
 describe('ChatSession: attachments', () => {
-  const dirs: string[] = [];
-  async function make(options: HarnessOptions = {}): Promise<Harness> {
-    const h = await harness(options);
-    dirs.push(h.dir);
-    return h;
-  }
-  afterEach(async () => {
-    await Promise.all(dirs.splice(0).map(removeDir));
-  });
+  const make = harnessesRemovedAfterEach();
 
   it('holds pending attachments in its state and posts the list when it changes', async () => {
     const h = await make();

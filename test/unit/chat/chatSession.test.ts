@@ -9,11 +9,10 @@ import type { FakeClient } from './fakes';
 import {
   CONTROLS,
   MODEL,
-  harness,
+  harnessesRemovedAfterEach,
   lastMessage,
   messageEnd,
   messageStart,
-  removeDir,
   replay,
   textBlock,
   textOf,
@@ -24,15 +23,7 @@ import {
 } from './fakes';
 
 describe('ChatSession', () => {
-  const dirs: string[] = [];
-  async function make(options: Parameters<typeof harness>[0] = {}): Promise<Harness> {
-    const h = await harness(options);
-    dirs.push(h.dir);
-    return h;
-  }
-  afterEach(async () => {
-    await Promise.all(dirs.splice(0).map(removeDir));
-  });
+  const make = harnessesRemovedAfterEach();
 
   describe('send()', () => {
     it('adds the user turn, streams the assistant turn and ends it done with usage and totals', async () => {

@@ -7,21 +7,13 @@ import { ClaudeApiError } from '../../../src/common/anthropic/errors';
 import { holdsOnlyAFailedQuestion } from '../../../src/common/chat/openConversationSaves';
 import type { Conversation } from '../../../src/common/conversation/model';
 import type { ViewError } from '../../../src/common/protocol';
-import { harness, removeDir, replay, textReply, type Harness } from './fakes';
+import { harnessesRemovedAfterEach, replay, textReply } from './fakes';
 
 const overloaded = () => new ClaudeApiError('Overloaded. Try again.', { kind: 'overloaded_error', status: 529, retryable: true });
 const tooMany = () => new ClaudeApiError('max_tokens: too large. Change the setting claudeMessages.maxTokens.', { kind: 'invalid_request_error', status: 400, retryable: false, setting: 'maxTokens' });
 
 describe('errors and the history', () => {
-  const dirs: string[] = [];
-  async function make(options: Parameters<typeof harness>[0] = {}): Promise<Harness> {
-    const h = await harness(options);
-    dirs.push(h.dir);
-    return h;
-  }
-  afterEach(async () => {
-    await Promise.all(dirs.splice(0).map(removeDir));
-  });
+  const make = harnessesRemovedAfterEach();
 
   describe('a question whose only reply failed is not saved', () => {
     it('no file, no history entry, nothing to reopen; the error stays on screen', async () => {

@@ -296,3 +296,19 @@ export async function until(predicate: () => boolean, tries = 1000): Promise<voi
 export async function removeDir(dir: string): Promise<void> {
   await fs.rm(dir, { recursive: true, force: true });
 }
+
+/**
+ * Harnesses for one `describe`: `make()` builds one, and each test's harness folders are removed
+ * after it (call at the top of the describe; it registers the afterEach).
+ */
+export function harnessesRemovedAfterEach(): (options?: HarnessOptions) => Promise<Harness> {
+  const dirs: string[] = [];
+  afterEach(async () => {
+    await Promise.all(dirs.splice(0).map(removeDir));
+  });
+  return async (options = {}) => {
+    const h = await harness(options);
+    dirs.push(h.dir);
+    return h;
+  };
+}
