@@ -3,6 +3,7 @@
  * from its own file and calling it here. Figures are ratios measured within one run.
  */
 import { benchClientThroughput } from './client-throughput';
+import { benchFirstDelta } from './first-delta';
 import { benchMarkdownBombs } from './markdown-bombs';
 import { benchWebviewRender } from './webview-render';
 
@@ -10,6 +11,8 @@ async function main(): Promise<void> {
   await benchClientThroughput();
   console.log('');
   await benchWebviewRender();
+  console.log('');
+  await benchFirstDelta();
   console.log('');
   await benchMarkdownBombs();
 }

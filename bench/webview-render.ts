@@ -9,22 +9,17 @@
  *
  * Needs `node esbuild.js` first (dist/webview.js) and Chromium at /usr/bin/chromium.
  */
-import * as fs from 'node:fs';
 import * as os from 'node:os';
-import * as path from 'node:path';
-import { chromium } from 'playwright-core';
 import type { Page } from 'playwright-core';
+import { launchChromium, loadWebview, webviewFiles } from './webviewPage';
+import type { PageFiles } from './webviewPage';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-const ORIGIN = 'http://webview.bench';
 const SIZES = [50_000, 100_000];
 /**
  * Tokens per `blockOps` message, one message per frame: 80 tokens a frame is ~4,800 tokens/s,
  * many times faster than a model streams, so every frame has real work to do.
  */
 const TOKENS_PER_MESSAGE = 80;
-const NONCE = 'benchnonce';
 
 /** Sections of a plausible long reply; repeated with numbers so no two are identical. */
 function section(i: number): string {
@@ -69,39 +64,6 @@ function batches(tokens: number): string[] {
   const out: string[] = [];
   for (let i = 0; i < all.length; i += TOKENS_PER_MESSAGE) out.push(all.slice(i, i + TOKENS_PER_MESSAGE).join(''));
   return out;
-}
-
-function pageHtml(): string {
-  const csp = `default-src 'none'; script-src 'nonce-${NONCE}'; style-src ${ORIGIN}; img-src ${ORIGIN} https: data:; font-src ${ORIGIN}`;
-  // The stub runs before the bundle: the VS Code API, a frame-callback timer around
-  // requestAnimationFrame (the app draws only from frame callbacks), the long-task observer and a
-  // CSP violation log (the app must not need inline styles).
-  const stub = `
-    window.__posted = [];
-    window.__violations = [];
-    window.__frames = { count: 0, total: 0, max: 0 };
-    window.__longTasks = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + (e.blockedURI || e.sample || '')));
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) window.__longTasks.push([entry.startTime, entry.duration]);
-    }).observe({ type: 'longtask', buffered: true });
-    const raf = window.requestAnimationFrame.bind(window);
-    window.__raf = raf;
-    window.requestAnimationFrame = (cb) => raf((t) => {
-      const start = performance.now();
-      try { cb(t); } finally {
-        const d = performance.now() - start;
-        const f = window.__frames; f.count++; f.total += d; if (d > f.max) f.max = d;
-      }
-    });
-    window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m), getState: () => undefined, setState: () => undefined });
-  `;
-  return `<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<link rel="stylesheet" href="${ORIGIN}/chat.css"></head>
-<body><div id="app"></div>
-<script nonce="${NONCE}">${stub}</script>
-<script nonce="${NONCE}" src="${ORIGIN}/webview.js"></script></body></html>`;
 }
 
 interface RunResult {
@@ -196,14 +158,8 @@ async function drive(batchTexts: string[]): Promise<RunResult> {
   };
 }
 
-async function run(page: Page, files: Record<string, { body: string; type: string }>, tokens: number): Promise<RunResult> {
-  await page.route(`${ORIGIN}/**`, (route) => {
-    const name = new URL(route.request().url()).pathname.slice(1) || 'index.html';
-    const file = files[name];
-    return file ? route.fulfill({ status: 200, body: file.body, contentType: file.type }) : route.fulfill({ status: 404, body: '' });
-  });
-  await page.goto(`${ORIGIN}/index.html`);
-  await page.waitForSelector('[data-testid="prompt"]');
+async function run(page: Page, files: PageFiles, tokens: number): Promise<RunResult> {
+  await loadWebview(page, files);
   return page.evaluate(drive, batches(tokens));
 }
 
@@ -213,22 +169,12 @@ const fmt = (ms: number): string => `${ms.toFixed(1)} ms`;
 export async function benchWebviewRender(): Promise<void> {
   const load = os.loadavg()[0] ?? 0;
   console.log(`webview render: streaming markdown into dist/webview.js in headless Chromium (load average ${load.toFixed(1)} on ${os.cpus().length} CPUs; task times are wall-clock and grow with load)`);
-  const root = process.cwd();
-  const bundle = path.join(root, 'dist', 'webview.js');
-  if (!fs.existsSync(CHROMIUM)) {
-    console.log(`  skipped: Chromium is not installed at ${CHROMIUM} (apt-get install -y chromium)`);
+  const files = webviewFiles(process.cwd());
+  if (typeof files === 'string') {
+    console.log(`  ${files}`);
     return;
   }
-  if (!fs.existsSync(bundle)) {
-    console.log(`  skipped: ${bundle} is missing; run \`node esbuild.js\` first`);
-    return;
-  }
-  const files: Record<string, { body: string; type: string }> = {
-    'index.html': { body: pageHtml(), type: 'text/html' },
-    'webview.js': { body: fs.readFileSync(bundle, 'utf8'), type: 'text/javascript' },
-    'chat.css': { body: fs.readFileSync(path.join(root, 'media', 'chat.css'), 'utf8'), type: 'text/css' },
-  };
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  const browser = await launchChromium();
   try {
     const results = new Map<number, RunResult>();
     for (const tokens of SIZES) {

@@ -10,6 +10,7 @@ import type { ChatBackend } from '../common/chat/ports';
 import type { InputSupport } from '../common/chat/draftRequest';
 import type { ToolPort } from '../common/chat/turnEngine';
 import { chatControls } from '../common/chat/controls';
+import { frameTimer } from '../common/chat/frameTimer';
 import { toViewError } from '../common/chat/viewError';
 import type { ModelPricing } from '../common/anthropic/models';
 import { ConversationStore } from '../common/conversation/store';
@@ -27,8 +28,6 @@ import type { ModelCatalog } from './modelCatalog';
 import { openSetting } from './openSetting';
 import type { ApiKeyStore } from './secrets';
 import { onSettingsChanged, readSettings, writeSetting } from './settings';
-
-const FRAME_MS = 16;
 
 /** The settings that decide which endpoint answers `/v1/models`, as one comparable string. */
 function connectionKey(): string {
@@ -92,10 +91,7 @@ export class ChatController extends Disposable implements ChatViewModel {
       backend: this.backend(clients, log),
       view: {
         post: (message) => this.post(message),
-        schedule: (fn) => {
-          const timer = setTimeout(fn, FRAME_MS);
-          return () => clearTimeout(timer);
-        },
+        schedule: frameTimer(),
         controls: () => {
           const { request } = readSettings();
           const choice = this.catalog.choice(request.model);

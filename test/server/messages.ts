@@ -104,12 +104,17 @@ export async function handleMessages(exchange: Exchange, scripted: StreamingRepl
   }, (event) => {
     delivered.push(event);
     sent.eventsSent = delivered.length;
+    if (sent.firstTextDeltaAt === undefined && isTextDelta(event)) sent.firstTextDeltaAt = performance.timeOrigin + performance.now();
     if (event.type === 'message_start' || event.type === 'message_delta') {
       sent.usage = finalUsage(delivered);
       const stopReason = stopReasonOf(delivered);
       if (stopReason !== undefined) sent.stopReason = stopReason;
     }
   });
+}
+
+function isTextDelta(event: ScriptEvent): boolean {
+  return event.type === 'content_block_delta' && isRecord(event.delta) && event.delta.type === 'text_delta';
 }
 
 /** POST /v1/messages/count_tokens (already checked): `{input_tokens}` = the same estimate the usage figures use. */

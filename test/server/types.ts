@@ -165,6 +165,12 @@ export interface SentReply {
   stopReason?: StopReason | null;
   /** How many SSE events were written. */
   eventsSent: number;
+  /**
+   * When the first `text_delta` was handed to the socket, as epoch ms with sub-millisecond
+   * precision (`performance.timeOrigin + performance.now()`): where `npm run bench` starts its
+   * first-delta-to-DOM clock.
+   */
+  firstTextDeltaAt?: number;
 }
 
 /** A prompt block as the cache simulation sees it. */
