@@ -109,7 +109,7 @@ async function extensionPipeline(server: TestServer, page: Page, dir: string): P
   let ids = 0;
   const session = new ChatSession({
     backend,
-    view: { post, schedule: frameTimer(), controls: () => CONTROLS, apiKey: () => 'set' },
+    view: { post, schedule: frameTimer(), paceClock: () => performance.now(), controls: () => CONTROLS, apiKey: () => 'set' },
     library,
     prices: fallbackPrices,
     clock: { newId: () => `bench${++ids}`, now: () => Date.now() },

@@ -92,6 +92,7 @@ export class ChatController extends Disposable implements ChatViewModel {
       view: {
         post: (message) => this.post(message),
         schedule: frameTimer(),
+        paceClock: () => performance.now(),
         controls: () => {
           const { request } = readSettings();
           const choice = this.catalog.choice(request.model);

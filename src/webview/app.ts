@@ -1,13 +1,15 @@
 /**
  * The chat webview: routes host messages to the state mirror and the views, and user actions to
- * the host. Streamed ops are buffered and drawn once per animation frame; everything else is
- * drawn at once (after flushing buffered ops, so order is kept).
+ * the host. Streamed ops are buffered and drawn at once while the stream is sparse, once per
+ * animation frame while it is dense (drawScheduler.ts); everything else is drawn at once (after
+ * flushing buffered ops, so order is kept).
  */
 import { assertNever, isRecord } from '../common/guards';
 import { isHostMessage } from '../common/protocol';
 import type { HostToWebview, ViewTurn } from '../common/protocol';
 import { listenForFiles } from './attach/dropPaste';
 import { delegateClicks } from './clicks';
+import { DrawScheduler } from './drawScheduler';
 import { turnMarkdown } from './render/messageActions';
 import type { WebviewWindow } from './dom';
 import { applyComposerMessage, isComposerMessage } from './attach/composerMessages';
@@ -33,6 +35,12 @@ const MAX_NOTICES = 3;
 export interface ChatAppOptions {
   /** Schedules a draw; defaults to requestAnimationFrame. Tests draw with `flush()`. */
   requestFrame?: (callback: () => void) => void;
+  /**
+   * Paces streamed draws (at once while sparse, see drawScheduler.ts). Defaults to
+   * performance.now with the window's own frames; with `requestFrame` given, to none (every draw
+   * waits for a frame) unless a clock is passed too.
+   */
+  clock?: () => number;
   /** Schedules idle work (grammar compiles, warm-up); defaults to requestIdleCallback; null: none. */
   idle?: IdleScheduler | null;
   /** Reports a message that is not a host message of a known kind; defaults to console.warn. */
@@ -60,10 +68,9 @@ export class ChatApp {
   private readonly controls: ControlsView;
   private readonly history: HistoryView;
   private readonly scroll: ScrollFollower;
-  private readonly requestFrame: (callback: () => void) => void;
+  private readonly draws: DrawScheduler;
   private views = new Map<string, TurnView>();
   private order: TurnView[] = [];
-  private frameRequested = false;
   private countdown: RetryCountdown | undefined;
   private initialized = false;
   private scrollSaveTimer: number | undefined;
@@ -73,7 +80,8 @@ export class ChatApp {
   constructor(private readonly win: WebviewWindow, private readonly api: VsCodeApi, options: ChatAppOptions = {}) {
     this.doc = win.document;
     const doc = this.doc;
-    this.requestFrame = options.requestFrame ?? ((callback) => void win.requestAnimationFrame(() => callback()));
+    const requestFrame = options.requestFrame ?? ((callback: () => void) => void win.requestAnimationFrame(() => callback()));
+    this.draws = new DrawScheduler(requestFrame, () => this.flush(), options.clock ?? (options.requestFrame ? undefined : () => win.performance.now()));
     this.warn = options.warn ?? ((message) => console.warn(message));
     this.reportError = options.reportError ?? ((message, error) => console.error(message, error));
     this.ui = new UiStore(api);
@@ -151,7 +159,7 @@ export class ChatApp {
         const view = this.views.get(message.turnId);
         if (view) view.applyOps(message.ops);
         this.composer.setStreaming(true);
-        this.scheduleFlush();
+        this.draws.request();
         return;
       }
       case 'turnAdded':
@@ -193,15 +201,6 @@ export class ChatApp {
     for (const view of this.order) if (view.dirty) view.render();
     this.layout.empty.hidden = this.order.length > 0;
     this.scroll.afterRender();
-  }
-
-  private scheduleFlush(): void {
-    if (this.frameRequested) return;
-    this.frameRequested = true;
-    this.requestFrame(() => {
-      this.frameRequested = false;
-      this.flush();
-    });
   }
 
   private rebuild(): void {

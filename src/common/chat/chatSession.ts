@@ -230,7 +230,7 @@ export class ChatSession {
       conversation: this.conversation,
       requestId,
       post: (message) => this.post(message),
-      schedule: view.schedule,
+      schedule: view.schedule, paceClock: view.paceClock,
       prices,
       clock,
       model: () => backend.currentModel(),

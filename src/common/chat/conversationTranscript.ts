@@ -1,7 +1,7 @@
 /**
  * The chat's side of the turn engine: every reply becomes an assistant turn of the open
- * conversation, streamed to the view as block ops in frame-sized batches and saved while it
- * streams; tool results become user turns.
+ * conversation, streamed to the view as block ops (at once while the stream is sparse, in
+ * frame-sized batches while it is dense) and saved while it streams; tool results become user turns.
  */
 import type { Container, Message, MessageParam, StreamEvent, ToolResultBlock } from '../anthropic/types';
 import { toApiMessages } from '../conversation/apiMessages';
@@ -11,6 +11,7 @@ import type { AssistantSnapshot, CacheTtl, Conversation } from '../conversation/
 import { conversationTotals, type PriceLookup } from '../conversation/pricing';
 import { blockOpsForEvent, OpBatcher } from '../conversation/streamOps';
 import { toViewTurn } from '../conversation/viewTurns';
+import { FramePacer } from '../protocol';
 import type { HostToWebview, ViewError } from '../protocol';
 import type { FrameScheduler } from './ports';
 import type { ReplySink, TurnTranscript } from './turnEngine';
@@ -25,6 +26,8 @@ export interface ConversationTranscriptOptions {
   requestId: string;
   post(message: HostToWebview): void;
   schedule: FrameScheduler;
+  /** Paces the batches (posted at once while the stream is sparse); see ChatViewPort. */
+  paceClock?: (() => number) | undefined;
   prices: PriceLookup;
   clock: { newId(): string; now(): number };
   model(): string;
@@ -52,7 +55,9 @@ export class ConversationTranscript implements TurnTranscript {
     const { conversation, clock, requestId, post, prices } = this.options;
     const turn = startAssistantTurn(conversation, { model: this.options.model(), cacheTtl: this.options.cacheTtl(), id: clock.newId(), now: clock.now() });
     post({ type: 'turnAdded', turn: toViewTurn(turn, prices), requestId });
-    const batcher = new OpBatcher((ops) => post({ type: 'blockOps', requestId, turnId: turn.id, ops }), this.options.schedule);
+    const { paceClock } = this.options;
+    const pacer = paceClock ? new FramePacer(paceClock) : undefined;
+    const batcher = new OpBatcher((ops) => post({ type: 'blockOps', requestId, turnId: turn.id, ops }), this.options.schedule, pacer);
     let lastSave = clock.now();
     const thinking = new ThinkingTimer(clock);
     return {

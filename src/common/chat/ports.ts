@@ -54,6 +54,12 @@ export interface ChatBackend {
 export interface ChatViewPort {
   post(message: HostToWebview): void;
   schedule: FrameScheduler;
+  /**
+   * A monotonic clock in ms (performance.now) that paces streamed ops: with it, a reply's first
+   * ops and ops after a pause are posted at once and only a dense stream waits for `schedule`
+   * (protocol/pacing.ts); without it every batch waits.
+   */
+  paceClock?: () => number;
   controls(): ChatControls;
   apiKey(): ApiKeyState;
 }

@@ -13,7 +13,7 @@
  * the webview runs it, and it may import nothing from this folder.
  */
 import type { ContentBlock, StreamEvent, UnknownEvent } from '../anthropic/types';
-import type { BlockOp } from '../protocol';
+import type { BlockOp, FramePacer } from '../protocol';
 import { isRecord } from '../guards';
 
 type AppendField = 'text' | 'thinking';
@@ -89,6 +89,10 @@ export type Schedule = (fn: () => void) => (() => void) | void;
  * same block is folded into that set's copy; a `set` replaces every earlier queued op of its block
  * (it holds the whole block), taking the place of the first so blocks are still created in order.
  * `set` blocks pushed here become the batcher's: it may append to them.
+ *
+ * With a pacer, a push into an idle batcher is sent at once when the pacer allows (a reply's
+ * first ops, text after a pause), so the view is not kept a frame behind a sparse stream; a dense
+ * stream still goes one batch per scheduled flush.
  */
 export class OpBatcher {
   private queue: BlockOp[] = [];
@@ -99,10 +103,13 @@ export class OpBatcher {
   /**
    * @param send receives each non-empty batch.
    * @param schedule runs the flush later; the host passes a ~16 ms timer.
+   * @param pacer decides whether a push may be sent at once; without one, every push waits for
+   *   the scheduled flush.
    */
   constructor(
     private readonly send: (ops: BlockOp[]) => void,
     private readonly schedule: Schedule,
+    private readonly pacer?: FramePacer,
   ) {}
 
   /** How many ops wait to be sent. */
@@ -120,8 +127,15 @@ export class OpBatcher {
       this.enqueue(op);
     }
     if (this.queue.length > 0 && !this.scheduled) {
+      if (this.pacer?.takeNow()) {
+        this.flush();
+        return;
+      }
       this.scheduled = true;
-      const cancel = this.schedule(() => this.flush());
+      const cancel = this.schedule(() => {
+        this.pacer?.tookFrame();
+        this.flush();
+      });
       this.cancelScheduled = typeof cancel === 'function' ? cancel : undefined;
     }
   }
