@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { ContentBlock, StreamEvent, UnknownEvent } from '../../../src/common/anthropic/types';
 import { blockOpsForEvent, OpBatcher } from '../../../src/common/conversation/streamOps';
-import { applyBlockOps } from '../../../src/common/protocol';
+import { applyBlockOps, FRAME_MS, FramePacer } from '../../../src/common/protocol';
 import type { BlockOp } from '../../../src/common/protocol';
 
 type Event = StreamEvent | UnknownEvent;
@@ -223,5 +223,35 @@ describe('OpBatcher', () => {
     clock.run();
     batcher.flush();
     assert.equal(sent.length, 2);
+  });
+
+  it('with a pacer, sends a reply\'s first ops at once and batches only a dense stream', () => {
+    const frames = manual();
+    let now = 0;
+    const sent: BlockOp[][] = [];
+    const batcher = new OpBatcher((ops) => sent.push(ops), frames.schedule, new FramePacer(() => now));
+    batcher.push({ op: 'set', index: 0, block: { type: 'text', text: '' } });
+    now += 1;
+    batcher.push({ op: 'append', index: 0, field: 'text', text: 'Hello' });
+    assert.deepEqual(sent, [[{ op: 'set', index: 0, block: { type: 'text', text: '' } }], [{ op: 'append', index: 0, field: 'text', text: 'Hello' }]]);
+    assert.equal(frames.count(), 0, 'nothing waited for a frame');
+    // Dense: a delta every millisecond; they wait for the frame and go as one batch.
+    for (const word of [' a', ' b', ' c']) {
+      now += 1;
+      batcher.push({ op: 'append', index: 0, field: 'text', text: word });
+    }
+    assert.equal(sent.length, 2);
+    assert.equal(frames.count(), 1);
+    now += FRAME_MS;
+    frames.run();
+    assert.deepEqual(sent[2], [{ op: 'append', index: 0, field: 'text', text: ' a b c' }]);
+    // After a pause, text goes at once again.
+    now += 5 * FRAME_MS;
+    batcher.push({ op: 'append', index: 0, field: 'text', text: '!' });
+    assert.deepEqual(sent[3], [{ op: 'append', index: 0, field: 'text', text: '!' }]);
+    assert.equal(frames.count(), 1);
+    const replay: ContentBlock[] = [];
+    for (const batch of sent) applyBlockOps(replay, batch);
+    assert.deepEqual(replay, [{ type: 'text', text: 'Hello a b c!' }]);
   });
 });
