@@ -4,7 +4,7 @@
  * animation frame while it is dense (drawScheduler.ts); everything else is drawn at once (after
  * flushing buffered ops, so order is kept).
  */
-import { assertNever, isRecord } from '../common/guards';
+import { assertNever } from '../common/guards';
 import { isHostMessage } from '../common/protocol';
 import type { HostToWebview, ViewTurn } from '../common/protocol';
 import { listenForFiles } from './attach/dropPaste';
@@ -22,40 +22,18 @@ import { ControlsView } from './render/controls';
 import { RetryCountdown } from './render/errors';
 import { HistoryView } from './render/history';
 import { MarkdownRenderer, windowIdle } from './render/markdown';
-import type { IdleScheduler } from './render/markdown';
+import { RenderSlice } from './render/slice';
 import { TurnView } from './render/turn';
 import { renderTotals } from './render/usage';
 import { ScrollFollower } from './scroll';
 import { ChatStore } from './state';
 import { UiStore } from './uiState';
 import type { VsCodeApi } from './vscodeApi';
+import { describeKind, type ChatAppOptions } from './appOptions';
 
 const MAX_NOTICES = 3;
 
-export interface ChatAppOptions {
-  /** Schedules a draw; defaults to requestAnimationFrame. Tests draw with `flush()`. */
-  requestFrame?: (callback: () => void) => void;
-  /**
-   * Paces streamed draws (at once while sparse, see drawScheduler.ts). Defaults to
-   * performance.now with the window's own frames; with `requestFrame` given, to none (every draw
-   * waits for a frame) unless a clock is passed too.
-   */
-  clock?: () => number;
-  /** Schedules idle work (grammar compiles, warm-up); defaults to requestIdleCallback; null: none. */
-  idle?: IdleScheduler | null;
-  /** Reports a message that is not a host message of a known kind; defaults to console.warn. */
-  warn?: (message: string) => void;
-  /** Reports a host message whose handling threw; defaults to console.error. */
-  reportError?: (message: string, error: unknown) => void;
-  /** The markdown renderer; by default one for the window. Tests pass one that fails on cue. */
-  markdown?: MarkdownRenderer;
-}
-
-/** The `type` of something posted to the page, for the warning about an unknown kind. */
-function describeKind(data: unknown): string {
-  const type = isRecord(data) ? data['type'] : undefined;
-  return typeof type === 'string' ? JSON.stringify(type.slice(0, 100)) : `(no type: ${typeof data})`;
-}
+export type { ChatAppOptions } from './appOptions';
 
 /** The chat webview application. */
 export class ChatApp {
@@ -81,12 +59,13 @@ export class ChatApp {
     this.doc = win.document;
     const doc = this.doc;
     const requestFrame = options.requestFrame ?? ((callback: () => void) => void win.requestAnimationFrame(() => callback()));
-    this.draws = new DrawScheduler(requestFrame, () => this.flush(), options.clock ?? (options.requestFrame ? undefined : () => win.performance.now()));
+    const clock = options.clock ?? (options.requestFrame ? undefined : () => win.performance.now());
+    this.draws = new DrawScheduler(requestFrame, () => this.flush(), clock);
     this.warn = options.warn ?? ((message) => console.warn(message));
     this.reportError = options.reportError ?? ((message, error) => console.error(message, error));
     this.ui = new UiStore(api);
     const idle = options.idle === undefined ? windowIdle(win) : (options.idle ?? undefined);
-    this.ctx = { doc, md: options.markdown ?? new MarkdownRenderer(doc, win, idle), ui: this.ui };
+    this.ctx = { doc, md: options.markdown ?? new MarkdownRenderer(doc, win, idle), ui: this.ui, slice: new RenderSlice(clock) };
     const root = doc.getElementById('app') ?? doc.body.appendChild(doc.createElement('div'));
     this.layout = buildLayout(doc, root);
     const post = (message: Parameters<VsCodeApi['postMessage']>[0]): void => api.postMessage(message);
@@ -195,17 +174,24 @@ export class ChatApp {
     }
   }
 
-  /** Draws everything buffered (called once per animation frame while streaming). */
+  /**
+   * Draws what is buffered, in order, within one time slice (render/slice.ts); what the slice
+   * leaves is drawn on the next frame, so a long rebuild never blocks the page for long.
+   */
   flush(): void {
+    this.ctx.slice?.start();
     // Each turn is its own error boundary (TurnView.render), so one turn cannot stop the others.
-    for (const view of this.order) if (view.dirty) view.render();
+    for (const view of this.order) if (view.dirty && !this.ctx.slice?.over()) view.render();
     this.layout.empty.hidden = this.order.length > 0;
     this.scroll.afterRender();
+    if (this.order.some((view) => view.dirty)) this.draws.next();
+    else this.scroll.settled();
   }
 
   private rebuild(): void {
     const state = this.store.state;
     if (!state) return;
+    const position = { stick: this.scroll.following, scrollTop: this.layout.log.scrollTop };
     this.endCountdown();
     this.views.clear();
     this.order = [];
@@ -223,7 +209,8 @@ export class ChatApp {
     if (this.composer.prompt.value !== '') this.composer.announceDraft();
     this.afterTurnsChanged();
     if (sameConversation && this.initialized) {
-      // A replay of the same conversation: keep the reader where they were.
+      // A replay of the same conversation: keep the reader where they were (drawn over frames).
+      this.scroll.restore(position.stick, position.scrollTop);
     } else if (sameConversation) {
       this.scroll.restore(this.ui.state.stick, this.ui.state.scrollTop);
     } else {

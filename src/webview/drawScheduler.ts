@@ -31,6 +31,12 @@ export class DrawScheduler {
       this.draw();
       return;
     }
+    this.next();
+  }
+
+  /** Asks for a draw on the next frame whatever the pace (the rest of a draw cut by its slice). */
+  next(): void {
+    if (this.requested) return;
     this.requested = true;
     this.requestFrame(() => {
       this.requested = false;

@@ -9,6 +9,11 @@ export const BOTTOM_SLACK_PX = 4;
 /** Auto-scroll for one scrolling element. */
 export class ScrollFollower {
   private stick = true;
+  /**
+   * A saved position the content is not tall enough for yet (a long reply is drawn over several
+   * frames): applied as soon as it is reachable, or as far as it goes once drawing settles.
+   */
+  private pendingTop: number | undefined;
 
   constructor(
     private readonly scroller: HTMLElement,
@@ -28,7 +33,17 @@ export class ScrollFollower {
   /** After content changed: keep the bottom in view if the reader was there. */
   afterRender(): void {
     if (this.stick) this.scroller.scrollTop = this.scroller.scrollHeight;
-    else this.showJump(true);
+    else {
+      this.applyPending();
+      this.showJump(true);
+    }
+  }
+
+  /** Everything is drawn: a saved position still pending goes as far as the content allows. */
+  settled(): void {
+    if (this.pendingTop === undefined) return;
+    this.scroller.scrollTop = this.pendingTop;
+    this.pendingTop = undefined;
   }
 
   /** Jumps to the newest content and follows it again. */
@@ -42,12 +57,22 @@ export class ScrollFollower {
   /** Restores a saved position (after the webview was rebuilt). */
   restore(stick: boolean, scrollTop: number): void {
     this.stick = stick;
+    this.pendingTop = stick ? undefined : scrollTop;
     if (stick) this.scroller.scrollTop = this.scroller.scrollHeight;
-    else this.scroller.scrollTop = scrollTop;
+    else this.applyPending();
     this.showJump(!stick);
   }
 
+  private applyPending(): void {
+    const top = this.pendingTop;
+    if (top === undefined) return;
+    this.scroller.scrollTop = top;
+    if (this.scroller.scrollHeight - this.scroller.clientHeight >= top) this.pendingTop = undefined;
+  }
+
   private onScroll(): void {
+    // Scrolls while a saved position waits for the content are the browser clamping, not the reader.
+    if (this.pendingTop !== undefined) return;
     const el = this.scroller;
     const distance = el.scrollHeight - el.scrollTop - el.clientHeight;
     // Our own scrolls land at the bottom; only the reader moves away from it.

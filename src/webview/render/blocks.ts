@@ -29,7 +29,7 @@ export class TextBlockView implements BlockView {
   citationsChanged = false;
 
   constructor(ctx: RenderContext, block: ContentBlock) {
-    this.md = new StreamingMarkdownView(ctx.doc, ctx.md, str(block['text']));
+    this.md = new StreamingMarkdownView(ctx.doc, ctx.md, str(block['text']), ctx.slice);
     this.citationsSlot = h(ctx.doc, 'div', { class: 'citations-slot' });
     this.el = h(ctx.doc, 'div', { class: 'block block-text', 'data-block-type': 'text' }, this.md.el, this.citationsSlot);
     this.takeCitations(block);
@@ -50,6 +50,10 @@ export class TextBlockView implements BlockView {
 
   render(): void {
     this.md.render();
+  }
+
+  get unfinished(): boolean {
+    return this.md.unfinished;
   }
 
   private takeCitations(block: ContentBlock): void {

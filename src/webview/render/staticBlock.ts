@@ -17,6 +17,8 @@ export interface BlockView {
   /** The turn stopped streaming (or started again). */
   setDone(done: boolean): void;
   render(): void;
+  /** Part of what is buffered is still to be drawn (the draw's time slice ran out): render again. */
+  readonly unfinished?: boolean;
 }
 
 /** The string, or '' for anything else: block fields arrive from the network unchecked. */

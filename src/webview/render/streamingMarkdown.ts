@@ -10,16 +10,25 @@
  * Finished blocks are grouped in pages of PAGE_SIZE (`.md-page`): the browser's per-frame work
  * for a growing container (layout of its children, visibility checks of `content-visibility`)
  * then touches one page and the list of pages, not every block of a long reply.
+ *
+ * A render given a time slice (slice.ts) draws finished blocks CHUNKS_PER_PASS at a time, in
+ * order, until the slice is over; the rest wait in `backlog` for the next render (`unfinished`),
+ * and the tail is drawn only after every block before it. So a saved 100,000-token reply is
+ * rebuilt over several frames instead of in one long task, ending with the same DOM.
  */
 import { h } from '../dom';
 import { fallbackElement, reportRenderError } from './boundary';
 import type { MarkdownRenderer } from './markdown';
 import { codeBlockShell } from './markdown';
+import type { RenderSlice } from './slice';
 import { MarkdownSplitter } from './splitter';
 import { safeLanguage } from './highlight';
 
 /** Finished blocks per page. */
 export const PAGE_SIZE = 32;
+
+/** Finished blocks rendered (and sanitized) in one pass; the slice is checked between passes. */
+export const CHUNKS_PER_PASS = 4;
 
 type Tail =
   | { kind: 'markdown'; el: HTMLElement; text: string }
@@ -32,6 +41,8 @@ export class StreamingMarkdownView {
   private splitter = new MarkdownSplitter();
   private pending: string[] = [];
   private pendingLength = 0;
+  /** Finished blocks cut from the text but not drawn yet (a slice ran out), in order. */
+  private backlog: string[] = [];
   /** Text to start over from (the host's text disagreed with what was streamed). */
   private resetTo: string | undefined;
   private tail: Tail | undefined;
@@ -41,9 +52,14 @@ export class StreamingMarkdownView {
   /** The last chunk, when it was made from the tail at `done` (reopened if more text arrives). */
   private lastFromTail: HTMLElement | undefined;
 
-  constructor(private readonly doc: Document, private readonly md: MarkdownRenderer, text = '') {
+  constructor(private readonly doc: Document, private readonly md: MarkdownRenderer, text = '', private readonly slice?: RenderSlice) {
     this.el = h(doc, 'div', { class: 'md' });
     if (text) this.append(text);
+  }
+
+  /** Whether some buffered text is still to be drawn (render again). */
+  get unfinished(): boolean {
+    return this.backlog.length > 0 || this.pendingLength > 0 || this.resetTo !== undefined;
   }
 
   /** Length of all text received (rendered or buffered). */
@@ -79,21 +95,31 @@ export class StreamingMarkdownView {
     this.done = done;
   }
 
-  /** Draws what was buffered: new finished blocks and the tail, sanitized in one pass. */
+  /**
+   * Draws what was buffered: new finished blocks, then the tail, the last pass of blocks and the
+   * tail sanitized together. With a slice, stops between passes once it is over.
+   */
   render(): void {
     if (this.resetTo !== undefined) this.restart(this.resetTo);
-    let finished: string[] = [];
     if (this.pendingLength > 0) {
       const text = this.pending.join('');
       this.pending = [];
       this.pendingLength = 0;
       this.reopen();
-      finished = this.splitter.push(text);
+      this.backlog.push(...this.splitter.push(text));
     }
-    const tailMarkdown = this.tailToRender();
-    const rendered = this.renderChunks(tailMarkdown === undefined ? finished : [...finished, tailMarkdown]);
-    for (const chunk of rendered.slice(0, finished.length)) this.insert(chunk);
-    const tailEl = tailMarkdown === undefined ? undefined : rendered[finished.length];
+    for (;;) {
+      const finished = this.backlog.splice(0, CHUNKS_PER_PASS);
+      const last = this.backlog.length === 0;
+      const tailMarkdown = last ? this.tailToRender() : undefined;
+      const rendered = this.renderChunks(tailMarkdown === undefined ? finished : [...finished, tailMarkdown]);
+      for (const chunk of rendered.slice(0, finished.length)) this.insert(chunk);
+      if (last) return this.drawEnd(tailMarkdown === undefined ? undefined : rendered[finished.length]);
+      if (this.slice?.over()) return;
+    }
+  }
+
+  private drawEnd(tailEl: HTMLElement | undefined): void {
     if (this.done) this.finish(tailEl);
     else this.drawTail(tailEl);
   }
@@ -137,6 +163,7 @@ export class StreamingMarkdownView {
 
   private restart(text: string): void {
     this.resetTo = undefined;
+    this.backlog = [];
     this.splitter = new MarkdownSplitter();
     this.tail = undefined;
     this.page = undefined;

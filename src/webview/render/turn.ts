@@ -122,10 +122,10 @@ export class TurnView {
     } catch (error) {
       reportRenderError('a turn', error);
       this.showRaw();
+      this.dirtyViews.clear();
     }
     this.structureDirty = false;
     this.endDirty = false;
-    this.dirtyViews.clear();
   }
 
   private draw(): void {
@@ -140,11 +140,15 @@ export class TurnView {
       if (this.structureDirty) this.drawUser();
     } else {
       let citationsChanged = false;
+      // In order, until the draw's slice is over: what is left stays dirty for the next draw.
+      const left = new Set<BlockView>();
       for (const view of this.dirtyViews) {
-        this.renderBlock(view);
+        if (left.size > 0 || this.ctx.slice?.over()) left.add(view);
+        else this.renderBlock(view);
+        if (view.unfinished && this.views.includes(view)) left.add(view);
         if (view instanceof TextBlockView && view.citationsChanged) citationsChanged = true;
       }
-      this.dirtyViews.clear();
+      this.dirtyViews = left;
       if (citationsChanged) this.drawCitations();
       if (this.endDirty) {
         this.foldIfSuperseded();

@@ -60,4 +60,42 @@ describe('webview auto-scroll', () => {
     follower.afterRender();
     assert.equal(el.scrollTop, 500);
   });
+
+  it('restores a saved position once the content drawn over several frames is tall enough, ignoring the clamped scrolls meanwhile', () => {
+    const win = makeWindow();
+    const content = { height: 300 };
+    const el = scroller(win, content);
+    const jump = win.document.createElement('button');
+    const saved: boolean[] = [];
+    const follower = new ScrollFollower(el, jump, (stick) => saved.push(stick));
+    follower.restore(false, 1000);
+    assert.equal(el.scrollTop, 200, 'clamped: only part of the reply is drawn');
+    el.dispatchEvent(new win.Event('scroll'));
+    assert.deepEqual(saved, [], 'the clamped scroll is not the reader leaving (nor reaching) the bottom');
+    assert.equal(follower.following, false);
+    content.height = 800;
+    follower.afterRender();
+    assert.equal(el.scrollTop, 700, 'still short');
+    content.height = 1500;
+    follower.afterRender();
+    assert.equal(el.scrollTop, 1000, 'the saved position, once reachable');
+    assert.equal(jump.hidden, false, 'jump to latest is offered');
+    el.scrollTop = 1400;
+    el.dispatchEvent(new win.Event('scroll'));
+    assert.equal(saved.at(-1), true, 'the reader\'s own scrolls count again');
+  });
+
+  it('gives a pending position up as far as it goes once drawing settles', () => {
+    const win = makeWindow();
+    const content = { height: 300 };
+    const el = scroller(win, content);
+    const saved: boolean[] = [];
+    const follower = new ScrollFollower(el, win.document.createElement('button'), (stick) => saved.push(stick));
+    follower.restore(false, 1000);
+    content.height = 600;
+    follower.settled();
+    assert.equal(el.scrollTop, 500);
+    el.dispatchEvent(new win.Event('scroll'));
+    assert.deepEqual(saved, [true], 'scrolls are the reader\'s again');
+  });
 });
