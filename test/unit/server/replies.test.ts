@@ -41,6 +41,17 @@ describe('test server: replies', () => {
     assert.ok(Date.now() - started >= 20 * 20, 'at least 20 pauses of 20 ms');
   });
 
+  it('stamps when the first text_delta went out (the bench\'s first-delta clock), and only for a reply with text', async () => {
+    server().enqueue(textReply('Hello there', { delayMs: 30 }), toolUseReply('str_replace_based_edit_tool', { command: 'view', path: 'a.ts' }));
+    const before = performance.timeOrigin + performance.now();
+    await streamEvents(server(), messagesBody('hi'));
+    const after = performance.timeOrigin + performance.now();
+    const at = server().replies[0]?.firstTextDeltaAt;
+    assert.ok(at !== undefined && at >= before + 2 * 30 && at <= after, `stamped after message_start, content_block_start and ping (${at} in ${before}..${after})`);
+    await streamEvents(server(), messagesBody('hi'));
+    assert.equal(server().replies[1]?.firstTextDeltaAt, undefined, 'a tool call has no text_delta');
+  });
+
   it('honours max_tokens and stop_sequences in the default reply', async () => {
     const cut = await streamEvents(server(), messagesBody('hi', { max_tokens: 3 }));
     assert.equal((cut.find((e) => e.type === 'message_delta')?.delta as { stop_reason: string }).stop_reason, 'max_tokens');
