@@ -3,7 +3,8 @@
  * assistant turn the closing lines (stop reason, error, usage).
  *
  * Updates are buffered (`applyOps`, `update`, `setPlace`) and drawn by `render`, so a burst of
- * streamed ops costs one draw per animation frame.
+ * streamed ops costs one draw per animation frame. A draw cut by its time slice (slice.ts) leaves
+ * the blocks it did not finish dirty, in order, for the next one.
  */
 import type { BlockOp, ViewTurn } from '../../common/protocol';
 import { actionButton, h } from '../dom';
