@@ -51,7 +51,7 @@ export class ThinkingBlockView implements BlockView {
 
   constructor(private readonly ctx: RenderContext, private readonly key: string, block: ContentBlock) {
     const doc = ctx.doc;
-    this.md = new StreamingMarkdownView(doc, ctx.md, str(block['thinking']));
+    this.md = new StreamingMarkdownView(doc, ctx.md, str(block['thinking']), ctx.slice);
     this.tailText = str(block['thinking']).slice(-TAIL_CHARS);
     this.label = h(doc, 'span', { class: 'thinking-label' }, 'Thinking…');
     this.latest = h(doc, 'span', { class: 'thinking-latest', 'aria-live': 'off' });
@@ -93,6 +93,10 @@ export class ThinkingBlockView implements BlockView {
   /** The host's timing of this block (stored with the turn), which wins over the view's own. */
   setDuration(ms: unknown): void {
     this.hostMs = typeof ms === 'number' && Number.isFinite(ms) && ms >= 0 ? ms : undefined;
+  }
+
+  get unfinished(): boolean {
+    return this.md.unfinished;
   }
 
   render(): void {

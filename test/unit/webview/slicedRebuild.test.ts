@@ -30,10 +30,10 @@ function manualFrames(): { requestFrame: (callback: () => void) => void; run: ()
   };
 }
 
-const headings = (root: ParentNode): string[] => Array.from(root.querySelectorAll('h2')).map((h) => h.textContent ?? '');
+const headings = (root: ParentNode): string[] => Array.from(root.querySelectorAll('[data-block-type="text"] h2')).map((h) => h.textContent ?? '');
 
 describe('webview sliced rebuild (a long saved reply drawn over several frames)', () => {
-  const turns: ViewTurn[] = [userTurn('u1', 'Explain everything.'), assistantTurn('a1', [{ type: 'text', text: longReply(60) }]), userTurn('u2', 'Thanks'), assistantTurn('a2', [{ type: 'text', text: 'You are **welcome**.' }])];
+  const turns: ViewTurn[] = [userTurn('u1', 'Explain everything.'), assistantTurn('a1', [{ type: 'thinking', thinking: longReply(20).replace(/Part/g, 'Step'), signature: 'sig' }, { type: 'text', text: longReply(60) }]), userTurn('u2', 'Thanks'), assistantTurn('a2', [{ type: 'text', text: 'You are **welcome**.' }])];
 
   it('draws a prefix in order each frame, and ends with exactly the DOM of drawing it whole', () => {
     // The reference: no clock, so the rebuild is drawn whole in one go.
@@ -59,6 +59,7 @@ describe('webview sliced rebuild (a long saved reply drawn over several frames)'
     assert.ok(seen.every((n, i) => i === 0 || n >= (seen[i - 1] ?? 0)), 'each frame adds to what is drawn');
     assert.equal(frames.waiting(), 0, 'the slicing stops once everything is drawn');
     assert.equal(page.app.layout.turns.innerHTML, expected);
+    assert.equal(page.$$('[data-turn-id="a1"] [data-block-type="thinking"] h2').length, 20, 'the thinking block is drawn whole too');
     assert.equal(page.$('[data-turn-id="a2"] strong')?.textContent, 'welcome');
   });
 
