@@ -63,6 +63,28 @@ export async function waitForNewReply(frame: Frame, before: number, status = 'do
   );
 }
 
+/** The turn id of the last reply (to wait for a retry or a regenerate to replace it). */
+export async function lastReplyId(frame: Frame): Promise<string | null> {
+  return lastAssistant(frame).getAttribute('data-turn-id');
+}
+
+/**
+ * Waits until the last reply is another turn than `turnId` and has reached `status`: a retry or a
+ * regenerate replaces the reply in place (the old one becomes an earlier version), so the count
+ * of replies stays the same.
+ */
+export async function waitForReplacedReply(frame: Frame, turnId: string | null, status = 'done', timeoutMs = 30_000): Promise<void> {
+  await frame.waitForFunction(
+    ([replaced, wanted]) => {
+      const turns = document.querySelectorAll('[data-testid="message"][data-role="assistant"]');
+      const last = turns[turns.length - 1];
+      return last !== undefined && last.getAttribute('data-turn-id') !== replaced && last.getAttribute('data-status') === wanted;
+    },
+    [turnId, status] as const,
+    { timeout: timeoutMs },
+  );
+}
+
 /**
  * Saves a screenshot under test-results/e2e; README ones (`screenshot-*`) also under media/ when
  * UPDATE_SCREENSHOTS=1. `side-bar` keeps the activity bar and the side bar (the chat) only.
