@@ -25,7 +25,7 @@ export function messageEditor(doc: Document, options: MessageEditorOptions): HTM
     ? h(doc, 'div', { class: 'edit-note', 'data-testid': 'edit-note', id: `edit-note-${options.turnId}` }, `Sending replaces the ${options.later === 1 ? 'message' : `${options.later} messages`} after this one.`)
     : undefined;
   if (note) input.setAttribute('aria-describedby', note.id);
-  const send = h(doc, 'button', { type: 'button', class: 'button', 'data-testid': 'edit-send', 'aria-label': 'Send the edited message' }, 'Send');
+  const send = h(doc, 'button', { type: 'button', class: 'button primary', 'data-testid': 'edit-send', 'aria-label': 'Send the edited message' }, 'Send');
   const cancel = h(doc, 'button', { type: 'button', class: 'button secondary', 'data-testid': 'edit-cancel', 'aria-label': 'Cancel editing' }, 'Cancel');
   const el = h(doc, 'div', { class: 'message-editor', 'data-testid': 'message-editor' }, input, note, h(doc, 'div', { class: 'edit-buttons' }, send, cancel));
   const close = (): void => {
