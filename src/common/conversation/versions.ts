@@ -74,6 +74,11 @@ export function retryFailedReply(conversation: Conversation, now = Date.now()): 
   return last;
 }
 
+/** Every turn kept: the history's, each followed by the turns of its earlier replies (nested ones too). */
+export function allKeptTurns(turns: readonly StoredTurn[]): StoredTurn[] {
+  return turns.flatMap((turn) => [turn, ...(turn.earlierReplies ?? []).flatMap((version) => allKeptTurns(version))]);
+}
+
 /** How many turns an edit of `turnId` would drop (the turns after it); undefined when it cannot be edited. */
 export function turnsAfterQuestion(conversation: Conversation, turnId: string): number | undefined {
   const index = conversation.turns.findIndex((turn) => turn.id === turnId);

@@ -6,6 +6,7 @@ import { parseConversation, serializeConversation } from '../../../src/common/co
 import { mergeConversations, mergeFromDisk } from '../../../src/common/conversation/storeMerge';
 import { canRegenerate, editQuestion, regenerateReply, retryFailedReply, turnsAfterQuestion } from '../../../src/common/conversation/versions';
 import { toViewTurns } from '../../../src/common/conversation/viewTurns';
+import { conversationTotals } from '../../../src/common/conversation/pricing';
 
 function ask(c: Conversation, id: string, text = id): void {
   appendUserTurn(c, { content: [{ type: 'text', text }], id, now: 1 });
@@ -39,6 +40,22 @@ describe('conversation/versions', () => {
     const view = toViewTurns(c);
     assert.deepEqual(view.map((t) => t.earlierVersions?.length ?? 0), [0, 0, 0, 1], 'the pager sits on the first turn of the reply');
     assert.equal(view[3]?.earlierVersions?.[0]?.id, 'a2');
+  });
+
+  it('counts the earlier versions in the conversation totals (they were paid for)', () => {
+    const c = createConversation({ model: 'claude-sonnet-4-5', id: 'c', now: 0 });
+    ask(c, 'q1');
+    const usage = { input_tokens: 100, output_tokens: 10, cache_read_input_tokens: 0, cache_creation_input_tokens: 0 };
+    startAssistantTurn(c, { model: 'claude-sonnet-4-5', id: 'a1', now: 1 });
+    finishAssistantTurn(c, 'a1', { status: 'done', snapshot: { content: [{ type: 'text', text: 'A' }], usage, stopReason: 'end_turn' } });
+    const before = conversationTotals(c);
+    regenerateReply(c, 'a1');
+    startAssistantTurn(c, { model: 'claude-sonnet-4-5', id: 'a2', now: 2 });
+    finishAssistantTurn(c, 'a2', { status: 'done', snapshot: { content: [{ type: 'text', text: 'B' }], usage, stopReason: 'end_turn' } });
+    const after = conversationTotals(c);
+    assert.equal(after.inputTokens, 2 * before.inputTokens);
+    assert.equal(after.outputTokens, 20);
+    assert.ok(before.dollars !== undefined && after.dollars !== undefined && Math.abs(after.dollars - 2 * before.dollars) < 1e-12);
   });
 
   it('refuses to regenerate a reply that streams, and a conversation with no question', () => {
