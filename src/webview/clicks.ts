@@ -48,7 +48,11 @@ function onClick(win: WebviewWindow, post: Post, event: MouseEvent, messages: Me
     win.setTimeout(() => button.classList.remove('copied'), 1200);
   } else if (action === 'edit-message') messages.edit(turnId);
   else if (action === 'version-prev' || action === 'version-next') messages.page(turnId, action);
-  else if (action === 'regenerate') post({ type: 'regenerate', turnId });
+  else if (action === 'regenerate') {
+    post({ type: 'regenerate', turnId });
+    // The reply (and this button) is redrawn: the focus waits in the prompt, as after a message.
+    win.document.querySelector<HTMLElement>('[data-testid="prompt"]')?.focus();
+  }
   else runAction(win, post, button);
 }
 

@@ -7,18 +7,45 @@
 import type { WebviewToHost } from '../../common/protocol';
 import { h } from '../dom';
 
-export interface MessageEditorOptions {
+export interface EditRequest {
   turnId: string;
   text: string;
   /** How many messages come after the question (they are replaced by the new reply). */
   later: number;
   send(message: WebviewToHost): void;
-  /** The editor closed without sending: show the question again. */
-  closed(): void;
 }
 
-/** The editor element, focused once in the page; it removes itself when it sends or cancels. */
-export function messageEditor(doc: Document, options: MessageEditorOptions): HTMLElement {
+/**
+ * Opens the editor over a question's blocks, focused. Cancelled, the blocks come back and Edit gets
+ * the focus; sent, the prompt gets it, as after any message (the host redraws the conversation).
+ * `closed` is told either way.
+ */
+export function editInPlace(doc: Document, where: { message: HTMLElement; blocks: HTMLElement }, request: EditRequest, closed: () => void): HTMLElement {
+  const close = (focus: HTMLElement | null): void => {
+    closed();
+    where.blocks.hidden = false;
+    focus?.focus();
+  };
+  const editor = messageEditor(doc, {
+    ...request,
+    cancelled: () => close(where.message.querySelector<HTMLElement>('[data-action="edit-message"]')),
+    sent: () => close(doc.querySelector<HTMLElement>('[data-testid="prompt"]')),
+  });
+  where.blocks.hidden = true;
+  where.blocks.after(editor);
+  editor.querySelector('textarea')?.focus();
+  return editor;
+}
+
+interface MessageEditorOptions extends EditRequest {
+  /** The editor closed without sending: show the question again. */
+  cancelled(): void;
+  /** The editor sent: the host redraws the conversation (this question included) with the new reply. */
+  sent(): void;
+}
+
+/** The editor element; it removes itself when it sends or is cancelled. */
+function messageEditor(doc: Document, options: MessageEditorOptions): HTMLElement {
   const input = h(doc, 'textarea', { class: 'edit-input', 'data-testid': 'edit-input', rows: 3, 'aria-label': 'Edit your message' });
   input.value = options.text;
   const note = options.later > 0
@@ -30,12 +57,13 @@ export function messageEditor(doc: Document, options: MessageEditorOptions): HTM
   const el = h(doc, 'div', { class: 'message-editor', 'data-testid': 'message-editor' }, input, note, h(doc, 'div', { class: 'edit-buttons' }, send, cancel));
   const close = (): void => {
     el.remove();
-    options.closed();
+    options.cancelled();
   };
   const submit = (): void => {
     if (input.value.trim() === '') return;
     options.send({ type: 'editAndResend', turnId: options.turnId, text: input.value });
-    close();
+    el.remove();
+    options.sent();
   };
   // The listeners live on the editor's own elements and go with them when it closes.
   input.addEventListener('keydown', (event) => {

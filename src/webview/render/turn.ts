@@ -14,7 +14,7 @@ import { CitationIndex, citationsElement } from './citations';
 import type { RenderContext } from './context';
 import { errorElement } from './errors';
 import { copyMessageButton, regenerateButton, turnMarkdown } from './messageActions';
-import { messageEditor } from './editMessage';
+import { editInPlace } from './editMessage';
 import { ReplyVersions, type PageDirection } from './replyVersions';
 import { stopNote } from './stopNote';
 import { usageElement } from './usage';
@@ -118,15 +118,8 @@ export class TurnView {
   /** Edit & Resend: the question becomes an editor; `later` messages follow it. */
   startEdit(later: number, send: (message: WebviewToHost) => void): void {
     if (this.turn.role !== 'user' || this.editor || this.place.busy) return;
-    const closed = (): void => {
-      this.editor = undefined;
-      this.blocksEl.hidden = false;
-      this.el.querySelector<HTMLElement>('[data-action="edit-message"]')?.focus();
-    };
-    this.editor = messageEditor(this.ctx.doc, { turnId: this.turn.id, text: turnMarkdown(this.turn), later, send, closed });
-    this.blocksEl.hidden = true;
-    this.blocksEl.after(this.editor);
-    this.editor.querySelector('textarea')?.focus();
+    const options = { turnId: this.turn.id, text: turnMarkdown(this.turn), later, send };
+    this.editor = editInPlace(this.ctx.doc, { message: this.el, blocks: this.blocksEl }, options, () => (this.editor = undefined));
   }
 
   /** Tells the turn whether it is the latest and whether a request is busy. */

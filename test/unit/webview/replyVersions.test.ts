@@ -80,6 +80,7 @@ describe('webview: Regenerate', () => {
     assert.match(buttons[0]?.getAttribute('aria-label') ?? '', /Regenerate this reply/);
     buttons[0]?.click();
     assert.deepEqual(page.api.of('regenerate'), [{ type: 'regenerate', turnId: 'a2' }]);
+    assert.equal(page.doc.activeElement, page.$('[data-testid="prompt"]'), 'the reply is redrawn: the focus waits in the prompt');
     page.send({ type: 'init', state: chatState({ turns: [userTurn('u1', 'Q1'), failedFirst] }) });
     assert.equal(page.$$('[data-testid="regenerate"]').length, 1, 'a failed reply can be regenerated too');
   });
@@ -110,6 +111,7 @@ describe('webview: Edit & Resend', () => {
     key(page, input, 'Enter');
     assert.deepEqual(page.api.of('editAndResend'), [{ type: 'editAndResend', turnId: 'u1', text: 'First question, shorter' }]);
     assert.equal(page.$('[data-testid="message-editor"]'), null, 'the editor closes');
+    assert.equal(page.doc.activeElement, page.$('[data-testid="prompt"]'), 'the focus waits in the prompt, as after any message');
   });
 
   it('sends on Ctrl+Enter, says nothing of later messages on the last question, and refuses a blank text', () => {
@@ -140,6 +142,14 @@ describe('webview: Edit & Resend', () => {
     assert.match(page.$('[data-turn-id="u2"]')?.textContent ?? '', /Second question/);
     assert.equal(page.doc.activeElement, page.$('[data-turn-id="u2"] [data-testid="edit-message"]'));
     assert.deepEqual(page.api.of('editAndResend'), []);
+
+    // The buttons do the same by mouse.
+    page.$<HTMLButtonElement>('[data-turn-id="u2"] [data-testid="edit-message"]')?.click();
+    page.$<HTMLButtonElement>('[data-testid="edit-cancel"]')?.click();
+    assert.equal(page.$('[data-testid="message-editor"]'), null);
+    page.$<HTMLButtonElement>('[data-turn-id="u2"] [data-testid="edit-message"]')?.click();
+    page.$<HTMLButtonElement>('[data-testid="edit-send"]')?.click();
+    assert.deepEqual(page.api.of('editAndResend'), [{ type: 'editAndResend', turnId: 'u2', text: 'Second question' }]);
   });
 
   it('is not offered while a reply streams, nor on tool results or a continue request', () => {
