@@ -11,7 +11,7 @@ import {
   toolUseReply,
   webSearchReply,
 } from '../server/server';
-import { assistantCount, freshChat, lastAssistant, lastReplyId, openChat, screenshot, sendPrompt, setApiKeyThroughCommand, waitForReplacedReply, waitForStatus } from './chatView';
+import { assistantCount, freshChat, lastAssistant, replyToReplace, openChat, screenshot, sendPrompt, setApiKeyThroughCommand, waitForReplacedReply, waitForStatus } from './chatView';
 import { world } from './world';
 
 describe('chat: what the API returns', () => {
@@ -179,7 +179,7 @@ describe('chat: what the API returns', () => {
     // an earlier version of the reply (versions.test.ts pages through it).
     const { server } = world();
     server.enqueue(textReply('Here it is, whole this time.'));
-    const failed = await lastReplyId(frame);
+    const failed = await replyToReplace(frame);
     await frame.locator('[data-testid="retry"]').last().click();
     await waitForReplacedReply(frame, failed);
     const last = server.requests.filter((r) => r.path === '/v1/messages').at(-1)?.json as MessagesRequest;

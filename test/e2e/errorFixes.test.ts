@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { authenticationErrorReply, httpErrorReply, textReply } from '../server/server';
-import { assistantCount, lastAssistant, lastReplyId, newChat, openChat, screenshot, sendPrompt, waitForNewReply, waitForReplacedReply, setApiKeyThroughCommand } from './chatView';
+import { assistantCount, lastAssistant, replyToReplace, newChat, openChat, screenshot, sendPrompt, waitForNewReply, waitForReplacedReply, setApiKeyThroughCommand } from './chatView';
 import { changeUserSettings } from './settings';
 import { world } from './world';
 
@@ -53,7 +53,7 @@ describe('chat: error cards that fix their cause', () => {
     await screenshot('error-fixed');
 
     server.enqueue(textReply('Hello again.'));
-    const failed = await lastReplyId(frame);
+    const failed = await replyToReplace(frame);
     await fixed.locator('[data-testid="retry"]').click();
     await waitForReplacedReply(frame, failed, 'done');
     assert.match(await lastAssistant(frame).innerText(), /Hello again\./);
@@ -81,7 +81,7 @@ describe('chat: error cards that fix their cause', () => {
       await fixed.waitFor({ timeout: 15_000 });
       assert.match(await fixed.innerText(), /Fixed: claudeMessages\.maxTokens changed\s*—\s*Retry/);
       server.enqueue(textReply('A shorter answer.'));
-      const failed = await lastReplyId(frame);
+      const failed = await replyToReplace(frame);
       await fixed.locator('[data-testid="retry"]').click();
       await waitForReplacedReply(frame, failed, 'done');
       const sent = server.requests.filter((request) => request.path === '/v1/messages').at(-1);

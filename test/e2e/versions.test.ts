@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
 import type { MessagesRequest } from '../../src/common/anthropic/types';
 import { dropReply, textReply } from '../server/server';
-import { assistantCount, freshChat, lastAssistant, lastReplyId, openChat, screenshot, sendPrompt, setApiKeyThroughCommand, waitForNewReply, waitForReplacedReply, waitForStatus } from './chatView';
+import { assistantCount, freshChat, lastAssistant, replyToReplace, openChat, screenshot, sendPrompt, setApiKeyThroughCommand, waitForNewReply, waitForReplacedReply, waitForStatus } from './chatView';
 import { world } from './world';
 
 function messageBodies(): MessagesRequest[] {
@@ -33,7 +33,7 @@ describe('message actions: versions of a reply, edit and resend', () => {
     world().server.enqueue(textReply('The first answer.'), textReply('A better answer.'), textReply('A follow-up answer.'));
     await sendPrompt(frame, 'Explain webviews');
     await waitForStatus(frame, 'done');
-    const first = await lastReplyId(frame);
+    const first = await replyToReplace(frame);
     const regenerate = lastAssistant(frame).locator('[data-testid="regenerate"]');
     assert.match(await regenerate.getAttribute('aria-label') ?? '', /Regenerate this reply/);
     await regenerate.click();
@@ -90,7 +90,7 @@ describe('message actions: versions of a reply, edit and resend', () => {
     world().server.enqueue(dropReply(6), textReply('Whole this time.'));
     await sendPrompt(frame, 'Tell me something');
     await waitForStatus(frame, 'error', 20_000);
-    const failed = await lastReplyId(frame);
+    const failed = await replyToReplace(frame);
     await frame.locator('[data-testid="error"] [data-testid="retry"]').click();
     await waitForReplacedReply(frame, failed);
     assert.equal(await assistantCount(frame), 1, 'one reply element, not a second card below the error');
