@@ -24,6 +24,9 @@ async function versionLabel(frame: Frame): Promise<string | null> {
 
 describe('message actions: versions of a reply, edit and resend', () => {
   before(async () => {
+    // A server that takes any key before the key is set: the model list it fetches then is no refusal.
+    world().server.reset();
+    world().server.configure({ apiKey: null, tokenDelayMs: 5 });
     await openChat();
     await setApiKeyThroughCommand('sk-ant-e2e-versions-key');
   });
