@@ -221,6 +221,10 @@ export class ChatController extends Disposable implements ChatViewModel {
         return this.session.newChat();
       case 'retry':
         return this.session.retry();
+      case 'regenerate':
+        return this.session.turnActions.regenerate(message.turnId).then(() => this.attachments.meter.refresh());
+      case 'editAndResend':
+        return this.session.turnActions.editAndResend(message.turnId, message.text).then(() => this.attachments.meter.refresh());
       case 'continue':
         return this.session.continueReply();
       case 'setModel':

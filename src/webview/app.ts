@@ -98,7 +98,10 @@ export class ChatApp {
       this.setHistoryOpen(!this.history.open);
       if (this.history.open) this.history.focusFilter();
     });
-    delegateClicks(win, post, (id) => { const turn = this.store.turn(id); return turn ? turnMarkdown(turn) : ''; });
+    delegateClicks(win, post, {
+      text: (id) => { const turn = this.store.turn(id); return turn ? turnMarkdown(turn) : ''; },
+      edit: (id) => this.views.get(id)?.startEdit(this.order.length - 1 - this.order.findIndex((view) => view.id === id), post), page: (id, direction) => this.views.get(id)?.page(direction),
+    });
     listenForFiles(win, this.layout.root, this.composer.prompt, post, (level, message) => this.showNotice(level, message));
   }
 

@@ -8,17 +8,27 @@ import type { WebviewWindow } from './dom';
 import { isWebUrl } from './format';
 import type { Post } from './vscodeApi';
 
+/** What clicks on a message do that stays in the page (the host is told only when something is sent). */
+export interface MessageClicks {
+  /** The Markdown of a turn, for Copy. */
+  text(turnId: string): string;
+  /** Edit on a question: open its inline editor. */
+  edit(turnId: string): void;
+  /** The version pager of a reply. */
+  page(turnId: string, direction: 'version-prev' | 'version-next'): void;
+}
+
 /** Listens to every click in `win`'s document, in the capture phase so links are stopped first. */
-export function delegateClicks(win: WebviewWindow, post: Post, messageText: (turnId: string) => string): void {
+export function delegateClicks(win: WebviewWindow, post: Post, messages: MessageClicks): void {
   const doc = win.document;
-  doc.addEventListener('click', (event) => onClick(win, post, event, messageText), true);
+  doc.addEventListener('click', (event) => onClick(win, post, event, messages), true);
   // Middle-click and the like would open links outside the host's control.
   doc.addEventListener('auxclick', (event) => {
     if (event.target instanceof win.Element && event.target.closest('a')) event.preventDefault();
   }, true);
 }
 
-function onClick(win: WebviewWindow, post: Post, event: MouseEvent, messageText: (turnId: string) => string): void {
+function onClick(win: WebviewWindow, post: Post, event: MouseEvent, messages: MessageClicks): void {
   const target = event.target;
   if (!(target instanceof win.Element)) return;
   const link = target.closest('a');
@@ -30,13 +40,20 @@ function onClick(win: WebviewWindow, post: Post, event: MouseEvent, messageText:
   }
   const button = target.closest<HTMLElement>('[data-action]');
   if (!button || (button instanceof win.HTMLButtonElement && button.disabled)) return;
-  if (button.getAttribute('data-action') === 'copy-message') {
-    post({ type: 'copyCode', code: messageText(button.getAttribute('data-turn-id') ?? '') });
+  const action = button.getAttribute('data-action');
+  const turnId = button.getAttribute('data-turn-id') ?? '';
+  if (action === 'copy-message') {
+    post({ type: 'copyCode', code: messages.text(turnId) });
     button.classList.add('copied');
     win.setTimeout(() => button.classList.remove('copied'), 1200);
-    return;
+  } else if (action === 'edit-message') messages.edit(turnId);
+  else if (action === 'version-prev' || action === 'version-next') messages.page(turnId, action);
+  else if (action === 'regenerate') {
+    post({ type: 'regenerate', turnId });
+    // The reply (and this button) is redrawn: the focus waits in the prompt, as after a message.
+    win.document.querySelector<HTMLElement>('[data-testid="prompt"]')?.focus();
   }
-  runAction(win, post, button);
+  else runAction(win, post, button);
 }
 
 function runAction(win: WebviewWindow, post: Post, button: HTMLElement): void {

@@ -11,7 +11,7 @@ import {
   toolUseReply,
   webSearchReply,
 } from '../server/server';
-import { assistantCount, freshChat, lastAssistant, openChat, screenshot, sendPrompt, setApiKeyThroughCommand, waitForNewReply, waitForStatus } from './chatView';
+import { assistantCount, freshChat, lastAssistant, replyToReplace, openChat, screenshot, sendPrompt, setApiKeyThroughCommand, waitForReplacedReply, waitForStatus } from './chatView';
 import { world } from './world';
 
 describe('chat: what the API returns', () => {
@@ -175,15 +175,17 @@ describe('chat: what the API returns', () => {
     assert.match(await turn.locator('[data-block-type="text"]').innerText(), /You said/, 'what arrived stays on screen');
     assert.match(await turn.innerText(), /interrupted/i);
 
-    // Retry on a model that refuses prefill: the conversation as it stood, the attempt kept folded.
+    // Retry on a model that refuses prefill: the conversation as it stood; the failed attempt is
+    // an earlier version of the reply (versions.test.ts pages through it).
     const { server } = world();
     server.enqueue(textReply('Here it is, whole this time.'));
-    const before = await assistantCount(frame);
+    const failed = await replyToReplace(frame);
     await frame.locator('[data-testid="retry"]').last().click();
-    await waitForNewReply(frame, before);
+    await waitForReplacedReply(frame, failed);
     const last = server.requests.filter((r) => r.path === '/v1/messages').at(-1)?.json as MessagesRequest;
     assert.deepEqual(last.messages.map((m) => m.role), ['user'], 'the failed reply is not sent back as a prefill');
-    assert.equal(await frame.locator('[data-testid="message"][data-superseded="true"]').count(), 1, 'the earlier attempt stays, folded');
+    assert.equal(await assistantCount(frame), 1, 'one reply, not a second card below the error');
+    assert.equal(await lastAssistant(frame).locator('[data-testid="version-label"]').getAttribute('data-label'), '2 / 2');
     assert.match(await lastAssistant(frame).innerText(), /whole this time/);
     await screenshot('retry-earlier-attempt');
   });

@@ -63,6 +63,34 @@ export async function waitForNewReply(frame: Frame, before: number, status = 'do
   );
 }
 
+/** The last reply, as a retry or a regenerate is about to replace it: its turn id and how many replies there are. */
+export interface ReplyToReplace {
+  id: string | null;
+  count: number;
+}
+
+export async function replyToReplace(frame: Frame): Promise<ReplyToReplace> {
+  return { id: await lastAssistant(frame).getAttribute('data-turn-id'), count: await assistantCount(frame) };
+}
+
+/**
+ * Waits until the last reply is another turn than `replaced` and has reached `status`: a retry or a
+ * regenerate replaces the reply in place (the old one becomes an earlier version), so the count of
+ * replies comes back to what it was (in between, the redrawn view lacks the replaced one, and the
+ * reply before it must not pass for the new one).
+ */
+export async function waitForReplacedReply(frame: Frame, replaced: ReplyToReplace, status = 'done', timeoutMs = 30_000): Promise<void> {
+  await frame.waitForFunction(
+    ([id, count, wanted]) => {
+      const turns = document.querySelectorAll('[data-testid="message"][data-role="assistant"]');
+      const last = turns[turns.length - 1];
+      return turns.length >= Number(count) && last !== undefined && last.getAttribute('data-turn-id') !== id && last.getAttribute('data-status') === wanted;
+    },
+    [replaced.id, replaced.count, status] as const,
+    { timeout: timeoutMs },
+  );
+}
+
 /**
  * Saves a screenshot under test-results/e2e; README ones (`screenshot-*`) also under media/ when
  * UPDATE_SCREENSHOTS=1. `side-bar` keeps the activity bar and the side bar (the chat) only.

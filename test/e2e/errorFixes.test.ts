@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { authenticationErrorReply, httpErrorReply, textReply } from '../server/server';
-import { assistantCount, lastAssistant, newChat, openChat, screenshot, sendPrompt, waitForNewReply, setApiKeyThroughCommand } from './chatView';
+import { assistantCount, lastAssistant, replyToReplace, newChat, openChat, screenshot, sendPrompt, waitForNewReply, waitForReplacedReply, setApiKeyThroughCommand } from './chatView';
 import { changeUserSettings } from './settings';
 import { world } from './world';
 
@@ -19,7 +19,7 @@ describe('chat: error cards that fix their cause', () => {
     await newChat(frame);
 
     server.enqueue(authenticationErrorReply('invalid x-api-key'));
-    let before = await assistantCount(frame);
+    const before = await assistantCount(frame);
     await sendPrompt(frame, 'Hello with a revoked key');
     await waitForNewReply(frame, before, 'error');
     const card = frame.locator('[data-testid="error"]').last();
@@ -53,9 +53,9 @@ describe('chat: error cards that fix their cause', () => {
     await screenshot('error-fixed');
 
     server.enqueue(textReply('Hello again.'));
-    before = await assistantCount(frame);
+    const failed = await replyToReplace(frame);
     await fixed.locator('[data-testid="retry"]').click();
-    await waitForNewReply(frame, before, 'done');
+    await waitForReplacedReply(frame, failed, 'done');
     assert.match(await lastAssistant(frame).innerText(), /Hello again\./);
     const sent = server.requests.filter((request) => request.path === '/v1/messages').at(-1);
     assert.equal(sent?.headers['x-api-key'], newKey, 'the retry used the new key');
@@ -69,7 +69,7 @@ describe('chat: error cards that fix their cause', () => {
     const frame = await openChat();
     await newChat(frame);
     server.enqueue(httpErrorReply(400, 'invalid_request_error', 'max_tokens: 999999 > 64000, which is the maximum allowed number of output tokens'));
-    let before = await assistantCount(frame);
+    const before = await assistantCount(frame);
     await sendPrompt(frame, 'A long answer, please');
     await waitForNewReply(frame, before, 'error');
     const card = frame.locator('[data-testid="error"]').last();
@@ -81,9 +81,9 @@ describe('chat: error cards that fix their cause', () => {
       await fixed.waitFor({ timeout: 15_000 });
       assert.match(await fixed.innerText(), /Fixed: claudeMessages\.maxTokens changed\s*—\s*Retry/);
       server.enqueue(textReply('A shorter answer.'));
-      before = await assistantCount(frame);
+      const failed = await replyToReplace(frame);
       await fixed.locator('[data-testid="retry"]').click();
-      await waitForNewReply(frame, before, 'done');
+      await waitForReplacedReply(frame, failed, 'done');
       const sent = server.requests.filter((request) => request.path === '/v1/messages').at(-1);
       assert.equal((sent?.json as { max_tokens?: number } | undefined)?.max_tokens, 4096, 'the retry sent the new setting');
     } finally {

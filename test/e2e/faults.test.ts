@@ -17,7 +17,7 @@ import {
   startTestServer,
   textReply,
 } from '../server/server';
-import { assistantCount, freshChat, lastAssistant, openChat, screenshot, sendPrompt, setApiKeyThroughCommand, waitForNewReply } from './chatView';
+import { assistantCount, freshChat, lastAssistant, replyToReplace, openChat, screenshot, sendPrompt, setApiKeyThroughCommand, waitForNewReply, waitForReplacedReply } from './chatView';
 import { changeUserSettings } from './settings';
 import { questions, storedConversations } from './store';
 import { waitUntil } from './waitFor';
@@ -127,9 +127,9 @@ describe('chat: faults on the way to the API', () => {
     assert.match(await frame.locator('[data-testid="message"][data-role="user"]').last().innerText(), /Anyone there\?/, 'the question stays');
     // Retry is what helps here: the server answers this time.
     server.enqueue(textReply('Sorry, I was stuck.'));
-    const before = await assistantCount(frame);
+    const failed = await replyToReplace(frame);
     await lastError(frame).locator('[data-action="retry"]').click();
-    await waitForNewReply(frame, before, 'done');
+    await waitForReplacedReply(frame, failed, 'done');
     assert.match(await lastAssistant(frame).innerText(), /Sorry, I was stuck\./);
   });
 

@@ -8,7 +8,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import type { Frame } from 'playwright-core';
-import { assistantCount, lastAssistant, newChat, openChat, screenshot, sendPrompt, setApiKeyThroughCommand, waitForNewReply } from './chatView';
+import { assistantCount, lastAssistant, replyToReplace, newChat, openChat, screenshot, sendPrompt, setApiKeyThroughCommand, waitForNewReply, waitForReplacedReply } from './chatView';
 import { world } from './world';
 
 const KEY = 'sk-ant-e2e-keychain-stored-1a2b3c4d5e6f';
@@ -72,9 +72,9 @@ describe('chat: a keychain that fails', () => {
 
     // The keyring runs again: Retry sends the question with the key stored before the failure.
     fs.rmSync(secretFaultFile);
-    const before = await assistantCount(frame);
+    const failed = await replyToReplace(frame);
     await error.locator('[data-action="retry"]').click();
-    await waitForNewReply(frame, before, 'done');
+    await waitForReplacedReply(frame, failed, 'done');
     assert.match(await lastAssistant(frame).innerText(), /You said: Hello with a broken keychain/, 'the question was kept and answered');
     assert.equal(messageRequests().at(-1)?.headers['x-api-key'], KEY, 'the stored key, not the one that could not be saved');
     await banner.waitFor({ state: 'detached', timeout: 10_000 });

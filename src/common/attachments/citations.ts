@@ -5,7 +5,7 @@
  * Numbering rule: the API numbers the `document` blocks of a request from 0, in the order they
  * appear in `messages` (user turn by user turn, block by block, top-level blocks only). A reply's
  * `document_index` therefore counts every document sent in the user turns before it, in the
- * conversation as sent (turns kept as superseded attempts are never sent, and are skipped here).
+ * conversation as sent (earlier versions of replies are not in `turns`, so never counted).
  */
 import type { AttachmentChip } from '../protocol';
 import type { AssistantTurn, Conversation, UserTurn } from '../conversation/model';
@@ -78,13 +78,7 @@ export function resolveCitation(conversation: Conversation, turnId: string, bloc
   const block = (turn as AssistantTurn).content[blockIndex] as { citations?: unknown } | undefined;
   const citation = Array.isArray(block?.citations) ? asDocumentCitation(block.citations[citationIndex]) : undefined;
   if (!citation) return undefined;
-  const attachment = sentDocuments(conversation, turnIndex)[citation.document_index];
+  const attachment = documentsBefore(conversation, turnIndex)[citation.document_index];
   const name = attachment?.name ?? citation.document_title ?? `document ${citation.document_index + 1}`;
   return { citation, attachment, label: citationLabel(citation, name) };
-}
-
-/** Documents before `turnIndex` in the turns actually sent (superseded attempts are not). */
-function sentDocuments(conversation: Conversation, turnIndex: number): Array<AttachmentChip | undefined> {
-  const sent = conversation.turns.slice(0, turnIndex).filter((t) => t.role === 'user' || !t.superseded);
-  return documentsBefore({ ...conversation, turns: sent }, sent.length);
 }

@@ -6,11 +6,11 @@
  * Pure: the client, the request builder, the store, the tools and the view are injected as ports.
  */
 import type { Message, MessagesRequest, UserContentBlock } from '../anthropic/types';
-import { appendUserTurn, createConversation, finishAssistantTurn, startAssistantTurn, supersedeFailedTurn } from '../conversation/conversation';
+import { appendUserTurn, createConversation, finishAssistantTurn, startAssistantTurn } from '../conversation/conversation';
 import type { Conversation, UserTurn } from '../conversation/model';
 import { conversationTotals, type PriceLookup } from '../conversation/pricing';
 import { titleForConversation } from '../conversation/title';
-import { toViewTurn, toViewTurns } from '../conversation/viewTurns';
+import { toViewTurn, toViewTurns, viewTurnAt } from '../conversation/viewTurns';
 import type { AttachmentChip, ChatState, ContextChip, HostToWebview } from '../protocol';
 import type { ConversationLibrary, ExportFormat } from './conversationLibrary';
 import { markFixedErrors, type ErrorCause } from './errorFixes';
@@ -21,6 +21,7 @@ import { PendingAttachments } from './pendingAttachments';
 import type { AttachedContext, ChatBackend, ChatClock, ChatViewPort } from './ports';
 import { endNotice } from './endNotice';
 import { runTurn, type ToolPort } from './turnEngine';
+import { TurnActions } from './turnActions';
 
 export interface ChatSessionOptions {
   backend: ChatBackend;
@@ -136,13 +137,14 @@ export class ChatSession {
     void this.saves.persist().then(() => this.options.library.refresh());
   }
 
-  /** Asks again after an error: the failed reply stays as an earlier attempt, and is not sent. */
-  async retry(): Promise<void> {
-    if (this.active) return;
-    if (!supersedeFailedTurn(this.conversation, this.options.clock.now())) return;
-    this.postTurn(this.conversation.turns.length - 1);
-    await this.run();
-  }
+  /** Retry after an error, Regenerate the last reply, Edit & Resend a question (see turnActions.ts). */
+  readonly turnActions = new TurnActions({
+    conversation: () => this.conversation, busy: () => this.isBusy, now: () => this.options.clock.now(), redraw: () => this.postInit(),
+    info: (message) => this.post({ type: 'notice', level: 'info', message }), run: () => this.run(),
+  });
+
+  /** Asks again after an error: the failed reply becomes an earlier version of the new one, never sent. */
+  retry(): Promise<void> { return this.turnActions.retry(); }
 
   /**
    * Continues a reply cut by max_tokens (or stopped). A model that takes a prefill gets the partial
@@ -285,7 +287,7 @@ export class ChatSession {
   /** Posts the stored turn at `index` again after it changed (not while it streams). */
   private postTurn(index: number): void {
     const turn = this.conversation.turns[index];
-    if (turn) this.post({ type: 'turnUpdated', turn: toViewTurn(turn, this.options.prices), totals: conversationTotals(this.conversation, this.options.prices) });
+    if (turn) this.post({ type: 'turnUpdated', turn: viewTurnAt(this.conversation, index, this.options.prices), totals: conversationTotals(this.conversation, this.options.prices) });
   }
 
   private emptyConversation(): Conversation {

@@ -10,7 +10,7 @@ import { appendUserTurn, finishAssistantTurn, startAssistantTurn, updateAssistan
 import type { AssistantSnapshot, CacheTtl, Conversation } from '../conversation/model';
 import { conversationTotals, type PriceLookup } from '../conversation/pricing';
 import { blockOpsForEvent, OpBatcher } from '../conversation/streamOps';
-import { toViewTurn } from '../conversation/viewTurns';
+import { toViewTurn, viewTurnAt } from '../conversation/viewTurns';
 import { FramePacer } from '../protocol';
 import type { HostToWebview, ViewError } from '../protocol';
 import type { FrameScheduler } from './ports';
@@ -54,7 +54,8 @@ export class ConversationTranscript implements TurnTranscript {
   startReply(): ReplySink {
     const { conversation, clock, requestId, post, prices } = this.options;
     const turn = startAssistantTurn(conversation, { model: this.options.model(), cacheTtl: this.options.cacheTtl(), id: clock.newId(), now: clock.now() });
-    post({ type: 'turnAdded', turn: toViewTurn(turn, prices), requestId });
+    // A regenerated reply carries its earlier versions from its first frame (the pager stays put).
+    post({ type: 'turnAdded', turn: viewTurnAt(conversation, conversation.turns.indexOf(turn), prices), requestId });
     const { paceClock } = this.options;
     const pacer = paceClock ? new FramePacer(paceClock) : undefined;
     const batcher = new OpBatcher((ops) => post({ type: 'blockOps', requestId, turnId: turn.id, ops }), this.options.schedule, pacer);
@@ -106,7 +107,7 @@ export class ConversationTranscript implements TurnTranscript {
     const interrupted = outcome.kind === 'error' && (partial?.content.length ?? 0) > 0;
     const turn = finishAssistantTurn(conversation, turnId, { status, snapshot, error, interrupted }, clock.now());
     if (thinkingMs) turn.thinkingMs = thinkingMs;
-    post({ type: 'turnUpdated', turn: toViewTurn(turn, prices), totals: conversationTotals(conversation, prices), activeRequestId: this.options.requestId });
+    post({ type: 'turnUpdated', turn: viewTurnAt(conversation, conversation.turns.indexOf(turn), prices), totals: conversationTotals(conversation, prices), activeRequestId: this.options.requestId });
   }
 }
 

@@ -9,13 +9,13 @@ import { fixNote, type ErrorCause } from './viewError';
 export type { ErrorCause } from './viewError';
 
 /**
- * Marks the failed replies (not retried yet, not marked before) that `cause` may have fixed, and
+ * Marks the failed replies (not marked before; a retried one is no longer in the list) that `cause` may have fixed, and
  * calls `changed` with each one's index. True when any was marked.
  */
 export function markFixedErrors(conversation: Conversation, cause: ErrorCause, changed: (index: number) => void): boolean {
   let any = false;
   conversation.turns.forEach((turn, index) => {
-    if (turn.role !== 'assistant' || turn.status !== 'error' || !turn.error || turn.error.fixed || turn.superseded) return;
+    if (turn.role !== 'assistant' || turn.status !== 'error' || !turn.error || turn.error.fixed) return;
     const note = fixNote(turn.error, cause);
     if (!note) return;
     turn.error = { ...turn.error, fixed: note };

@@ -26,7 +26,9 @@ export interface OpenConversationHost {
  */
 export function holdsOnlyAFailedQuestion(conversation: Conversation): boolean {
   const [first, ...replies] = conversation.turns;
-  return first?.role === 'user' && replies.every((turn) => turn.role === 'assistant' && turn.content.length === 0 && (turn.status === 'error' || turn.status === 'streaming'));
+  // Earlier versions (retried replies) count as replies too.
+  const all = [...(first?.earlierReplies ?? []).flat(), ...replies];
+  return first?.role === 'user' && all.every((turn) => turn.role === 'assistant' && turn.content.length === 0 && (turn.status === 'error' || turn.status === 'streaming'));
 }
 
 export class OpenConversationSaves {

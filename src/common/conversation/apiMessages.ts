@@ -3,9 +3,9 @@
  *
  * Rules, each forced by what the API accepts:
  * - A finished (`done`) assistant turn is sent block for block and field for field as received.
- * - A failed reply the user retried (`superseded`) is left out: the retry is sent the
- *   conversation as it stood before it, never its partial text as a prefill (current models
- *   refuse a final assistant message).
+ * - Only `turns` is sent: earlier versions of a reply (regenerated, or a failed reply retried) live
+ *   in `earlierReplies` of the turn before them (`versions.ts`), so a retry is sent the
+ *   conversation as it stood before the failed reply, never its partial text as a prefill.
  * - A turn with no content (errored before anything arrived, or empty) is left out; the turns
  *   around it are then merged with their neighbours of the same role so roles still alternate
  *   (two user turns become one user message with both contents, in order).
@@ -45,9 +45,6 @@ export function toApiMessages(conversation: Conversation): MessageParam[] {
       // Answers owed by the preceding assistant turn go first: tool results must lead the message.
       const owed = previous?.role === 'assistant' ? unansweredToolResults(previous.content, content) : [];
       pushUser(messages, [...owed, ...content]);
-      continue;
-    }
-    if (turn.superseded) {
       continue;
     }
     const blocks = turn.status === 'done' ? structuredClone(turn.content) : completeBlocks(turn, nextTurn(turns, i));

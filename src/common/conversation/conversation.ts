@@ -98,18 +98,6 @@ export function finishAssistantTurn(conversation: Conversation, turnId: string, 
   return turn;
 }
 
-/**
- * Marks the last turn, a failed reply, as an earlier attempt before it is retried: it stays in
- * the history to read, and is no longer sent (see `apiMessages.ts`).
- */
-export function supersedeFailedTurn(conversation: Conversation, now = Date.now()): AssistantTurn | undefined {
-  const last = conversation.turns[conversation.turns.length - 1];
-  if (last?.role !== 'assistant' || last.status !== 'error') return undefined;
-  last.superseded = true;
-  conversation.updatedAt = now;
-  return last;
-}
-
 /** The last turn, if it is an assistant turn still streaming. */
 export function streamingTurnOf(conversation: Conversation): AssistantTurn | undefined {
   const last = conversation.turns[conversation.turns.length - 1];

@@ -26,6 +26,12 @@ export interface UserTurn {
    * `max_tokens`, for models that refuse a prefill; the view shows it as part of that reply.
    */
   purpose?: 'continue';
+  /**
+   * Earlier versions of the reply that follows this turn (regenerated, or retried after an error),
+   * oldest first, each the list of turns it was. Kept to read and saved; never sent (only `turns`
+   * of the conversation is). See `versions.ts`.
+   */
+  earlierReplies?: StoredTurn[][];
 }
 
 /** An assistant turn: the response content as received, plus how the response ended. */
@@ -47,11 +53,8 @@ export interface AssistantTurn {
   cacheTtl?: CacheTtl;
   /** The code execution container the reply ran in; later requests reuse it while it lives. */
   container?: Container;
-  /**
-   * A failed reply the user retried: kept to read (shown as an earlier attempt) but never sent
-   * again, so the retry sends the conversation as it stood before it (no prefill).
-   */
-  superseded?: true;
+  /** Earlier versions of the turns that follow this one (see `UserTurn.earlierReplies`). */
+  earlierReplies?: StoredTurn[][];
   /** How long each thinking block took to arrive, in ms, by block index ("Thought for 12 s"). */
   thinkingMs?: Record<number, number>;
 }

@@ -14,6 +14,7 @@ import type { Usage } from '../anthropic/types';
 import type { ConversationTotals, TurnCost } from '../protocol';
 import type { CacheTtl, Conversation } from './model';
 import { turnUsage } from './turnUsage';
+import { allKeptTurns } from './versions';
 
 /** Looks prices up by model id; undefined when unknown. */
 export type PriceLookup = (model: string) => ModelPricing | undefined;
@@ -89,7 +90,8 @@ export function conversationTotals(conversation: Conversation, pricesFor: PriceL
   let cacheCreationTokens = 0;
   let dollars: number | undefined = 0;
   let estimated = false;
-  for (const turn of conversation.turns) {
+  // Earlier versions of replies were paid for too: the totals count them.
+  for (const turn of allKeptTurns(conversation.turns)) {
     if (turn.role !== 'assistant') continue;
     const counted = turnUsage(turn);
     if (!counted) continue;

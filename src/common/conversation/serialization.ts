@@ -12,6 +12,7 @@ import type { ContentBlock, UserContentBlock } from '../anthropic/types';
 import type { AssistantTurn, Conversation, StoredTurn, UserTurn } from './model';
 import { packBlobs, unpackBlobs, type BlobTable } from './blobs';
 import { stableStringify } from './stableJson';
+import { foldLegacySuperseded } from './versions';
 import { isRecord } from '../guards';
 
 /** The version written in each conversation file; bump it and add a migration when the shape changes. */
@@ -82,10 +83,20 @@ function readConversation(value: unknown): Conversation {
   if (typeof createdAt !== 'number' || typeof updatedAt !== 'number' || !Array.isArray(turns)) {
     throw new ConversationFormatError('Conversation times or turns missing.');
   }
-  return { ...value, id, title, model, createdAt, updatedAt, turns: turns.map(readTurn) };
+  return foldLegacySuperseded({ ...value, id, title, model, createdAt, updatedAt, turns: turns.map(readTurn) });
 }
 
 function readTurn(value: unknown, index: number): StoredTurn {
+  const turn = readOneTurn(value, index);
+  const earlier: unknown = turn.earlierReplies;
+  if (earlier === undefined) return turn;
+  // Earlier versions of a reply are turns too, read the same way (and never sent).
+  if (!Array.isArray(earlier) || !earlier.every((version) => Array.isArray(version))) throw new ConversationFormatError(`Turn ${index} has malformed earlier replies.`);
+  turn.earlierReplies = earlier.map((version: unknown[]) => version.map(readTurn));
+  return turn;
+}
+
+function readOneTurn(value: unknown, index: number): StoredTurn {
   if (!isRecord(value) || typeof value['id'] !== 'string' || typeof value['createdAt'] !== 'number' || !isBlockArray(value['content'])) {
     throw new ConversationFormatError(`Turn ${index} is malformed.`);
   }

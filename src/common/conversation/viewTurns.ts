@@ -19,7 +19,36 @@ function isBinaryBlock(block: { type: string }): boolean {
 
 /** All turns of a conversation as the webview renders them. */
 export function toViewTurns(conversation: Conversation, pricesFor: PriceLookup = fallbackPrices): ViewTurn[] {
-  return conversation.turns.map((turn) => toViewTurn(turn, pricesFor));
+  return conversation.turns.map((_turn, index) => viewTurnAt(conversation, index, pricesFor));
+}
+
+/**
+ * The turn at `index` as the webview renders it; the first turn of a reply that has earlier
+ * versions (kept on the turn before it) carries them, for the reply's pager.
+ */
+export function viewTurnAt(conversation: Conversation, index: number, pricesFor: PriceLookup = fallbackPrices): ViewTurn {
+  const turn = conversation.turns[index];
+  if (!turn) throw new Error(`No turn ${index} in conversation ${conversation.id}.`);
+  const view = toViewTurn(turn, pricesFor);
+  const earlier = conversation.turns[index - 1]?.earlierReplies;
+  if (earlier && earlier.length > 0) view.earlierVersions = earlier.map((version) => versionView(version, pricesFor));
+  return view;
+}
+
+/** One earlier version of a reply (its turns) as one read-only assistant turn: its replies' blocks in order, ended as its last reply ended. */
+function versionView(turns: StoredTurn[], pricesFor: PriceLookup): ViewTurn {
+  const replies = turns.filter((turn) => turn.role === 'assistant');
+  const last = replies.at(-1);
+  const first = turns[0];
+  if (!last || !first) return { id: first?.id ?? 'empty-version', role: 'assistant', status: 'done', blocks: [] };
+  const view = toViewTurn(last, pricesFor);
+  view.id = first.id;
+  view.blocks = replies.flatMap((turn) => turn.content);
+  // The usage of one part would mislead as the version's; the current reply's figures stand.
+  delete view.usage;
+  delete view.cost;
+  delete view.thinkingMs;
+  return view;
 }
 
 /** One stored turn as the webview renders it, with its cost when it has usage. */
@@ -56,9 +85,6 @@ export function toViewTurn(turn: StoredTurn, pricesFor: PriceLookup = fallbackPr
   }
   if (turn.interrupted) {
     view.interrupted = true;
-  }
-  if (turn.superseded) {
-    view.superseded = true;
   }
   if (turn.thinkingMs) {
     view.thinkingMs = { ...turn.thinkingMs };

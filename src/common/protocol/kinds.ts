@@ -54,6 +54,8 @@ export const WEBVIEW_TO_HOST_KINDS = [
   'thumbnail',
   'openSetting',
   'testConnection',
+  'regenerate',
+  'editAndResend',
 ] as const;
 
 /** The request controls the webview may change (`setControl`); each is a setting of the same name. */

@@ -89,8 +89,11 @@ export interface ViewTurn {
   error?: ViewError;
   /** The stream broke: what is shown is what arrived. */
   interrupted?: boolean;
-  /** A failed reply that was retried: shown collapsed as an earlier attempt. */
-  superseded?: boolean;
+  /**
+   * The first turn of a reply that was regenerated or retried: its earlier versions, oldest first,
+   * each as one read-only turn (the pager on the reply shows them; they are never sent).
+   */
+  earlierVersions?: ViewTurn[];
   /** How long each thinking block took, in ms, by block index. */
   thinkingMs?: Record<number, number>;
   /** A user turn that only asks the model to go on with the reply before it (shown as part of it). */
@@ -235,7 +238,11 @@ export type WebviewToHost =
   | { type: 'thumbnail'; id: string; thumbnail: string }
   /** An error card's Open Setting: the settings editor at this `claudeMessages.` setting. */
   | { type: 'openSetting'; setting: string }
-  | { type: 'testConnection' };
+  | { type: 'testConnection' }
+  /** Ask the last question again: reply `turnId` (the last, ended) becomes an earlier version of the new one. */
+  | { type: 'regenerate'; turnId: string }
+  /** A question edited in place: its text becomes `text`, the turns after it are dropped, and it is sent. */
+  | { type: 'editAndResend'; turnId: string; text: string };
 
 // ---------- the unions against the kinds lists ----------
 

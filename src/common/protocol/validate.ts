@@ -103,6 +103,8 @@ const VALIDATORS: { readonly [K in WebviewKind]: Validator<K> } = {
   // Only this extension's settings: the settings editor is opened filtered to the id.
   openSetting: (raw) => (str(raw.setting, 100) && /^claudeMessages\.[A-Za-z][A-Za-z0-9.]*$/.test(raw.setting) ? { type: 'openSetting', setting: raw.setting } : undefined),
   testConnection: () => ({ type: 'testConnection' }),
+  regenerate: (raw) => (id(raw.turnId) ? { type: 'regenerate', turnId: raw.turnId } : undefined),
+  editAndResend: (raw) => (id(raw.turnId) && nonBlank(raw.text, MAX_TEXT) ? { type: 'editAndResend', turnId: raw.turnId, text: raw.text } : undefined),
 };
 
 /** Returns the message when it is exactly one of the protocol's shapes, else undefined. */

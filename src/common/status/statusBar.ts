@@ -39,8 +39,7 @@ export type ConnectionHealth = 'ok' | 'keyOrUrlProblem';
 export function healthAfter(message: HostToWebview): ConnectionHealth | undefined {
   if (message.type !== 'turnUpdated') return undefined;
   const { turn } = message;
-  // A superseded turn is an earlier attempt that was retried: its error is no longer the last one.
-  if (turn.role !== 'assistant' || turn.superseded) return undefined;
+  if (turn.role !== 'assistant') return undefined;
   if (turn.status === 'done') return 'ok';
   if (turn.status === 'error' && turn.error) return isKeyOrUrlProblem(turn.error.kind) ? 'keyOrUrlProblem' : 'ok';
   return undefined;

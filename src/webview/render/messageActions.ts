@@ -24,3 +24,28 @@ export function copyMessageButton(doc: Document, turn: ViewTurn): HTMLButtonElem
   // readers read as the message) stays exactly what was written; the accessible name says it all.
   return actionButton(doc, 'copy-message', '', `Copy ${what}`, { class: 'button small message-action', 'data-testid': 'copy-message', 'data-turn-id': turn.id });
 }
+
+/** Regenerate on the last ended reply: asks its question again, the reply becoming an earlier version. */
+export function regenerateButton(doc: Document, turn: ViewTurn): HTMLButtonElement {
+  return actionButton(doc, 'regenerate', '', 'Regenerate this reply (the current one stays as an earlier version)', {
+    class: 'button small message-action regenerate-action',
+    'data-testid': 'regenerate',
+    'data-turn-id': turn.id,
+  });
+}
+
+/** Whether a user turn is a question that can be edited (not tool results, not a request to continue). */
+export function isEditableQuestion(turn: ViewTurn): boolean {
+  if (turn.role !== 'user' || turn.continueRequest) return false;
+  return !(turn.blocks.length > 0 && turn.blocks.every((block) => block.type === 'tool_result'));
+}
+
+/** Edit on a question: turns it into an inline editor to change and send again (not while a reply streams). */
+export function editMessageButton(doc: Document, turn: ViewTurn, { busy }: { busy: boolean }): HTMLButtonElement {
+  return actionButton(doc, 'edit-message', '', busy ? 'Edit this message (once the reply has finished)' : 'Edit this message and send it again', {
+    class: 'button small message-action edit-action',
+    'data-testid': 'edit-message',
+    'data-turn-id': turn.id,
+    disabled: busy,
+  });
+}

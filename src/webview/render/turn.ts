@@ -6,7 +6,7 @@
  * streamed ops costs one draw per animation frame. A draw cut by its time slice (slice.ts) leaves
  * the blocks it did not finish dirty, in order, for the next one.
  */
-import type { BlockOp, ViewTurn } from '../../common/protocol';
+import type { BlockOp, ViewTurn, WebviewToHost } from '../../common/protocol';
 import { actionButton, h } from '../dom';
 import { createBlockView, TextBlockView, type BlockView } from './blocks';
 import { fallbackElement, FailedBlockView, rawBlockText, reportRenderError } from './boundary';
@@ -14,7 +14,9 @@ import { endThinkingBefore, setThinkingDurations } from './thinking';
 import { CitationIndex, citationsElement } from './citations';
 import type { RenderContext } from './context';
 import { errorElement } from './errors';
-import { copyMessageButton } from './messageActions';
+import { copyMessageButton, regenerateButton, turnMarkdown } from './messageActions';
+import { editInPlace } from './editMessage';
+import { ReplyVersions, type PageDirection } from './replyVersions';
 import { stopNote } from './stopNote';
 import { usageElement } from './usage';
 import { userTurnParts } from './userTurn';
@@ -35,8 +37,10 @@ export class TurnView {
   private views: BlockView[] = [];
   private place: TurnPlace = { latest: false, busy: false };
   private dirtyViews = new Set<BlockView>();
-  /** The fold an earlier (retried) attempt's blocks are moved into. */
-  private attemptFold: HTMLDetailsElement | undefined;
+  /** Which version of the reply is shown (a regenerated or retried reply has several). */
+  private readonly versions: ReplyVersions;
+  /** The inline editor of a question being edited (Edit & Resend). */
+  private editor: HTMLElement | undefined;
   private endDirty = true;
   private structureDirty = true;
   /** The turn showed its raw text (`showRaw`): the next change rebuilds its blocks from scratch. */
@@ -50,6 +54,7 @@ export class TurnView {
     this.el = h(doc, 'div', { class: `message ${turn.role}`, 'data-testid': 'message', 'data-role': turn.role, 'data-turn-id': turn.id });
     this.el.setAttribute('aria-label', turn.role === 'user' ? 'You' : 'Claude');
     this.el.append(this.blocksEl, this.endEl);
+    this.versions = new ReplyVersions(ctx, this.blocksEl);
     this.update(turn);
   }
 
@@ -98,11 +103,31 @@ export class TurnView {
       this.dirtyViews.add(view);
     }
     setThinkingDurations(this.views, turn.thinkingMs);
+    if (this.versions.showingEarlier) this.versions.draw(turn);
+  }
+
+  /** The pager's ‹ or ›: shows the version before or after; focus stays on the pager. */
+  page(direction: PageDirection): void {
+    if (!this.versions.page(this.turn, direction)) return;
+    this.endDirty = true;
+    this.render();
+    const step = this.endEl.querySelector<HTMLButtonElement>(`[data-action="${direction}"]`);
+    const other = this.endEl.querySelector<HTMLButtonElement>(`[data-action="${direction === 'version-prev' ? 'version-next' : 'version-prev'}"]`);
+    (step && !step.disabled ? step : other)?.focus();
+  }
+
+  /** Edit & Resend: the question becomes an editor; `later` messages follow it. */
+  startEdit(later: number, send: (message: WebviewToHost) => void): void {
+    if (this.turn.role !== 'user' || this.editor || this.place.busy) return;
+    const options = { turnId: this.turn.id, text: turnMarkdown(this.turn), later, send };
+    this.editor = editInPlace(this.ctx.doc, { message: this.el, blocks: this.blocksEl }, options, () => (this.editor = undefined));
   }
 
   /** Tells the turn whether it is the latest and whether a request is busy. */
   setPlace(place: TurnPlace): void {
     if (place.latest === this.place.latest && place.busy === this.place.busy) return;
+    // A question's Edit is offered only while no reply streams.
+    if (place.busy !== this.place.busy && this.turn.role === 'user') this.structureDirty = true;
     this.place = place;
     this.endDirty = true;
   }
@@ -151,10 +176,7 @@ export class TurnView {
       }
       this.dirtyViews = left;
       if (citationsChanged) this.drawCitations();
-      if (this.endDirty) {
-        this.foldIfSuperseded();
-        this.drawEnd();
-      }
+      if (this.endDirty) this.drawEnd();
     }
   }
 
@@ -234,22 +256,6 @@ export class TurnView {
     }
   }
 
-  /**
-   * A failed reply that was retried stays readable but folded away, so the retry below reads as
-   * the answer; the fold is made once and kept (the turn cannot become un-superseded).
-   */
-  private foldIfSuperseded(): void {
-    if (!this.turn.superseded || this.attemptFold) return;
-    const doc = this.ctx.doc;
-    const fold = h(doc, 'details', { class: 'earlier-attempt' }, h(doc, 'summary', {}, 'Earlier attempt (failed, retried below)'));
-    this.blocksEl.replaceWith(fold);
-    // The end (its error, note and usage) folds too: the answer below is what matters now.
-    fold.append(this.blocksEl, this.endEl);
-    this.attemptFold = fold;
-    this.el.classList.add('superseded');
-    this.el.setAttribute('data-superseded', 'true');
-  }
-
   private drawUser(): void {
     if (this.turn.continueRequest) {
       // Not a question of the user's: the request to go on, shown as a seam in the same reply.
@@ -257,13 +263,16 @@ export class TurnView {
       this.el.setAttribute('data-continue-request', 'true');
     }
     this.el.classList.toggle('tool-results', this.turn.blocks.length > 0 && this.turn.blocks.every((b) => b.type === 'tool_result'));
-    this.blocksEl.replaceChildren(...userTurnParts(this.ctx, this.turn));
+    this.blocksEl.replaceChildren(...userTurnParts(this.ctx, this.turn, this.place));
   }
 
   private drawEnd(): void {
     const doc = this.ctx.doc;
     const turn = this.turn;
-    const parts: HTMLElement[] = [];
+    const pager = this.versions.pager(turn);
+    // An earlier version is shown: its own ending is in it, and this one's lines step aside.
+    if (this.versions.showingEarlier && pager) return this.endEl.replaceChildren(pager);
+    const parts: HTMLElement[] = pager ? [pager] : [];
     const offer = this.place.latest && !this.place.busy;
     const note = turn.status === 'streaming' ? undefined : stopNote(turn);
     if (note) {
@@ -280,6 +289,7 @@ export class TurnView {
     // Before the usage line, floated right: both on one line (media/chat.css, message actions).
     const copy = turn.status === 'streaming' ? undefined : copyMessageButton(doc, turn);
     if (copy) parts.push(copy);
+    if (offer && turn.status !== 'streaming') parts.push(regenerateButton(doc, turn));
     if (turn.status !== 'streaming' && turn.usage) parts.push(usageElement(doc, { ...turn, usage: turn.usage }));
     this.endEl.replaceChildren(...parts);
   }

@@ -6,7 +6,7 @@
  */
 import type { ContentBlock, ContextChip, ViewTurn } from '../../common/protocol';
 import { h } from '../dom';
-import { copyMessageButton } from './messageActions';
+import { copyMessageButton, editMessageButton, isEditableQuestion } from './messageActions';
 import { attachmentList } from './attachments';
 import type { RenderContext } from './context';
 import { isRecord } from '../../common/guards';
@@ -69,7 +69,7 @@ export function userBlockElement(ctx: RenderContext, key: string, block: Content
 }
 
 /** Everything a user turn shows, in order: context chips, attachment chips, then its blocks. */
-export function userTurnParts(ctx: RenderContext, turn: ViewTurn): HTMLElement[] {
+export function userTurnParts(ctx: RenderContext, turn: ViewTurn, place: { busy: boolean }): HTMLElement[] {
   const doc = ctx.doc;
   if (turn.continueRequest) return [h(doc, 'div', { class: 'continue-seam' }, 'Continued')];
   const parts: HTMLElement[] = [];
@@ -84,6 +84,7 @@ export function userTurnParts(ctx: RenderContext, turn: ViewTurn): HTMLElement[]
     parts.push(userBlockElement(ctx, `${turn.id}:${i}`, block));
   });
   const copy = copyMessageButton(doc, turn);
-  if (copy) parts.push(h(doc, 'div', { class: 'message-actions' }, copy));
+  const edit = isEditableQuestion(turn) ? editMessageButton(doc, turn, place) : undefined;
+  if (copy || edit) parts.push(h(doc, 'div', { class: 'message-actions' }, copy, edit));
   return parts;
 }

@@ -227,15 +227,20 @@ describe('ChatSession', () => {
       assert.equal(messages.length, 1);
       assert.equal(messages[0]?.role, 'user');
       assert.equal(textOf(messages[0]?.content), '2+2?');
-      const earlier = h.of('turnUpdated').find((u) => u.turn.id === failed.turn.id && u.turn.superseded);
-      assert.ok(earlier, 'the view is told the failed reply is an earlier attempt');
-      assert.equal(textOf(earlier.turn.blocks), 'The answer is 4', 'what it received stays readable');
+      const answer = h.of('turnUpdated').at(-1)?.turn;
+      assert.equal(answer?.status, 'done');
+      const earlier = answer?.earlierVersions ?? [];
+      assert.equal(earlier.length, 1, 'the new reply carries the failed one as its earlier version');
+      assert.equal(earlier[0]?.id, failed.turn.id);
+      assert.equal(textOf(earlier[0]?.blocks), 'The answer is 4', 'what it received stays readable');
+      assert.equal(earlier[0]?.status, 'error');
 
       const saved = await h.store.load(h.session.conversationId);
       assert.deepEqual(
         saved?.turns.map((t) => (t.role === 'assistant' ? `${t.role}:${t.status}` : t.role)),
-        ['user', 'assistant:error', 'assistant:done'],
+        ['user', 'assistant:done'],
       );
+      assert.deepEqual(saved?.turns[0]?.earlierReplies?.map((version) => version.map((t) => t.id)), [[failed.turn.id]], 'the failed reply is saved as an earlier version');
     });
 
     it('takes the partial from any error that carries one, and uses a generic message for a plain Error', async () => {

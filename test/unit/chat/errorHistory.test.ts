@@ -39,7 +39,8 @@ describe('errors and the history', () => {
       assert.deepEqual(await h.store.list(), []);
       await h.session.retry();
       const saved = await h.store.load(h.session.conversationId);
-      assert.deepEqual(saved?.turns.map((t) => (t.role === 'assistant' ? t.status : t.role)), ['user', 'error', 'done']);
+      assert.deepEqual(saved?.turns.map((t) => (t.role === 'assistant' ? t.status : t.role)), ['user', 'done']);
+      assert.deepEqual(saved?.turns[0]?.earlierReplies?.map((version) => version.map((t) => (t.role === 'assistant' ? t.status : t.role))), [['error']], 'the failed attempt kept as an earlier version');
       assert.equal((await h.store.list()).length, 1);
     });
 
@@ -63,7 +64,8 @@ describe('errors and the history', () => {
       });
       const conv = (...turns: Conversation['turns']): Conversation => ({ ...base, turns });
       assert.equal(holdsOnlyAFailedQuestion(conv(user, reply('error'))), true);
-      assert.equal(holdsOnlyAFailedQuestion(conv(user, { ...reply('error'), superseded: true }, reply('error'))), true, 'retried and failed again');
+      assert.equal(holdsOnlyAFailedQuestion(conv({ ...user, earlierReplies: [[reply('error')]] }, reply('error'))), true, 'retried and failed again');
+      assert.equal(holdsOnlyAFailedQuestion(conv({ ...user, earlierReplies: [[reply('done', 'an answer')]] }, reply('error'))), false, 'an earlier version that answered is worth keeping');
       assert.equal(holdsOnlyAFailedQuestion(conv(user, reply('streaming'))), true, 'nothing has arrived yet');
       assert.equal(holdsOnlyAFailedQuestion(conv(user, reply('error', 'half'))), false);
       assert.equal(holdsOnlyAFailedQuestion(conv(user, reply('stopped'))), false, 'a reply the user stopped is theirs to keep');

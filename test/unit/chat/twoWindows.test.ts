@@ -183,4 +183,19 @@ describe('Two windows on one conversation', () => {
     assert.deepEqual((await b.store.list()).map((s) => s.id), [newId]);
     assert.deepEqual(a.of('history').at(-1)?.history.map((s) => s.id), [newId]);
   });
+
+  it('a reply regenerated in one window shows in the other with its versions, and the replaced reply does not come back', async () => {
+    const [a, b] = await windows([replay(textReply(['first'])), replay(textReply(['second']))], [replay(textReply(['B asks on']))]);
+    await a.session.send('Q');
+    await b.session.restore();
+    await a.session.turnActions.regenerate(a.session.openConversation.turns.at(-1)?.id ?? '');
+    await b.session.syncWithOtherWindows();
+    const shown = b.of('init').at(-1)?.state.turns;
+    assert.deepEqual(shown?.map((t) => textOf(t.blocks)), ['Q', 'second']);
+    assert.deepEqual(shown?.at(-1)?.earlierVersions?.map((v) => textOf(v.blocks)), ['first']);
+    await b.session.send('more');
+    await a.session.syncWithOtherWindows();
+    assert.deepEqual(a.session.state().turns.map((t) => textOf(t.blocks)), ['Q', 'second', 'more', 'B asks on'], 'B\'s save did not bring the replaced reply back');
+    assert.deepEqual(b.client.requests.at(-1)?.messages.map((m) => textOf(m.content)), ['Q', 'second', 'more']);
+  });
 });

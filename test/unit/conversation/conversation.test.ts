@@ -4,7 +4,8 @@ import type { ContentBlock, MessageParam } from '../../../src/common/anthropic/t
 import { UNANSWERED_TOOL_RESULT } from '../../../src/common/conversation/apiMessages';
 import { buildContextContent } from '../../../src/common/conversation/contextBlocks';
 import type { Conversation } from '../../../src/common/conversation/model';
-import { appendUserTurn, createConversation, finishAssistantTurn, startAssistantTurn, supersedeFailedTurn, updateAssistantTurn } from '../../../src/common/conversation/conversation';
+import { appendUserTurn, createConversation, finishAssistantTurn, startAssistantTurn, updateAssistantTurn } from '../../../src/common/conversation/conversation';
+import { retryFailedReply } from '../../../src/common/conversation/versions';
 import { toApiMessages } from '../../../src/common/conversation/apiMessages';
 import { toViewTurns } from '../../../src/common/conversation/viewTurns';
 import { richResponse, usage } from './fixtures';
@@ -57,17 +58,17 @@ describe('conversation model and toApiMessages', () => {
     assert.deepEqual(toApiMessages(c)[1]?.content, richResponse());
   });
 
-  it('leaves out a retried (superseded) failed reply, so the retry is no prefill', () => {
+  it('leaves out a retried failed reply (an earlier version now), so the retry is no prefill', () => {
     const c = conversationWith(user('Question'), assistant([{ type: 'text', text: 'Half an ans' }], 'error'));
     assert.deepEqual(roles(toApiMessages(c)), ['user', 'assistant'], 'before the retry the partial is history');
-    assert.ok(supersedeFailedTurn(c));
+    assert.ok(retryFailedReply(c));
     assert.deepEqual(toApiMessages(c), [{ role: 'user', content: [{ type: 'text', text: 'Question' }] }]);
-    assert.equal(toViewTurns(c)[1]?.superseded, true, 'the view shows it as an earlier attempt');
+    assert.equal(c.turns[0]?.earlierReplies?.[0]?.[0]?.role, 'assistant', 'kept to read as an earlier version');
   });
 
-  it('supersedes only a failed last reply', () => {
+  it('retries only a failed last reply', () => {
     const c = conversationWith(user('Question'), assistant([{ type: 'text', text: 'Fine' }]));
-    assert.equal(supersedeFailedTurn(c), undefined);
+    assert.equal(retryFailedReply(c), undefined);
     assert.deepEqual(roles(toApiMessages(c)), ['user', 'assistant']);
   });
 

@@ -14,6 +14,7 @@ import { inlineEditFlow } from './inlineEditFlow';
 import { continueFlow, earlyStopFlow, retryFlow } from './recoveryFlows';
 import { codeExecutionFlow, pauseFlow, webFlow } from './serverToolFlows';
 import { forcedToolFlow, SETTINGS_FLOWS } from './settingsFlows';
+import { editResendFlow, regenerateFlow } from './versionFlows';
 import { endpointCapabilities, flowWorld, type Flow } from './world';
 
 const FLOWS: readonly Flow[] = [
@@ -29,6 +30,8 @@ const FLOWS: readonly Flow[] = [
   continueFlow,
   retryFlow,
   earlyStopFlow,
+  regenerateFlow,
+  editResendFlow,
   inlineEditFlow,
   ...SETTINGS_FLOWS,
   forcedToolFlow,

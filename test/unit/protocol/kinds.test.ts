@@ -68,6 +68,11 @@ const EXAMPLES: { [K in WebviewKind]: Example<K> } = {
     ],
   },
   testConnection: { valid: { type: 'testConnection' }, wrong: [] },
+  regenerate: { valid: { type: 'regenerate', turnId: 't1' }, wrong: [{ type: 'regenerate' }, { type: 'regenerate', turnId: '../t1' }] },
+  editAndResend: {
+    valid: { type: 'editAndResend', turnId: 't1', text: 'Say it shorter' },
+    wrong: [{ type: 'editAndResend', turnId: 't1', text: '  ' }, { type: 'editAndResend', turnId: 't1' }, { type: 'editAndResend', text: 'x' }],
+  },
 };
 
 describe('protocol kinds', () => {

@@ -38,11 +38,10 @@ describe('status bar: health after a chat message', () => {
     assert.equal(healthAfter(failed('connection_error')), 'keyOrUrlProblem');
   });
 
-  it('says nothing while streaming, after a stop, for user turns, superseded attempts or other messages', () => {
+  it('says nothing while streaming, after a stop, for user turns or other messages', () => {
     assert.equal(healthAfter(updated({ status: 'streaming' })), undefined);
     assert.equal(healthAfter(updated({ status: 'stopped' })), undefined);
     assert.equal(healthAfter(updated({ role: 'user' })), undefined);
-    assert.equal(healthAfter(failed('authentication_error', { superseded: true })), undefined);
     assert.equal(healthAfter({ type: 'notice', level: 'info', message: 'x' }), undefined);
   });
 });

@@ -385,21 +385,7 @@ describe('webview app: protocol messages to DOM', () => {
   });
 });
 
-describe('webview app: retried attempts and continuations', () => {
-  it('folds a retried failed reply as an earlier attempt, still readable', () => {
-    const page = openPage();
-    const failed = assistantTurn('a1', [{ type: 'text', text: 'Half an answer' }], { status: 'error', error: { message: 'Dropped', kind: 'stream_interrupted', retryable: true } });
-    page.send({ type: 'init', state: chatState({ turns: [userTurn('u1', 'Q'), failed] }) });
-    page.send({ type: 'turnUpdated', turn: { ...failed, superseded: true }, totals: chatState().totals });
-    const turn = page.$('[data-turn-id="a1"]');
-    assert.equal(turn?.getAttribute('data-superseded'), 'true');
-    const fold = turn?.querySelector<HTMLDetailsElement>('details.earlier-attempt');
-    assert.ok(fold, 'the blocks sit in a fold');
-    assert.equal(fold.open, false, 'closed by default');
-    assert.match(fold.textContent ?? '', /Half an answer/);
-    assert.match(fold.textContent ?? '', /Dropped/, 'its error is folded with it');
-  });
-
+describe('webview app: continuations', () => {
   it('shows a continue request as a seam, not as a question', () => {
     const page = openPage();
     page.send({ type: 'init', state: chatState({ turns: [userTurn('u1', 'Write'), assistantTurn('a1', [{ type: 'text', text: 'Cut' }], { stopReason: 'max_tokens' }), userTurn('u2', 'Continue it exactly', { continueRequest: true })] }) });
