@@ -16,7 +16,7 @@ import { ConversationStore } from '../common/conversation/store';
 import { assertNever } from '../common/guards';
 import { MessagesClient } from '../common/anthropic/client';
 import { KEY_UNREADABLE_KIND } from '../common/secrets/secretStorageError';
-import type { ApiKeyState, HostToWebview, WebviewToHost } from '../common/protocol';
+import type { ApiKeyState, ChatControls, HostToWebview, WebviewToHost } from '../common/protocol';
 import { AttachmentHost, isAttachmentMessage } from './attachments/attachmentHost';
 import { exportConversationToFile, insertCodeIntoEditor } from './chatEditorActions';
 import type { ChatViewModel } from './chatView';
@@ -96,12 +96,7 @@ export class ChatController extends Disposable implements ChatViewModel {
           const timer = setTimeout(fn, FRAME_MS);
           return () => clearTimeout(timer);
         },
-        // The chat's own model (saved with it); the other controls are user settings.
-        controls: (model) => {
-          const { request } = readSettings();
-          const choice = this.catalog.choice(model);
-          return chatControls({ ...request, model }, this.catalog.capabilities(model), choice.options, choice.warning, request.model);
-        },
+        controls: (model) => this.controls(model),
         apiKey: () => this.keyState,
       },
       library,
@@ -155,6 +150,13 @@ export class ChatController extends Disposable implements ChatViewModel {
       toViewError,
       warn: (message) => log.warn(message),
     };
+  }
+
+  /** The controls for a chat on `model` (its own, saved with it); the other controls are user settings. */
+  private controls(model: string): ChatControls {
+    const { request } = readSettings();
+    const choice = this.catalog.choice(model);
+    return chatControls({ ...request, model }, this.catalog.capabilities(model), choice.options, choice.warning, request.model);
   }
 
   /** What the chat's model reads besides text, as the catalogue (and `/v1/models`) say. */

@@ -55,7 +55,7 @@ const TARGETS: ContrastTarget[] = [
   { name: 'history buttons', selector: '[data-testid="history-item"] button:not([data-testid="history-open"])' },
   { name: 'composer text', selector: '[data-testid="prompt"]' },
   { name: 'composer placeholder', selector: '[data-testid="prompt"]', pseudo: '::placeholder' },
-  { name: 'toolbar controls', selector: '.toolbar .control, .toolbar select' },
+  { name: 'control chips', selector: '.controls .chip, .toolbar .icon-button' },
   { name: 'code block border', selector: '.code-block', kind: 'border' },
 ];
 
