@@ -93,7 +93,7 @@ export class ChipMenu {
     this.action.setAttribute('aria-label', this.action.textContent);
     const current = this.items();
     const same = current.length === content.items.length && content.items.every((item, i) => current[i]?.getAttribute('data-value') === item.value);
-    if (!same) this.menu.replaceChildren(this.note, ...content.items.map((item) => this.itemElement(item)), this.action);
+    if (!same) this.replaceItems(content.items);
     content.items.forEach((item, i) => {
       const el = this.items()[i];
       if (!el) return;
@@ -102,6 +102,19 @@ export class ChipMenu {
       if (item.title) el.title = item.title;
       el.setAttribute('aria-checked', String(item.checked));
     });
+  }
+
+  /**
+   * A new list (the endpoint's models arrived) while the menu may be open: the focus stays on the
+   * same item, or the first, rather than falling to the page body with the removed element.
+   */
+  private replaceItems(items: ChipItem[]): void {
+    const active = this.menu.ownerDocument.activeElement;
+    const focusedValue = active && this.menu.contains(active) ? active.getAttribute('data-value') : undefined;
+    this.menu.replaceChildren(this.note, ...items.map((item) => this.itemElement(item)), this.action);
+    if (focusedValue === undefined) return;
+    const again = this.focusable().find((el) => el.getAttribute('data-value') === focusedValue) ?? this.focusable()[0];
+    again?.focus();
   }
 
   open(focus: 'checked' | 'first' | 'last'): void {

@@ -109,6 +109,20 @@ describe('webview: control chips', () => {
     assert.equal(page.api.of('setModel').length, 0, 'nothing chosen');
   });
 
+  it('keeps the focus on the same item when a new model list arrives while the menu is open', () => {
+    const page = openPage();
+    page.send({ type: 'init', state: chatState() });
+    const model = page.$<HTMLButtonElement>('[data-testid="model-select"]')!;
+    model.click();
+    key(page, page.doc.activeElement!, 'ArrowDown');
+    assert.equal(page.doc.activeElement?.getAttribute('data-value'), 'claude-haiku-4-5');
+    const models = [{ id: 'claude-opus-5', label: 'Claude Opus 5' }, ...controls.models];
+    page.send({ type: 'controls', controls: { ...controls, models } });
+    assert.deepEqual(page.$$('[data-testid="model-select"] + [role="menu"] [role="menuitemradio"]').map((el) => el.getAttribute('data-value')), ['claude-opus-5', 'claude-sonnet-5', 'claude-haiku-4-5']);
+    assert.equal(page.doc.activeElement?.getAttribute('data-value'), 'claude-haiku-4-5', 'not the page body');
+    assert.equal(menuOf(page, 'model-select').hidden, false);
+  });
+
   it('shows the thinking budget only for models that take budget_tokens, disabled while thinking is off', () => {
     const page = openPage();
     page.send({ type: 'init', state: chatState() });
