@@ -230,7 +230,10 @@ export class ChatController extends Disposable implements ChatViewModel {
         return this.session.continueReply();
       case 'setModel':
         // This chat only (chatModel.ts); the default for new chats stays claudeMessages.model.
-        return this.session.setModel(message.model);
+        this.session.setModel(message.model);
+        // Another model: another context window, and its own count.
+        this.attachments.meter.refresh();
+        return;
       case 'setControl':
         await writeSetting(message.key, message.value);
         return;
