@@ -4,6 +4,9 @@
  * each opening a small menu (chipMenu.ts); a warning under the model when the endpoint does not
  * offer it; a thinking budget only for models that take `budget_tokens`.
  *
+ * A chip names its value only when it is not the default ("Effort", "Effort: high"), so the row
+ * fits a 300 px sidebar on one line; its accessible name and tooltip always say the value.
+ *
  * Where each choice is stored is said on the chip's tooltip and at the top of its menu: the model
  * belongs to this chat (saved with it; new chats start from `claudeMessages.model`), the others are
  * user settings that apply to every chat. The host owns the values: a change is posted, and the
@@ -85,7 +88,7 @@ export class ControlsView {
     this.updateModel(controls);
     const everyChat = (setting: string, what: string): string => `${what}: user setting claudeMessages.${setting}, for every chat.`;
     this.effort.update({
-      text: `Effort: ${controls.effort}`,
+      text: controls.effort === 'default' ? 'Effort' : `Effort: ${controls.effort}`,
       value: controls.effort,
       title: `Effort (output_config.effort): ${controls.effort}. User setting claudeMessages.effort, for every chat.`,
       items: controls.efforts.map((e) => ({ value: e, label: e === 'default' ? "default (the model's own)" : e, checked: e === controls.effort })),
@@ -93,7 +96,7 @@ export class ControlsView {
       setting: 'claudeMessages.effort',
     });
     this.thinking.update({
-      text: `Thinking: ${controls.thinking}`,
+      text: controls.thinking === 'auto' ? 'Thinking' : `Thinking: ${controls.thinking}`,
       value: controls.thinking,
       title: `Extended thinking: ${controls.thinking}. User setting claudeMessages.thinking, for every chat.`,
       items: controls.thinkingChoices.map((t) => ({ value: t, label: THINKING_LABELS[t] ?? t, checked: t === controls.thinking })),
@@ -105,7 +108,7 @@ export class ControlsView {
     if (this.budget.ownerDocument.activeElement !== this.budget) this.budget.value = String(controls.thinkingBudgetTokens);
     const on = TOOLS.filter((t) => controls[t.key]);
     this.tools.update({
-      text: on.length === 0 ? 'Tools: off' : `Tools: ${on.length}`,
+      text: on.length === 0 ? 'Tools' : `Tools: ${on.length}`,
       value: on.length === 0 ? 'none on' : on.map((t) => t.label).join(', '),
       title: `Server tools run by Anthropic (billed per use): ${on.length === 0 ? 'none on' : on.map((t) => t.label).join(', ')}. User settings, for every chat.`,
       items: TOOLS.map((t) => ({ value: t.key, label: t.label, checked: controls[t.key], testId: t.testId })),

@@ -33,6 +33,11 @@ describe('webview: control chips', () => {
       ['Thinking: auto', 'menu', 'false'],
       ['Tools: Web fetch', 'menu', 'false'],
     ]);
+    const texts = Array.from(row.querySelectorAll('button.chip')).map((chip) => chip.textContent);
+    assert.deepEqual(texts, ['Sonnet 5', 'Effort', 'Thinking', 'Tools: 1'], 'a value on the chip only when not the default');
+    page.send({ type: 'controls', controls: { ...controls, effort: 'high', thinking: 'off', webFetch: false } });
+    assert.deepEqual(Array.from(row.querySelectorAll('button.chip')).map((chip) => chip.textContent), ['Sonnet 5', 'Effort: high', 'Thinking: off', 'Tools']);
+    assert.equal(page.$('[data-testid="tools-select"]')?.getAttribute('aria-label'), 'Tools: none on');
     for (const menu of page.$$('[role="menu"]')) {
       assert.equal(menu.hidden, true, 'menus closed');
       assert.ok(menu.getAttribute('aria-label'));
