@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isRecord } from '../../common/guards';
 import { modelPick, type ModelPickItem } from '../../common/models/modelChoice';
 import type { ModelCatalog } from '../modelCatalog';
 import { readSettings, writeSetting } from '../settings';
@@ -17,9 +18,10 @@ export interface OpenChatModel {
  * command means "use this model now"; the chat's model chip changes that chat only.
  */
 export function registerSelectModel(catalog: ModelCatalog, chat: OpenChatModel): vscode.Disposable {
-  return vscode.commands.registerCommand(CommandIds.selectModel, async () => {
-    const current = chat.current() ?? readSettings().request.model;
-    const picked = await pickModel(catalog, current);
+  // A keybinding can pass `{ "model": "claude-…" }` to switch without the quick pick.
+  return vscode.commands.registerCommand(CommandIds.selectModel, async (args?: unknown) => {
+    const given = isRecord(args) && typeof args['model'] === 'string' && args['model'] !== '' ? args['model'] : undefined;
+    const picked = given ?? (await pickModel(catalog, chat.current() ?? readSettings().request.model));
     if (!picked) return;
     await writeSetting('model', picked);
     chat.set(picked);
