@@ -41,7 +41,7 @@ const EVENT_DELAY_MS = 15;
 const CONTROLS: ChatControls = {
   model: MODEL, models: [{ id: MODEL, label: 'Claude Sonnet 5' }], effort: 'default', efforts: ['default'],
   thinking: 'auto', thinkingChoices: ['auto', 'on', 'off'], thinkingBudgetTokens: 8000, thinkingBudgetApplies: false,
-  webSearch: false, webFetch: false, codeExecution: false,
+  webSearch: false, webFetch: false, codeExecution: false, defaultModel: MODEL,
 };
 
 /** A reply whose first text delta is `marker`, then some markdown. */
@@ -97,8 +97,8 @@ async function extensionPipeline(server: TestServer, page: Page, dir: string): P
   const client = new MessagesClient({ baseUrl: server.url, apiKey: server.config.apiKey ?? 'test-key', authHeader: 'x-api-key', anthropicVersion: ANTHROPIC_VERSION, betas: [], maxRetries: 0 });
   const backend: ChatBackend = {
     createClient: () => Promise.resolve(client),
-    buildRequest: (messages) => ({ body: { model: MODEL, max_tokens: 1024, stream: true, messages }, warnings: [] }),
-    currentModel: () => MODEL,
+    buildRequest: (model, messages) => ({ body: { model, max_tokens: 1024, stream: true, messages }, warnings: [] }),
+    defaultModel: () => MODEL,
     cacheTtl: () => undefined,
     maxToolRounds: () => 1,
     acceptsPrefill: () => false,

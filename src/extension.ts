@@ -50,7 +50,8 @@ export function activate(context: vscode.ExtensionContext): ClaudeMessagesApi | 
   const catalog = new ModelCatalog(clients, log);
 
   wire('the API key commands', () => [registerSetApiKey(keys), registerClearApiKey(keys), registerTestConnection(clients)]);
-  wire('the model picker', () => registerSelectModel(catalog));
+  let chat: ChatController | undefined;
+  wire('the model picker', () => registerSelectModel(catalog, { current: () => chat?.session.openConversation.model, set: (model) => chat?.session.setModel(model) }));
   // Built before the chat so it can hear how each reply ends; the chat works without it.
   let status: StatusBar | undefined;
   wire('the status bar', () => (status = new StatusBar(keys, catalog)));
@@ -59,7 +60,6 @@ export function activate(context: vscode.ExtensionContext): ClaudeMessagesApi | 
   owned.push(review);
   wire('the edit review commands', () => [registerAcceptEdit(review), registerRejectEdit(review)]);
 
-  let chat: ChatController | undefined;
   wire('the chat', () => {
     const controller = new ChatController({ storageDir: context.globalStorageUri, keys, clients, catalog, log, tools: createChatTools(review, log) });
     const view = new ChatViewProvider(context.extensionUri, controller, (error) => log.error(String(error instanceof Error ? error.stack : error)));

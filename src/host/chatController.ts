@@ -17,7 +17,7 @@ import { ConversationStore } from '../common/conversation/store';
 import { assertNever } from '../common/guards';
 import { MessagesClient } from '../common/anthropic/client';
 import { KEY_UNREADABLE_KIND } from '../common/secrets/secretStorageError';
-import type { ApiKeyState, HostToWebview, WebviewToHost } from '../common/protocol';
+import type { ApiKeyState, ChatControls, HostToWebview, WebviewToHost } from '../common/protocol';
 import { AttachmentHost, isAttachmentMessage } from './attachments/attachmentHost';
 import { exportConversationToFile, insertCodeIntoEditor } from './chatEditorActions';
 import type { ChatViewModel } from './chatView';
@@ -93,18 +93,14 @@ export class ChatController extends Disposable implements ChatViewModel {
         post: (message) => this.post(message),
         schedule: frameTimer(),
         paceClock: () => performance.now(),
-        controls: () => {
-          const { request } = readSettings();
-          const choice = this.catalog.choice(request.model);
-          return chatControls(request, this.catalog.capabilities(request.model), choice.options, choice.warning);
-        },
+        controls: (model) => this.controls(model),
         apiKey: () => this.keyState,
       },
       library,
       prices,
       clock: { newId, now: () => Date.now() },
       tools: options.tools,
-      inputSupport: () => this.inputSupport(),
+      inputSupport: (model) => this.inputSupport(model),
     });
     this.register({ dispose: () => this.session.dispose() });
     this.attachments = this.register(this.createAttachments(clients));
@@ -140,22 +136,28 @@ export class ChatController extends Disposable implements ChatViewModel {
         this.noteKeyState(made instanceof MessagesClient ? 'set' : keyStateOf(made.kind));
         return made;
       },
-      buildRequest: (messages, tools, carried) => this.buildRequest(messages, tools, carried),
-      currentModel: () => readSettings().request.model,
+      buildRequest: (model, messages, tools, carried) => this.buildRequest(model, messages, tools, carried),
+      defaultModel: () => readSettings().request.model,
       cacheTtl: () => {
         const ttl = readSettings().request.cacheTtl;
         return ttl === 'off' ? undefined : ttl;
       },
       maxToolRounds: () => readSettings().maxToolRounds,
-      acceptsPrefill: () => this.catalog.capabilities(readSettings().request.model).prefill,
+      acceptsPrefill: (model) => this.catalog.capabilities(model).prefill,
       toViewError,
       warn: (message) => log.warn(message),
     };
   }
 
-  /** What the current model reads besides text, as the catalogue (and `/v1/models`) say. */
-  private inputSupport(): InputSupport {
-    const { model } = readSettings().request;
+  /** The controls for a chat on `model` (its own, saved with it); the other controls are user settings. */
+  private controls(model: string): ChatControls {
+    const { request } = readSettings();
+    const choice = this.catalog.choice(model);
+    return chatControls({ ...request, model }, this.catalog.capabilities(model), choice.options, choice.warning, request.model);
+  }
+
+  /** What the chat's model reads besides text, as the catalogue (and `/v1/models`) say. */
+  private inputSupport(model: string): InputSupport {
     const capabilities = this.catalog.capabilities(model);
     return { model, images: capabilities.imageInput, pdfs: capabilities.pdfInput };
   }
@@ -170,7 +172,7 @@ export class ChatController extends Disposable implements ChatViewModel {
         if (!('countTokens' in client)) throw new Error(client.message);
         return (await client.countTokens(body, signal)).input_tokens;
       },
-      contextWindow: () => this.catalog.capabilities(readSettings().request.model).contextWindow,
+      contextWindow: () => this.catalog.capabilities(this.session.openConversation.model).contextWindow,
       viewShown: () => this.viewShown(),
     });
   }
@@ -228,7 +230,10 @@ export class ChatController extends Disposable implements ChatViewModel {
       case 'continue':
         return this.session.continueReply();
       case 'setModel':
-        await writeSetting('model', message.model);
+        // This chat only (chatModel.ts); the default for new chats stays claudeMessages.model.
+        this.session.setModel(message.model);
+        // Another model: another context window, and its own count.
+        this.attachments.meter.refresh();
         return;
       case 'setControl':
         await writeSetting(message.key, message.value);
@@ -262,10 +267,10 @@ export class ChatController extends Disposable implements ChatViewModel {
     }
   }
 
-  private buildRequest(messages: MessageParam[], tools: Tool[], carried: CarriedOver | undefined) {
-    const { request } = readSettings();
+  private buildRequest(model: string, messages: MessageParam[], tools: Tool[], carried: CarriedOver | undefined) {
+    const settings = { ...readSettings().request, model };
     // Cache breakpoints are placed by the builder, per claudeMessages.cacheTtl.
-    return buildMessagesRequest({ settings: request, capabilities: this.catalog.capabilities(request.model), messages, tools, container: carried?.container });
+    return buildMessagesRequest({ settings, capabilities: this.catalog.capabilities(model), messages, tools, container: carried?.container });
   }
 
   /** The table's prices (undefined for a model it does not know, so no cost is made up). */

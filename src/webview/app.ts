@@ -71,7 +71,6 @@ export class ChatApp {
     const post = (message: Parameters<VsCodeApi['postMessage']>[0]): void => api.postMessage(message);
 
     this.controls = new ControlsView(doc, post);
-    this.layout.toolbar.append(this.controls.el);
     this.history = new HistoryView(doc, post, () => {
       this.setHistoryOpen(false);
       this.layout.historyToggle.focus();
@@ -84,12 +83,12 @@ export class ChatApp {
         this.scroll.toBottom();
       },
       stop: () => this.stop(),
-      newChat: () => post({ type: 'newChat' }),
       draftChanged: (text) => this.ui.update({ draft: text }),
       lastPrompt: () => this.lastPrompt(),
       post,
     }, { set: (callback, ms) => win.setTimeout(callback, ms), clear: (handle) => win.clearTimeout(handle) });
     this.layout.composerSlot.append(this.composer.el);
+    this.composer.addControls(this.controls.el);
     this.composer.setText(this.ui.state.draft);
     this.scroll = new ScrollFollower(this.layout.log, this.layout.jump, (stick, scrollTop) => this.saveScroll(stick, scrollTop));
     this.setHistoryOpen(this.ui.state.historyOpen);

@@ -28,7 +28,19 @@ export function buildLayout(doc: Document, root: HTMLElement): Layout {
     'aria-label': 'Show conversation history',
     'aria-expanded': 'false',
   }, 'History');
-  const toolbar = h(doc, 'div', { class: 'toolbar' }, historyToggle);
+  // The one New Chat of the view. VS Code's own chat, Copilot and Continue put theirs at the top
+  // of the view; the contract wants it inside the webview (data-testid="new-chat"), so it sits
+  // here, first in the toolbar, and the view's title bar no longer repeats it (package.json).
+  // Posted through click delegation (clicks.ts `new-chat`), like the error card's New chat.
+  const newChat = h(doc, 'button', {
+    type: 'button',
+    class: 'icon-button new-chat',
+    'data-testid': 'new-chat',
+    'data-action': 'new-chat',
+    title: 'New chat (Claude Messages: New Chat)',
+    'aria-label': 'New chat',
+  }, '+ New chat');
+  const toolbar = h(doc, 'div', { class: 'toolbar' }, newChat, historyToggle);
   const historySlot = h(doc, 'div', { class: 'history-slot' });
   const banners = h(doc, 'div', { class: 'banners' });
   const notices = h(doc, 'div', { class: 'notices', 'aria-live': 'polite' });

@@ -55,8 +55,15 @@ const TARGETS: ContrastTarget[] = [
   { name: 'history buttons', selector: '[data-testid="history-item"] button:not([data-testid="history-open"])' },
   { name: 'composer text', selector: '[data-testid="prompt"]' },
   { name: 'composer placeholder', selector: '[data-testid="prompt"]', pseudo: '::placeholder' },
-  { name: 'toolbar controls', selector: '.toolbar .control, .toolbar select' },
+  { name: 'control chips', selector: '.controls .chip, .toolbar .icon-button' },
   { name: 'code block border', selector: '.code-block', kind: 'border' },
+];
+
+/** The effort chip's menu, open, with its chosen item focused. */
+const MENU_TARGETS: ContrastTarget[] = [
+  { name: 'chip menu note', selector: '.chip-menu:not([hidden]) .chip-menu-note' },
+  { name: 'chip menu item', selector: '.chip-menu:not([hidden]) .chip-menu-item:not(:focus)' },
+  { name: 'chip menu focused item', selector: '.chip-menu:not([hidden]) .chip-menu-item:focus' },
 ];
 
 function row(cells: string[]): string {
@@ -110,6 +117,16 @@ describe('contrast', () => {
         const minimum = TARGETS.find((t) => t.name === f.name)?.kind === 'border' ? BORDER_MINIMUM : TEXT_MINIMUM;
         if (f.count === 0) failures.push(`${theme.label}: ${f.name} is not on screen`);
         else if (f.ratio < minimum) failures.push(`${theme.label}: ${f.name} ${f.ratio.toFixed(2)}:1 (${f.foreground} on ${f.background}, ${JSON.stringify(f.sample)})`);
+      }
+      // An open chip menu covers the log, so it is measured on its own (its focused item too).
+      const chip = frame.locator('[data-testid="effort-select"]');
+      await chip.click();
+      const menu = await frame.evaluate(probeContrast, { targets: MENU_TARGETS, minimum: TEXT_MINIMUM });
+      await frame.locator('[data-testid="effort-select"] + [role="menu"] [aria-checked="true"]').press('Escape');
+      console.log(report(`${theme.label}, chip menu`, menu.figures));
+      for (const f of menu.figures) {
+        if (f.count === 0) failures.push(`${theme.label}: ${f.name} is not on screen`);
+        else if (f.ratio < TEXT_MINIMUM) failures.push(`${theme.label}: ${f.name} ${f.ratio.toFixed(2)}:1 (${f.foreground} on ${f.background}, ${JSON.stringify(f.sample)})`);
       }
       for (const f of result.sweepFailures) failures.push(`${theme.label}: ${f.name} ${f.ratio.toFixed(2)}:1 (${f.foreground} on ${f.background}, ${JSON.stringify(f.sample)})`);
     }

@@ -6,11 +6,12 @@
  * Pure: the client, the request builder, the store, the tools and the view are injected as ports.
  */
 import type { Message, MessagesRequest, UserContentBlock } from '../anthropic/types';
-import { appendUserTurn, createConversation, finishAssistantTurn, startAssistantTurn } from '../conversation/conversation';
+import { appendUserTurn, createConversation } from '../conversation/conversation';
 import type { Conversation, UserTurn } from '../conversation/model';
 import { conversationTotals, type PriceLookup } from '../conversation/pricing';
 import { titleForConversation } from '../conversation/title';
-import { toViewTurn, toViewTurns, viewTurnAt } from '../conversation/viewTurns';
+import { toViewTurn, viewTurnAt } from '../conversation/viewTurns';
+import { appendFinishedReply, chatState, type ActiveTurn } from './chatState';
 import type { AttachmentChip, ChatState, ContextChip, HostToWebview } from '../protocol';
 import type { ConversationLibrary, ExportFormat } from './conversationLibrary';
 import { markFixedErrors, type ErrorCause } from './errorFixes';
@@ -18,7 +19,8 @@ import { ConversationTranscript } from './conversationTranscript';
 import { OpenConversationSaves } from './openConversationSaves';
 import { draftBody, draftProblem, userContent, type DraftPorts, type InputSupport } from './draftRequest';
 import { PendingAttachments } from './pendingAttachments';
-import type { AttachedContext, ChatBackend, ChatClock, ChatViewPort } from './ports';
+import type { AttachedContext, ChatBackend, ChatClock, ChatViewPort, RequestBuilder } from './ports';
+import { ChatModelChoice } from './chatModel';
 import { endNotice } from './endNotice';
 import { runTurn, type ToolPort } from './turnEngine';
 import { TurnActions } from './turnActions';
@@ -31,19 +33,13 @@ export interface ChatSessionOptions {
   clock: ChatClock;
   /** Client tools the chat offers (the text editor tool on workspace files). */
   tools?: ToolPort;
-  /** What the current model reads besides text; checked before a message with attachments is sent. */
-  inputSupport?: () => InputSupport;
+  /** What `model` (the chat's) reads besides text; checked before a message with attachments is sent. */
+  inputSupport?: (model: string) => InputSupport;
 }
 
 /** What a model that refuses prefill is sent to go on with a reply cut by max_tokens. */
 export const CONTINUE_PROMPT =
   'Your previous reply was cut off by the output token limit. Continue it exactly where it stopped, without repeating or summarising anything already written.';
-
-interface ActiveTurn {
-  requestId: string;
-  controller: AbortController;
-  transcript: ConversationTranscript;
-}
 
 export class ChatSession {
   private conversation: Conversation;
@@ -52,6 +48,7 @@ export class ChatSession {
   private running: Promise<void> = Promise.resolve();
   private disposed = false;
   private readonly saves: OpenConversationSaves;
+  private readonly model = new ChatModelChoice();
   /** What goes with the next message (the host adds, the view removes). */
   readonly attachments = new PendingAttachments((items) => this.post({ type: 'attachments', items }));
 
@@ -81,17 +78,8 @@ export class ChatSession {
   state(): ChatState {
     this.active?.transcript.syncLive();
     const { prices, view, library } = this.options;
-    return {
-      conversationId: this.conversation.id,
-      title: this.conversation.title,
-      turns: toViewTurns(this.conversation, prices),
-      totals: conversationTotals(this.conversation, prices),
-      controls: view.controls(),
-      apiKey: view.apiKey(),
-      history: library.history,
-      attachments: this.attachments.chips(),
-      activeRequestId: this.active?.requestId,
-    };
+    const controls = view.controls(this.conversation.model);
+    return chatState(this.conversation, { prices, controls, apiKey: view.apiKey(), history: library.history, attachments: this.attachments.chips(), activeRequestId: this.active?.requestId });
   }
 
   replay(): HostToWebview { return { type: 'init', state: this.state() }; }
@@ -118,7 +106,19 @@ export class ChatSession {
   }
 
   private draftPorts(): DraftPorts {
-    return { build: this.options.backend.buildRequest, tools: this.options.tools, support: this.options.inputSupport?.() };
+    return { build: this.requestBuilder(), tools: this.options.tools, support: this.options.inputSupport?.(this.conversation.model) };
+  }
+
+  /** The backend's builder bound to this chat's model, read at each build (it may change between turns). */
+  private requestBuilder(): RequestBuilder {
+    return (...request) => this.options.backend.buildRequest(this.conversation.model, ...request);
+  }
+
+  /** A model chosen for this chat (its chip, Select Model): this chat only, saved with it (chatModel.ts). */
+  setModel(model: string): void {
+    const changed = this.model.choose(this.conversation, model);
+    this.post({ type: 'controls', controls: this.options.view.controls(this.conversation.model) });
+    if (changed) void this.saves.persist();
   }
 
   /** Records an exchange made elsewhere (an inline edit answered in words) as a finished pair. */
@@ -129,11 +129,9 @@ export class ChatSession {
     }
     const { clock, prices, backend } = this.options;
     this.addUserTurn(context.blocks, context.chips);
-    const turn = startAssistantTurn(this.conversation, { model: reply.model, cacheTtl: backend.cacheTtl(), id: clock.newId(), now: clock.now() });
-    const snapshot = { content: reply.content, usage: reply.usage, stopReason: reply.stop_reason, model: reply.model };
-    finishAssistantTurn(this.conversation, turn.id, { status: 'done', snapshot }, clock.now());
+    const turn = appendFinishedReply(this.conversation, reply, { id: clock.newId(), now: clock.now(), cacheTtl: backend.cacheTtl() });
     this.post({ type: 'turnAdded', turn: toViewTurn(turn, prices) });
-    this.post({ type: 'turnUpdated', turn: toViewTurn(turn, prices), totals: conversationTotals(this.conversation, prices) });
+    this.postTurn(this.conversation.turns.length - 1);
     void this.saves.persist().then(() => this.options.library.refresh());
   }
 
@@ -155,7 +153,7 @@ export class ChatSession {
     if (this.active) return;
     const last = this.conversation.turns.at(-1);
     if (last?.role !== 'assistant') return;
-    if (!this.options.backend.acceptsPrefill()) {
+    if (!this.options.backend.acceptsPrefill(this.conversation.model)) {
       this.addUserTurn([{ type: 'text', text: CONTINUE_PROMPT }], undefined, 'continue');
     }
     await this.run();
@@ -168,6 +166,7 @@ export class ChatSession {
   async newChat(): Promise<void> {
     await this.settle();
     this.conversation = this.emptyConversation();
+    this.model.reset();
     await this.options.library.closeAll();
     this.postInit();
   }
@@ -209,9 +208,10 @@ export class ChatSession {
     return this.saves.syncWithOtherWindows();
   }
 
-  /** Settings or the key changed: the view's controls follow, and error cards the `cause` fixed collapse. */
+  /** Settings or the key changed: the controls follow (an empty chat may take a new default model, chatModel.ts); error cards the `cause` fixed collapse. */
   refreshControls(cause?: ErrorCause): void {
-    this.post({ type: 'controls', controls: this.options.view.controls() });
+    this.model.followDefault(this.conversation, this.options.backend.defaultModel());
+    this.post({ type: 'controls', controls: this.options.view.controls(this.conversation.model) });
     this.post({ type: 'apiKey', apiKey: this.options.view.apiKey() });
     if (cause && markFixedErrors(this.conversation, cause, (index) => this.postTurn(index))) void this.saves.persist();
   }
@@ -235,7 +235,7 @@ export class ChatSession {
       schedule: view.schedule, paceClock: view.paceClock,
       prices,
       clock,
-      model: () => backend.currentModel(),
+      model: () => this.conversation.model,
       cacheTtl: () => backend.cacheTtl(),
       toViewError: (error) => backend.toViewError(error),
       save: () => void this.saves.persist(),
@@ -251,7 +251,7 @@ export class ChatSession {
       const end = await runTurn({
         client,
         transcript,
-        buildRequest: backend.buildRequest,
+        buildRequest: this.requestBuilder(),
         tools,
         maxToolRounds: backend.maxToolRounds(),
         signal: controller.signal,
@@ -292,7 +292,7 @@ export class ChatSession {
 
   private emptyConversation(): Conversation {
     const { backend, clock } = this.options;
-    return createConversation({ model: backend.currentModel(), id: clock.newId(), now: clock.now() });
+    return createConversation({ model: backend.defaultModel(), id: clock.newId(), now: clock.now() });
   }
 
   private postInit(): void { this.saves.reinitDone(); this.post({ type: 'init', state: this.state() }); }

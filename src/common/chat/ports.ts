@@ -32,6 +32,9 @@ export interface CarriedOver {
  */
 export type RequestBuilder = (messages: MessageParam[], tools: Tool[], carried?: CarriedOver) => { body: MessagesRequest; warnings: string[] };
 
+/** A {@link RequestBuilder} for a given model: the session passes its conversation's model, so each chat keeps its own. */
+export type ModelRequestBuilder = (model: string, ...request: Parameters<RequestBuilder>) => ReturnType<RequestBuilder>;
+
 /** Runs `fn` on the next frame-sized tick; returns a cancel function. */
 export type FrameScheduler = (fn: () => void) => () => void;
 
@@ -39,13 +42,14 @@ export type FrameScheduler = (fn: () => void) => () => void;
 export interface ChatBackend {
   /** A client for the current settings and key, or a ViewError saying what to fix (no key…). */
   createClient(): Promise<StreamingClient | ViewError>;
-  /** The request body for these messages under the current settings (model rules, caching). */
-  buildRequest: RequestBuilder;
-  currentModel(): string;
+  /** The request body for these messages to `model` (the chat's own) under the current settings (model rules, caching). */
+  buildRequest: ModelRequestBuilder;
+  /** `claudeMessages.model`: the model a new chat starts with (each chat then keeps its own, `Conversation.model`). */
+  defaultModel(): string;
   cacheTtl(): CacheTtl | undefined;
   maxToolRounds(): number;
-  /** Whether the current model takes a final assistant message to continue from (prefill). */
-  acceptsPrefill(): boolean;
+  /** Whether `model` takes a final assistant message to continue from (prefill). */
+  acceptsPrefill(model: string): boolean;
   toViewError(error: unknown): ViewError;
   warn(message: string): void;
 }
@@ -60,7 +64,8 @@ export interface ChatViewPort {
    * (protocol/pacing.ts); without it every batch waits.
    */
   paceClock?: () => number;
-  controls(): ChatControls;
+  /** The controls for a chat on `model`. */
+  controls(model: string): ChatControls;
   apiKey(): ApiKeyState;
 }
 

@@ -127,7 +127,10 @@ export interface ModelOption {
 }
 
 export interface ChatControls {
+  /** The open chat's model: saved with the conversation, changed for this chat only. */
   model: string;
+  /** The `claudeMessages.model` setting: what new chats start with. */
+  defaultModel: string;
   /** The same list as the Select Model command's: the endpoint's models, else the built-in ones. */
   models: ModelOption[];
   /** Shown by the model picker when the endpoint's list does not offer the chosen model. */

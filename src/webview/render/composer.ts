@@ -1,6 +1,6 @@
 /**
- * The composer: the attachment chips, the prompt, Add context, the token meter, Send, Stop (in
- * the DOM only while a response streams) and New chat.
+ * The composer: the attachment chips, the prompt, the control chips (controls.ts), Add context,
+ * the token meter, Send and Stop (in the DOM only while a response streams).
  *
  * Keys: Enter sends, Shift+Enter is a newline (the textarea's own behaviour), Escape stops a
  * streaming reply, ArrowUp in an empty prompt recalls the last prompt. Enter during IME
@@ -19,7 +19,6 @@ import { ContextMeterView } from './meter';
 export interface ComposerActions {
   send(text: string): void;
   stop(): void;
-  newChat(): void;
   /** The draft changed (saved with the UI state; the composer tells the host itself). */
   draftChanged(text: string): void;
   /** The last prompt sent, for ArrowUp. */
@@ -44,6 +43,7 @@ export class Composer {
   private readonly sendButton: HTMLButtonElement;
   private readonly stopButton: HTMLButtonElement;
   private readonly buttons: HTMLElement;
+  private readonly row: HTMLElement;
   private readonly attachments: AttachmentBar;
   private readonly meter: ContextMeterView;
   private readonly mentions: MentionList;
@@ -59,7 +59,6 @@ export class Composer {
     });
     this.sendButton = h(doc, 'button', { type: 'button', class: 'button primary', 'data-testid': 'send', title: 'Send (Enter)', 'aria-label': 'Send' }, 'Send');
     this.stopButton = h(doc, 'button', { type: 'button', class: 'button', 'data-testid': 'stop', title: 'Stop the reply (Escape)', 'aria-label': 'Stop' }, 'Stop');
-    const newChat = h(doc, 'button', { type: 'button', class: 'button secondary', 'data-testid': 'new-chat', title: 'Start a new conversation', 'aria-label': 'New chat' }, 'New chat');
     const addContext = h(doc, 'button', { type: 'button', class: 'icon-button add-context', 'data-testid': 'add-context', 'data-action': 'pick-files', title: ADD_CONTEXT_TITLE, 'aria-label': 'Add context: attach files to the next message' }, '+ Context');
     this.attachments = new AttachmentBar(doc, this.prompt);
     this.meter = new ContextMeterView(doc);
@@ -70,9 +69,9 @@ export class Composer {
         this.edited();
       },
     }, timers);
-    this.buttons = h(doc, 'div', { class: 'composer-buttons' }, newChat, this.sendButton);
-    const row = h(doc, 'div', { class: 'composer-row' }, addContext, this.meter.el, this.buttons);
-    this.el = h(doc, 'div', { class: 'composer' }, this.attachments.el, this.mentions.el, this.prompt, row);
+    this.buttons = h(doc, 'div', { class: 'composer-buttons' }, this.sendButton);
+    this.row = h(doc, 'div', { class: 'composer-row' }, addContext, this.meter.el, this.buttons);
+    this.el = h(doc, 'div', { class: 'composer' }, this.attachments.el, this.mentions.el, this.prompt, this.row);
 
     this.prompt.addEventListener('keydown', (event) => this.onKey(event));
     this.prompt.addEventListener('input', () => {
@@ -86,13 +85,17 @@ export class Composer {
     this.prompt.addEventListener('click', () => this.mentions.onInput());
     this.sendButton.addEventListener('click', () => this.submit());
     this.stopButton.addEventListener('click', () => this.actions.stop());
-    newChat.addEventListener('click', () => this.actions.newChat());
     // The view itself got focus ("Focus on Chat View", a click on its title, Focus Chat Input):
     // the caret goes to the prompt rather than to the page body.
     doc.defaultView?.addEventListener('focus', () => {
       if (doc.activeElement === null || doc.activeElement === doc.body) this.prompt.focus();
     });
     this.updateSend();
+  }
+
+  /** The control chips go under the prompt, above Add context and Send (so the prompt stays the first Tab stop). */
+  addControls(controls: HTMLElement): void {
+    this.el.insertBefore(controls, this.row);
   }
 
   /** Sets the prompt text (draft restore, recall). */

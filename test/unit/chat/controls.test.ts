@@ -7,7 +7,7 @@ import { plainSettings } from '../anthropic/requestFixtures';
 describe('chat/controls thinking choices', () => {
   const controlsFor = (model: string) => {
     const settings = parseSettings({ get: (name) => (name === 'model' ? model : undefined) }).request;
-    return chatControls(settings, capabilitiesFor(model), [], undefined).thinkingChoices;
+    return chatControls(settings, capabilitiesFor(model), [], undefined, model).thinkingChoices;
   };
   it('offers off where thinking can be disabled or skipped up front, not on always-thinking models', () => {
     assert.deepEqual(controlsFor('claude-sonnet-5-5'), ['auto', 'on', 'off'], 'off = between_tools');
@@ -20,8 +20,8 @@ describe('chat/controls thinking choices', () => {
 describe('chat/controls server tools', () => {
   it('shows the server tool toggles as the settings have them', () => {
     const settings = plainSettings({ codeExecution: { enabled: true, toolVersion: 'code_execution_20250825' } });
-    const controls = chatControls(settings, capabilitiesFor(settings.model), [], undefined);
+    const controls = chatControls(settings, capabilitiesFor(settings.model), [], undefined, settings.model);
     assert.deepEqual([controls.webSearch, controls.webFetch, controls.codeExecution], [false, false, true]);
-    assert.equal(chatControls(plainSettings(), capabilitiesFor(settings.model), [], undefined).codeExecution, false);
+    assert.equal(chatControls(plainSettings(), capabilitiesFor(settings.model), [], undefined, settings.model).codeExecution, false);
   });
 });

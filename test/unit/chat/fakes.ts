@@ -150,6 +150,7 @@ export function lastMessage(request: MessagesRequest | undefined): MessageParam 
 
 export const CONTROLS: ChatControls = {
   model: MODEL,
+  defaultModel: MODEL,
   models: [{ id: MODEL, label: 'Sonnet 5' }],
   effort: 'default',
   efforts: ['default', 'low', 'high'],
@@ -177,6 +178,8 @@ export interface HarnessOptions {
   idPrefix?: string;
   /** The model the session runs on (MODEL by default). */
   model?: string;
+  /** The claudeMessages.model setting as it is now, when a test changes it (else `model`). */
+  defaultModel?: () => string;
   /** The real request builder, say; by default a minimal body. Either way `builds` records its input. */
   buildRequest?: RequestBuilder;
   /** The cache ttl each assistant turn records (none by default). */
@@ -215,11 +218,13 @@ const minimalRequest: RequestBuilder = (messages, tools) => {
 function harnessBackend(options: HarnessOptions, client: FakeClient, builds: Harness['builds'], warnings: string[]): ChatBackend {
   return {
     createClient: options.createClient ?? (() => Promise.resolve(client)),
-    buildRequest: (messages, tools, carried) => {
+    buildRequest: (model, messages, tools, carried) => {
       builds.push(structuredClone({ messages, tools }));
-      return (options.buildRequest ?? minimalRequest)(messages, tools, carried);
+      const built = (options.buildRequest ?? minimalRequest)(messages, tools, carried);
+      // The chat's own model, as the host's builder sends it.
+      return { ...built, body: { ...built.body, model } };
     },
-    currentModel: () => options.model ?? MODEL,
+    defaultModel: () => options.defaultModel?.() ?? options.model ?? MODEL,
     cacheTtl: () => options.cacheTtl,
     maxToolRounds: () => options.maxToolRounds ?? 10,
     acceptsPrefill: () => options.acceptsPrefill ?? false,
@@ -263,7 +268,7 @@ export async function harness(options: HarnessOptions = {}): Promise<Harness> {
   });
   const sessionOptions: ChatSessionOptions = {
     backend: harnessBackend(options, client, builds, warnings),
-    view: { post, schedule: harnessScheduler(options.syncSchedule), controls: () => CONTROLS, apiKey: () => 'set' },
+    view: { post, schedule: harnessScheduler(options.syncSchedule), controls: (model) => ({ ...CONTROLS, model }), apiKey: () => 'set' },
     library,
     prices: fallbackPrices,
     clock: { newId: () => `${options.idPrefix ?? 'id'}${++ids}`, now: () => clock.now++ },

@@ -43,7 +43,7 @@ describe('models/modelChoice', () => {
   it('gives Select Model the same models as the chat picker, the flagged current model first', () => {
     const settings = parseSettings({ get: (name) => (name === 'model' ? 'claude-haiku-5-5' : undefined) }).request;
     const choice = modelChoice(settings.model, listed);
-    const controls = chatControls(settings, capabilitiesFor(settings.model), choice.options, choice.warning);
+    const controls = chatControls(settings, capabilitiesFor(settings.model), choice.options, choice.warning, settings.model);
     const pick = modelPick(settings.model, choice);
     assert.deepEqual(pick.items.slice(1).map((item) => item.id), controls.models.map((m) => m.id));
     assert.equal(controls.modelWarning, choice.warning);
@@ -66,7 +66,7 @@ describe('models/modelChoice', () => {
     ]);
     assert.match(pick.placeHolder, /built-in list/);
     const settings = parseSettings({ get: () => undefined }).request;
-    assert.equal('modelWarning' in chatControls(settings, capabilitiesFor(settings.model), choice.options, choice.warning), false);
+    assert.equal('modelWarning' in chatControls(settings, capabilitiesFor(settings.model), choice.options, choice.warning, settings.model), false);
   });
 
   it("falls back to the built-in list when a gateway lists no Claude model, and reads capabilities for a dated listing", async () => {

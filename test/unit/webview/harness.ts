@@ -79,6 +79,7 @@ export function openPage(savedUiState?: unknown, options: (win: WebviewWindow) =
 
 export const controls: ChatControls = {
   model: 'claude-sonnet-5',
+  defaultModel: 'claude-sonnet-5',
   models: [
     { id: 'claude-sonnet-5', label: 'Claude Sonnet 5' },
     { id: 'claude-haiku-4-5', label: 'Claude Haiku 4.5' },

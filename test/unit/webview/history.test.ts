@@ -109,7 +109,7 @@ describe('webview history panel', () => {
     assert.equal(more?.getAttribute('aria-haspopup'), 'menu');
     more?.click();
     assert.equal(rowOf(page, 'a')?.querySelector('[data-testid="history-actions"]')?.getAttribute('aria-expanded'), 'true');
-    const names = page.$$('[role="menu"] [role="menuitem"]').map((item) => item.getAttribute('aria-label'));
+    const names = page.$$('[data-testid="history"] [role="menu"] [role="menuitem"]').map((item) => item.getAttribute('aria-label'));
     assert.deepEqual(names, [
       'Open “Tell me about apples”',
       'Rename “Tell me about apples”',
@@ -117,7 +117,7 @@ describe('webview history panel', () => {
       'Export “Tell me about apples” as JSON',
       'Delete “Tell me about apples”',
     ]);
-    page.$<HTMLElement>('[role="menu"] [data-testid="history-delete"]')?.click();
+    page.$<HTMLElement>('[data-testid="history"] [role="menu"] [data-testid="history-delete"]')?.click();
     assert.equal(active(page), page.$('[data-testid="history-confirm-delete"]'), 'focus on the confirmation');
     assert.match(page.$('[data-testid="history-confirm-delete"]')?.getAttribute('aria-label') ?? '', /“Tell me about apples”/);
     assert.match(page.$('[data-testid="history-cancel-delete"]')?.getAttribute('aria-label') ?? '', /“Tell me about apples”/);
@@ -126,28 +126,28 @@ describe('webview history panel', () => {
   it('opens the menu by right-click and Shift+F10; arrows move in it; Escape closes it back to its button', () => {
     const page = openHistory();
     rowOf(page, 'a')?.dispatchEvent(new page.win.MouseEvent('contextmenu', { bubbles: true, cancelable: true }));
-    assert.ok(page.$('[role="menu"]'));
+    assert.ok(page.$('[data-testid="history"] [role="menu"]'));
     assert.equal(active(page), page.$('[data-testid="history-menu-open"]'), 'the first item has focus');
     key(page, active(page), 'ArrowDown');
-    assert.equal(active(page), page.$('[role="menu"] [data-testid="history-rename"]'));
+    assert.equal(active(page), page.$('[data-testid="history"] [role="menu"] [data-testid="history-rename"]'));
     key(page, active(page), 'ArrowUp');
     key(page, active(page), 'ArrowUp');
-    assert.equal(active(page), page.$('[role="menu"] [data-testid="history-delete"]'), 'wraps around');
+    assert.equal(active(page), page.$('[data-testid="history"] [role="menu"] [data-testid="history-delete"]'), 'wraps around');
     key(page, active(page), 'Escape');
-    assert.equal(page.$('[role="menu"]'), null);
+    assert.equal(page.$('[data-testid="history"] [role="menu"]'), null);
     assert.equal(page.$('[data-testid="history"]')?.hidden, false, 'Escape closed the menu, not the panel');
     assert.equal(active(page), rowOf(page, 'a')?.querySelector('[data-testid="history-actions"]'));
 
     const open = rowOf(page, 'c')?.querySelector('[data-testid="history-open"]');
     key(page, open, 'F10', { shiftKey: true });
-    assert.equal(page.$('[role="menu"]')?.closest('[data-conversation-id]')?.getAttribute('data-conversation-id'), 'c');
+    assert.equal(page.$('[data-testid="history"] [role="menu"]')?.closest('[data-conversation-id]')?.getAttribute('data-conversation-id'), 'c');
   });
 
   it('Escape cancels a rename (focus back on the row), then clears the filter, then closes the panel onto the toggle', () => {
     const page = openHistory();
     typeFilter(page, 'apple');
     rowOf(page, 'a')?.querySelector<HTMLElement>('[data-testid="history-actions"]')?.click();
-    page.$<HTMLElement>('[role="menu"] [data-testid="history-rename"]')?.click();
+    page.$<HTMLElement>('[data-testid="history"] [role="menu"] [data-testid="history-rename"]')?.click();
     const input = page.$<HTMLInputElement>('[data-testid="history-rename-input"]');
     assert.equal(active(page), input, 'the caret is in the title');
     assert.match(input?.getAttribute('aria-label') ?? '', /“Tell me about apples”/);
@@ -168,7 +168,7 @@ describe('webview history panel', () => {
     const page = openHistory();
     const deleteRow = (id: string): void => {
       rowOf(page, id)?.querySelector<HTMLElement>('[data-testid="history-actions"]')?.click();
-      page.$<HTMLElement>('[role="menu"] [data-testid="history-delete"]')?.click();
+      page.$<HTMLElement>('[data-testid="history"] [role="menu"] [data-testid="history-delete"]')?.click();
       page.$<HTMLElement>('[data-testid="history-confirm-delete"]')?.click();
     };
     const remaining = (...ids: string[]): ConversationSummary[] => ids.map((id) => ({ id, title: `T ${id}`, model: 'm', updatedAt: Date.now() - id.charCodeAt(0) }));

@@ -125,17 +125,21 @@ describe('webview links and code buttons', () => {
 });
 
 describe('webview controls and history', () => {
-  it('shows the host’s controls and posts changes without changing them itself', () => {
+  it('shows the host’s controls as chips and posts changes without changing them itself', () => {
     const page = openPage();
     page.send({ type: 'init', state: chatState() });
-    const model = page.$('[data-testid="model-select"]') as HTMLSelectElement;
-    assert.deepEqual(Array.from(model.options).map((o) => o.value), ['claude-sonnet-5', 'claude-haiku-4-5']);
-    assert.equal(model.value, 'claude-sonnet-5');
-    model.value = 'claude-haiku-4-5';
-    model.dispatchEvent(new page.win.Event('change'));
+    const model = page.$<HTMLButtonElement>('[data-testid="model-select"]')!;
+    assert.equal(model.getAttribute('aria-label'), 'Model: Claude Sonnet 5');
+    assert.equal(model.textContent, 'Sonnet 5', 'the short name on the chip');
+    const modelItems = page.$$('[role="menuitemradio"][data-value^="claude-"]');
+    assert.deepEqual(modelItems.map((o) => o.getAttribute('data-value')), ['claude-sonnet-5', 'claude-haiku-4-5']);
+    assert.deepEqual(modelItems.map((o) => o.getAttribute('aria-checked')), ['true', 'false']);
+    model.click();
+    page.$('[data-value="claude-haiku-4-5"]')?.click();
     assert.deepEqual(page.api.of('setModel'), [{ type: 'setModel', model: 'claude-haiku-4-5' }]);
+    assert.equal(model.getAttribute('aria-label'), 'Model: Claude Sonnet 5', 'unchanged until the host answers');
 
-    const budget = page.$('[data-testid="thinking-budget"]') as HTMLInputElement;
+    const budget = page.$<HTMLInputElement>('[data-testid="thinking-budget"]')!;
     assert.equal(budget.closest('label')?.hidden, true, 'budget hidden when it does not apply');
     page.send({ type: 'controls', controls: { ...controls, thinkingBudgetApplies: true, thinking: 'on', thinkingBudgetTokens: 4096 } });
     assert.equal(budget.closest('label')?.hidden, false);
@@ -143,20 +147,19 @@ describe('webview controls and history', () => {
     budget.value = '16000';
     budget.dispatchEvent(new page.win.Event('change'));
 
-    const search = page.$('[data-testid="web-search-toggle"]') as HTMLInputElement;
-    assert.equal(search.checked, false);
-    search.checked = true;
-    search.dispatchEvent(new page.win.Event('change'));
-    const thinking = page.$('[data-testid="thinking-select"]') as HTMLSelectElement;
-    thinking.value = 'off';
-    thinking.dispatchEvent(new page.win.Event('change'));
-    const effort = page.$('[data-testid="effort-select"]') as HTMLSelectElement;
-    effort.value = 'high';
-    effort.dispatchEvent(new page.win.Event('change'));
-    const code = page.$('[data-testid="code-execution-toggle"]') as HTMLInputElement;
-    assert.equal(code.checked, false);
-    code.checked = true;
-    code.dispatchEvent(new page.win.Event('change'));
+    const tools = page.$<HTMLButtonElement>('[data-testid="tools-select"]')!;
+    assert.equal(tools.getAttribute('aria-label'), 'Tools: Web fetch', 'the fixture has web fetch on');
+    const search = page.$('[data-testid="web-search-toggle"]')!;
+    assert.equal(search.getAttribute('role'), 'menuitemcheckbox');
+    assert.equal(search.getAttribute('aria-checked'), 'false');
+    tools.click();
+    search.click();
+    assert.equal(tools.getAttribute('aria-expanded'), 'true', 'a toggle keeps the menu open');
+    page.$<HTMLButtonElement>('[data-testid="thinking-select"]')?.click();
+    page.$('[data-testid="thinking-select"] + [role="menu"] [data-value="off"]')?.click();
+    page.$<HTMLButtonElement>('[data-testid="effort-select"]')?.click();
+    page.$('[data-testid="effort-select"] + [role="menu"] [data-value="high"]')?.click();
+    page.$('[data-testid="code-execution-toggle"]')?.click();
     assert.deepEqual(page.api.of('setControl'), [
       { type: 'setControl', key: 'thinkingBudgetTokens', value: 16000 },
       { type: 'setControl', key: 'webSearch', value: true },
@@ -165,17 +168,37 @@ describe('webview controls and history', () => {
       { type: 'setControl', key: 'codeExecution', value: true },
     ]);
     page.send({ type: 'controls', controls });
-    assert.equal(search.checked, false, 'the host’s answer wins');
-    assert.equal(code.checked, false);
+    assert.equal(search.getAttribute('aria-checked'), 'false', 'the host’s answer wins');
     page.send({ type: 'controls', controls: { ...controls, codeExecution: true } });
-    assert.equal(code.checked, true);
+    assert.equal(page.$('[data-testid="code-execution-toggle"]')?.getAttribute('aria-checked'), 'true');
+    assert.equal(tools.textContent, 'Tools: 2');
+    assert.equal(tools.getAttribute('aria-label'), 'Tools: Web fetch, Code execution');
   });
 
-  it('shows a warning next to the model picker when the endpoint does not offer the chosen model', () => {
+  it('says where each choice is stored: the model in this chat, the others in user settings', () => {
+    const page = openPage();
+    page.send({ type: 'init', state: chatState({ controls: { ...controls, model: 'claude-haiku-4-5', defaultModel: 'claude-sonnet-5' } }) });
+    const model = page.$<HTMLButtonElement>('[data-testid="model-select"]')!;
+    assert.match(model.title, /^Model for this chat: Claude Haiku 4\.5 \(claude-haiku-4-5\)\. Saved with this chat/);
+    assert.match(model.title, /New chats start from the setting claudeMessages\.model \(Claude Sonnet 5\)/);
+    const menu = page.$('[data-testid="model-select"] + [role="menu"]')!;
+    assert.match(menu.querySelector('.chip-menu-note')?.textContent ?? '', /^This chat only\. New chats start from Claude Sonnet 5 \(setting claudeMessages\.model/);
+    assert.equal(menu.getAttribute('aria-describedby'), menu.querySelector('.chip-menu-note')?.id);
+    const effortNote = page.$('[data-testid="effort-select"] + [role="menu"] .chip-menu-note')?.textContent ?? '';
+    assert.match(effortNote, /user setting claudeMessages\.effort, for every chat/);
+    const open = menu.querySelector<HTMLElement>('[data-action="open-setting"]')!;
+    assert.equal(open.getAttribute('role'), 'menuitem');
+    model.click();
+    open.click();
+    assert.deepEqual(page.api.of('openSetting'), [{ type: 'openSetting', setting: 'claudeMessages.model' }]);
+    assert.equal(menu.hidden, true, 'the action closes the menu');
+  });
+
+  it('shows a warning under the model chip when the endpoint does not offer the chosen model', () => {
     const page = openPage();
     page.send({ type: 'init', state: chatState() });
     const warning = page.$('[data-testid="model-warning"]');
-    const model = page.$('[data-testid="model-select"]') as HTMLSelectElement;
+    const model = page.$<HTMLButtonElement>('[data-testid="model-select"]')!;
     assert.equal(warning?.hidden, true, 'no warning while the model is offered');
     assert.equal(model.getAttribute('aria-invalid'), 'false');
     const message = 'claude-opus-9 is not among the models this endpoint lists; requests with it will likely fail. Pick another model.';
@@ -183,8 +206,9 @@ describe('webview controls and history', () => {
     assert.equal(warning?.hidden, false);
     assert.equal(warning?.textContent, `⚠ ${message}`);
     assert.equal(warning?.getAttribute('role'), 'status');
-    assert.equal(warning?.previousElementSibling, model, 'right after the picker');
-    assert.equal(model.value, 'claude-opus-9', 'the chosen model is still shown as chosen');
+    assert.equal(warning?.closest('[data-testid="controls"]'), model.closest('[data-testid="controls"]'), 'in the chips row');
+    assert.equal(model.textContent, '⚠ claude-opus-9', 'the chosen model is still shown as chosen');
+    assert.equal(page.$('[data-value="claude-opus-9"]')?.getAttribute('aria-checked'), 'true');
     assert.equal(model.getAttribute('aria-invalid'), 'true');
     page.send({ type: 'controls', controls });
     assert.equal(warning?.hidden, true, 'gone once an offered model is chosen');
