@@ -19,7 +19,8 @@ import { MessagesClient } from '../common/anthropic/client';
 import { KEY_UNREADABLE_KIND } from '../common/secrets/secretStorageError';
 import type { ApiKeyState, ChatControls, HostToWebview, WebviewToHost } from '../common/protocol';
 import { AttachmentHost, isAttachmentMessage } from './attachments/attachmentHost';
-import { exportConversationToFile, insertCodeIntoEditor } from './chatEditorActions';
+import { insertCodeIntoEditor } from './chatEditorActions';
+import { handleConversationMessage, isConversationMessage } from './conversationMessages';
 import type { ChatViewModel } from './chatView';
 import type { ClientFactory } from './clientFactory';
 import { Disposable } from './disposable';
@@ -206,6 +207,7 @@ export class ChatController extends Disposable implements ChatViewModel {
 
   async handle(message: WebviewToHost): Promise<void> {
     if (isAttachmentMessage(message)) return this.attachments.handle(message);
+    if (isConversationMessage(message)) return handleConversationMessage(this.session, message, () => this.attachments.meter.refresh(), this.log);
     switch (message.type) {
       case 'ready':
         // The meter's first figure: the history and pending attachments before anything is typed.
@@ -219,16 +221,6 @@ export class ChatController extends Disposable implements ChatViewModel {
       case 'stop':
       case 'cancelRetry':
         return this.session.stop(message.requestId);
-      case 'newChat':
-        return this.session.newChat();
-      case 'retry':
-        return this.session.retry();
-      case 'regenerate':
-        return this.session.turnActions.regenerate(message.turnId).then(() => this.attachments.meter.refresh());
-      case 'editAndResend':
-        return this.session.turnActions.editAndResend(message.turnId, message.text).then(() => this.attachments.meter.refresh());
-      case 'continue':
-        return this.session.continueReply();
       case 'setModel':
         // This chat only (chatModel.ts); the default for new chats stays claudeMessages.model.
         this.session.setModel(message.model);
@@ -249,14 +241,6 @@ export class ChatController extends Disposable implements ChatViewModel {
       case 'setApiKey':
         await vscode.commands.executeCommand('claudeMessages.setApiKey');
         return;
-      case 'openConversation':
-        return this.session.open(message.id);
-      case 'renameConversation':
-        return this.session.rename(message.id, message.title);
-      case 'deleteConversation':
-        return this.session.delete(message.id);
-      case 'exportConversation':
-        return exportConversationToFile(this.session, message.id, message.format, this.log);
       case 'openSetting':
         return openSetting(message.setting);
       case 'testConnection':
