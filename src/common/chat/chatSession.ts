@@ -120,14 +120,14 @@ export class ChatSession {
     return { build: this.options.backend.buildRequest, tools: this.options.tools, support: this.options.inputSupport?.() };
   }
 
-  /** Records an exchange made elsewhere (an inline edit answered in words) as a finished pair. */
-  addExchange(context: AttachedContext, reply: Message): void {
+  /** Records an exchange made elsewhere (an inline edit's answer or note) as a finished pair; `busy` is said when the chat is busy. */
+  addExchange(context: AttachedContext, reply: Message, extra: { attachments?: AttachmentChip[]; busy?: string } = {}): void {
     if (this.active) {
-      this.post({ type: 'notice', level: 'info', message: 'Claude answered the inline edit without changing the file; the chat was busy, so the answer is not shown here.' });
+      this.post({ type: 'notice', level: 'info', message: extra.busy ?? 'Claude answered the inline edit without changing the file; the chat was busy, so the answer is not shown here.' });
       return;
     }
     const { clock, prices, backend } = this.options;
-    this.addUserTurn(context.blocks, context.chips);
+    this.addUserTurn(context.blocks, context.chips, undefined, extra.attachments);
     const turn = startAssistantTurn(this.conversation, { model: reply.model, cacheTtl: backend.cacheTtl(), id: clock.newId(), now: clock.now() });
     const snapshot = { content: reply.content, usage: reply.usage, stopReason: reply.stop_reason, model: reply.model };
     finishAssistantTurn(this.conversation, turn.id, { status: 'done', snapshot }, clock.now());
