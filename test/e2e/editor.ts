@@ -67,7 +67,7 @@ export function writeWorkspaceFile(name: string, text: string): void {
 
 /** The inline edit's instruction box: a comment thread widget inside the editor, at the selection. */
 export function inlineInputWidget() {
-  return world().page.locator('.monaco-editor .review-widget', { has: world().page.locator('.comment-form') }).first();
+  return world().page.locator('.monaco-editor .review-widget', { has: world().page.locator('.edit-textarea') }).first();
 }
 
 /**
@@ -79,7 +79,7 @@ export async function runInlineEdit(instruction: string): Promise<void> {
   await support.runCommand(page, 'Claude Messages: Inline Edit');
   const box = inlineInputWidget();
   await box.waitFor({ state: 'visible', timeout: 15_000 });
-  await box.locator('.comment-form .monaco-editor.focused').waitFor({ timeout: 10_000 });
+  await box.locator('.edit-textarea .monaco-editor.focused').waitFor({ timeout: 10_000 });
   await page.keyboard.type(instruction);
   await page.keyboard.press('Control+Enter');
   await box.waitFor({ state: 'detached', timeout: 10_000 });

@@ -21,10 +21,11 @@ const CHARS_PER_TOKEN = 4;
 
 /** The indicator's words, e.g. "Claude is editing… ≈ 120 tokens · Esc to stop". */
 export function progressLabel(state: { characters: number; retry?: RetryNotice }): string {
-  const stop = process.platform === 'darwin' ? 'Esc or Cancel to stop' : 'Esc to stop';
+  const stop = 'Esc to stop';
   if (state.retry) return `⟳ Claude is editing… retrying in ${Math.ceil(state.retry.delayMs / 1000)} s · ${stop}`;
   const tokens = Math.round(state.characters / CHARS_PER_TOKEN);
-  return tokens > 0 ? `⟳ Claude is editing… ≈ ${tokens} tokens · ${stop}` : `⟳ Claude is editing… · ${stop}`;
+  if (tokens === 0) return `⟳ Claude is editing… · ${stop}`;
+  return `⟳ Claude is editing… ≈ ${tokens} ${tokens === 1 ? 'token' : 'tokens'} · ${stop}`;
 }
 
 /**

@@ -11,11 +11,17 @@ interface OpenInput {
   readonly resolve: (instruction: string | undefined) => void;
 }
 
+/** How long the thread shows collapsed before it expands: the expansion is what focuses its box. */
+const EXPAND_AFTER_MS = 120;
+
 /**
  * The instruction box at the selection: a comment thread (the stable API's only input inside the
- * editor, as Sourcegraph Cody's inline chat did it) with a reply box and no comments. A thread
- * without comments is not listed in the Comments panel. Ctrl/Cmd+Enter runs the thread's first
- * action (Edit); Escape or Cancel closes it. One input at a time: a new one replaces the old.
+ * editor, as Sourcegraph Cody's inline chat did it) holding one comment in editing mode, empty.
+ * Why a comment being edited rather than the thread's reply box: VS Code focuses a thread's new
+ * editing comment when the thread expands, but expands and focuses a reply box only for threads
+ * the user made with "+"; the box must take the caret. A thread of this controller is not listed
+ * in the Comments panel while its comment is a draft (`CommentMode.Editing`). Ctrl/Cmd+Enter runs
+ * the comment's first action (Edit); Escape or Cancel closes it. One input at a time.
  */
 export class InlineInput extends Disposable {
   private readonly controller = this.register(vscode.comments.createCommentController(INLINE_INPUT_CONTROLLER_ID, 'Claude'));
@@ -24,7 +30,7 @@ export class InlineInput extends Disposable {
   constructor() {
     super();
     this.controller.options = { prompt: INLINE_INPUT_PLACEHOLDER, placeHolder: INLINE_INPUT_PLACEHOLDER };
-    this.register(vscode.commands.registerCommand(CommandIds.submitInlineEdit, (reply?: unknown) => this.submit(reply)));
+    this.register(vscode.commands.registerCommand(CommandIds.submitInlineEdit, (arg?: unknown) => this.submit(arg)));
     this.register(vscode.commands.registerCommand(CommandIds.cancelInlineEdit, () => this.close(undefined)));
     // The document went away: there is nothing left to edit.
     this.register(vscode.workspace.onDidCloseTextDocument((document) => {
@@ -39,13 +45,23 @@ export class InlineInput extends Disposable {
   ask(document: vscode.TextDocument, range: vscode.Range, prompt: string): Promise<string | undefined> {
     this.close(undefined);
     if (this.isDisposed) return Promise.resolve(undefined);
-    const thread = this.controller.createCommentThread(document.uri, range, []);
-    thread.label = `Claude · ${prompt}`;
-    thread.canReply = true;
+    const draft: vscode.Comment = {
+      body: '',
+      mode: vscode.CommentMode.Editing,
+      author: { name: 'Claude' },
+      contextValue: 'claudeMessages.inlineEditInput',
+    };
+    const thread = this.controller.createCommentThread(document.uri, range, [draft]);
+    thread.label = `${INLINE_INPUT_PLACEHOLDER} (${prompt}; ${process.platform === 'darwin' ? 'Cmd' : 'Ctrl'}+Enter to send, Esc to cancel)`;
+    thread.canReply = false;
     thread.contextValue = 'claudeMessages.inlineEditInput';
-    thread.collapsibleState = vscode.CommentThreadCollapsibleState.Expanded;
+    // Shown collapsed first, then expanded: the change to expanded is what moves the caret into
+    // the draft comment's box (set together, the thread would open without focus).
+    const timer = setTimeout(() => {
+      if (this.open?.thread === thread) thread.collapsibleState = vscode.CommentThreadCollapsibleState.Expanded;
+    }, EXPAND_AFTER_MS);
     return new Promise((resolve) => {
-      this.open = { thread, resolve };
+      this.open = { thread, resolve: (instruction) => { clearTimeout(timer); resolve(instruction); } };
     });
   }
 
@@ -54,11 +70,11 @@ export class InlineInput extends Disposable {
     return this.open !== undefined;
   }
 
-  /** The Edit action and Ctrl/Cmd+Enter: the reply box's text is the instruction. */
-  private submit(reply: unknown): void {
+  /** The Edit action and Ctrl/Cmd+Enter: the draft comment's text (VS Code passes the comment, its body updated) is the instruction. */
+  private submit(arg: unknown): void {
     const open = this.open;
     if (!open) return;
-    const text = isCommentReply(reply) && reply.thread === open.thread ? reply.text.trim() : '';
+    const text = textOf(arg, open.thread).trim();
     // An empty box is not an instruction: it stays open.
     if (text === '') return void vscode.window.setStatusBarMessage('Claude Messages: type what should change, then Ctrl+Enter.', 4000);
     this.close(text);
@@ -78,6 +94,13 @@ export class InlineInput extends Disposable {
   }
 }
 
-function isCommentReply(value: unknown): value is vscode.CommentReply {
-  return typeof value === 'object' && value !== null && 'thread' in value && typeof (value as { text?: unknown }).text === 'string';
+/** The typed text from the action's argument: the draft comment (its body updated), or a reply. */
+function textOf(arg: unknown, thread: vscode.CommentThread): string {
+  if (typeof arg !== 'object' || arg === null) return '';
+  if ('thread' in arg && (arg as vscode.CommentReply).thread === thread) return String((arg as vscode.CommentReply).text ?? '');
+  if (thread.comments.includes(arg as vscode.Comment)) {
+    const body = (arg as vscode.Comment).body;
+    return typeof body === 'string' ? body : body.value;
+  }
+  return '';
 }
