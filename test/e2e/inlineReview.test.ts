@@ -141,5 +141,29 @@ describe('inline edit, reviewed like an inline chat', () => {
     const last = server.requests.filter((r) => r.path === '/v1/messages').at(-1)!.json as { messages: Array<{ role: string; content: unknown }> };
     assert.deepEqual(last.messages.map((m) => m.role), ['user', 'assistant', 'user']);
     assert.doesNotMatch(JSON.stringify(last.messages), /tool_use|tool_result/);
+    // Leave no unsaved editor behind for the suites after this one (closing would ask to save).
+    await page.locator('.tab.active', { hasText: 'calc.ts' }).waitFor({ timeout: 10_000 });
+    await support.runCommand(page, 'View: Revert and Close Editor');
+    await page.locator('.tab', { hasText: 'calc.ts' }).waitFor({ state: 'detached', timeout: 10_000 });
+    await support.runCommand(page, 'View: Close All Editors');
+  });
+
+  it('Escape while Claude is editing stops the request: the indicator goes, nothing is proposed', async () => {
+    const { server, page } = world();
+    await freshChat();
+    writeWorkspaceFile('stop.ts', ORIGINAL);
+    // A reply that streams for many seconds: long enough to stop it half-way.
+    server.enqueue(toolUseReply('str_replace_based_edit_tool', { command: 'str_replace', path: 'stop.ts', old_str: '  return a + b;', new_str: `  // ${'slow '.repeat(60)}\n  return a + b;` }, { id: 'toolu_review_stop', pieceSize: 2, delayMs: 60 }));
+    await openFile('stop.ts');
+    await selectLines(1, 3);
+    await runInlineEdit('add a long comment');
+    assert.ok(await waitUntil(() => decorationShown(' token'), { timeoutMs: 15_000 }), 'the request is streaming');
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Escape');
+    assert.ok(await waitUntil(async () => !(await decorationShown('Claude is editing')), { timeoutMs: 10_000 }), 'the indicator goes');
+    assert.equal(await page.locator('.codelens-decoration a', { hasText: /Accept/ }).count(), 0, 'nothing to review');
+    assert.doesNotMatch((await page.locator('.monaco-editor .view-lines').first().innerText()), /slow/);
+    assert.equal(readWorkspaceFile('stop.ts'), ORIGINAL);
+    await world().support.runCommand(page, 'View: Close All Editors');
   });
 });

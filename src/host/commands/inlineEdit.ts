@@ -34,18 +34,17 @@ export function registerInlineEdit(deps: InlineEditDeps): vscode.Disposable {
   const input = new InlineInput();
   const progress = new InlineEditProgress();
   const command = vscode.commands.registerCommand(CommandIds.inlineEdit, async () => {
-    const editor = vscode.window.activeTextEditor;
-    if (!editor) return void vscode.window.showInformationMessage('Claude Messages: open a file to edit.');
+    const active = vscode.window.activeTextEditor;
+    if (!active) return void vscode.window.showInformationMessage('Claude Messages: open a file to edit.');
     if (!vscode.workspace.isTrusted) {
       return void vscode.window.showWarningMessage('Claude Messages: edits are disabled in an untrusted workspace. Trust the workspace (Manage Workspace Trust) to let Claude edit files; the chat still works.');
     }
-    const selection = editor.selection;
-    const instruction = await input.ask(editor.document, selection, selection.isEmpty ? 'edit this file' : 'edit the selection');
-    if (!instruction) return;
-    // The editor as it was when the box opened: the selection the instruction is about.
-    editor.selection = selection;
+    const selection = active.selection;
+    const instruction = await input.ask(active.document, selection, selection.isEmpty ? 'edit this file' : 'edit the selection');
+    if (!instruction || active.document.isClosed) return;
+    // The caret back in the editor (the box had it), on the selection the instruction is about.
+    const editor = await vscode.window.showTextDocument(active.document, { viewColumn: active.viewColumn, selection, preview: false });
     const document = editor.document;
-    if (document.isClosed) return;
     // The document as it was when the request started, not as the user keeps typing.
     const snapshot = { text: document.getText(), version: document.version };
     const settings = readSettings();
