@@ -115,6 +115,8 @@ describe('themes', () => {
     await reject.waitFor({ timeout: 15_000 });
     // The caret to the end of the selection: the review, not a selection, shades the change.
     await page.locator('.monaco-editor .view-lines').first().press('ArrowRight');
+    // The edit's progress toast closes a moment after the edit is proposed: a clean window first.
+    await page.locator('.notification-toast', { hasText: 'Claude is editing' }).waitFor({ state: 'detached', timeout: 10_000 });
     await support.runCommand(page, 'Notifications: Clear All Notifications');
     await screenshot('screenshot-inline-edit');
     // The same review in a light and a high contrast theme, to look at (not in the README).
