@@ -19,8 +19,8 @@ const EXPAND_AFTER_MS = 120;
  * editor, as Sourcegraph Cody's inline chat did it) holding one comment in editing mode, empty.
  * Why a comment being edited rather than the thread's reply box: VS Code focuses a thread's new
  * editing comment when the thread expands, but expands and focuses a reply box only for threads
- * the user made with "+"; the box must take the caret. A thread of this controller is not listed
- * in the Comments panel while its comment is a draft (`CommentMode.Editing`). Ctrl/Cmd+Enter runs
+ * the user made with "+"; the box must take the caret. The thread lives only while the box is
+ * open (the stable API cannot keep it out of the Comments panel meanwhile). Ctrl/Cmd+Enter runs
  * the comment's first action (Edit); Escape or Cancel closes it. One input at a time.
  */
 export class InlineInput extends Disposable {
