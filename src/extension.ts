@@ -13,6 +13,7 @@ import { registerAddSelectionToChat } from './host/commands/addSelectionToChat';
 import { registerInlineEdit } from './host/commands/inlineEdit';
 import { registerRejectEdit } from './host/commands/rejectEdit';
 import { EditReviewController } from './host/editReview/controller';
+import { registerReviewNavigation } from './host/editReview/navigation';
 import { ChatViewProvider } from './host/chatView';
 import { ClientFactory } from './host/clientFactory';
 import { ownedUntilDeactivation } from './host/disposable';
@@ -58,7 +59,7 @@ export function activate(context: vscode.ExtensionContext): ClaudeMessagesApi | 
 
   const review = new EditReviewController();
   owned.push(review);
-  wire('the edit review commands', () => [registerAcceptEdit(review), registerRejectEdit(review)]);
+  wire('the edit review commands', () => [registerAcceptEdit(review), registerRejectEdit(review), registerReviewNavigation(review)]);
 
   wire('the chat', () => {
     const controller = new ChatController({ storageDir: context.globalStorageUri, keys, clients, catalog, log, tools: createChatTools(review, log) });

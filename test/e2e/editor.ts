@@ -64,3 +64,23 @@ export function readWorkspaceFile(name: string): string {
 export function writeWorkspaceFile(name: string, text: string): void {
   fs.writeFileSync(path.join(world().workspace, name), text);
 }
+
+/** The inline edit's instruction box: a comment thread widget inside the editor, at the selection. */
+export function inlineInputWidget() {
+  return world().page.locator('.monaco-editor .review-widget', { has: world().page.locator('.edit-textarea') }).first();
+}
+
+/**
+ * Runs "Claude Messages: Inline Edit" and types `instruction` into the box that opens at the
+ * selection, as a person would: the box takes the caret itself, Ctrl+Enter submits it.
+ */
+export async function runInlineEdit(instruction: string): Promise<void> {
+  const { page, support } = world();
+  await support.runCommand(page, 'Claude Messages: Inline Edit');
+  const box = inlineInputWidget();
+  await box.waitFor({ state: 'visible', timeout: 15_000 });
+  await box.locator('.edit-textarea .monaco-editor.focused').waitFor({ timeout: 10_000 });
+  await page.keyboard.type(instruction);
+  await page.keyboard.press('Control+Enter');
+  await box.waitFor({ state: 'detached', timeout: 10_000 });
+}

@@ -4,20 +4,11 @@ import * as path from 'node:path';
 import type { MessagesRequest, ToolResultBlock } from '../../src/common/anthropic/types';
 import { textReply, toolUseReply } from '../server/server';
 import { openChat, setApiKeyThroughCommand } from './chatView';
-import { openFile, placeCaret, readWorkspaceFile, saveActiveEditor, selectLines, writeWorkspaceFile } from './editor';
+import { openFile, placeCaret, readWorkspaceFile, runInlineEdit, saveActiveEditor, selectLines, writeWorkspaceFile } from './editor';
 import { waitUntil } from './waitFor';
 import { world } from './world';
 
 const ORIGINAL = 'export function add(a: number, b: number): number {\n  return a + b;\n}\n';
-
-async function runInlineEdit(instruction: string): Promise<void> {
-  const { page, support } = world();
-  await support.runCommand(page, 'Claude Messages: Inline Edit');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(instruction);
-  await input.press('Enter');
-}
 
 /** The editor's visible text; Monaco renders spaces as no-break spaces. */
 async function editorText(): Promise<string> {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
 import { textReply, thinkingReply, toolUseReply, webSearchReply } from '../server/server';
 import { newChat, openChat, screenshot, sendPrompt, setApiKeyThroughCommand, waitForNewReply } from './chatView';
-import { openFile, readWorkspaceFile, selectLines, writeWorkspaceFile } from './editor';
+import { openFile, readWorkspaceFile, runInlineEdit, selectLines, writeWorkspaceFile } from './editor';
 import { themeNamed, useTheme } from './themes';
 import { world } from './world';
 
@@ -109,18 +109,23 @@ describe('themes', () => {
     );
     await openFile('debounce.ts');
     await selectLines(1, 7);
-    await support.runCommand(page, 'Claude Messages: Inline Edit');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill('make it cancellable');
-    await input.press('Enter');
+    await runInlineEdit('make it cancellable');
     await page.locator('.monaco-editor .view-lines', { hasText: 'debounced.cancel' }).first().waitFor({ timeout: 30_000 });
     const reject = page.locator('.codelens-decoration a', { hasText: /Reject/ }).first();
     await reject.waitFor({ timeout: 15_000 });
     // The caret to the end of the selection: the review, not a selection, shades the change.
     await page.locator('.monaco-editor .view-lines').first().press('ArrowRight');
+    // The edit's progress toast closes a moment after the edit is proposed: a clean window first.
+    await page.locator('.notification-toast', { hasText: 'Claude is editing' }).waitFor({ state: 'detached', timeout: 10_000 });
     await support.runCommand(page, 'Notifications: Clear All Notifications');
     await screenshot('screenshot-inline-edit');
+    // The same review in a light and a high contrast theme, to look at (not in the README).
+    for (const [theme, name] of [['Light Modern', 'inline-edit-light'], ['Dark High Contrast', 'inline-edit-high-contrast']] as const) {
+      await useTheme(themeNamed(theme));
+      await page.locator('.codelens-decoration a', { hasText: /Reject/ }).first().waitFor({ timeout: 10_000 });
+      await screenshot(name);
+    }
+    await useTheme(themeNamed('Dark Modern'));
     await reject.click();
     await reject.waitFor({ state: 'detached', timeout: 10_000 });
     assert.equal(readWorkspaceFile('debounce.ts'), original, 'nothing reached the file');

@@ -6,8 +6,9 @@
  */
 import type { ModelCapabilities } from '../anthropic/models';
 import { buildMessagesRequest, type RequestSettings } from '../anthropic/request';
-import type { Message, ToolResultBlock, ToolUseBlock } from '../anthropic/types';
+import type { Message, ToolResultBlock, ToolUseBlock, Usage } from '../anthropic/types';
 import { MessageListTranscript } from '../chat/messageListTranscript';
+import { MeteredTranscript } from '../chat/meteredTranscript';
 import type { RequestBuilder, RetryNotice, StreamingClient } from '../chat/ports';
 import { runTurn, type ToolPort, type TurnEnd } from '../chat/turnEngine';
 import { buildContextContent, type ContextContent, type EditorContext } from '../conversation/contextBlocks';
@@ -84,6 +85,18 @@ export interface InlineEditRun {
   onText?: (textSoFar: string) => void;
   onRetry?: (notice: RetryNotice) => void;
   onWarning?: (message: string) => void;
+  /** Characters streamed so far (text, thinking and tool input), for the progress at the code. */
+  onStreamed?: (characters: number) => void;
+}
+
+/** What the edit's requests cost and how the model closed, for the note in the chat. */
+export interface InlineEditBill {
+  /** The usage of each complete request, tool rounds included. */
+  rounds: readonly Usage[];
+  /** The model that answered. */
+  model: string;
+  /** The text of the final reply: the model's closing sentence. */
+  closing: string;
 }
 
 /** Why the turn ended before the model said it was done. */
@@ -91,7 +104,7 @@ export type CutReason = 'tool-round-cap' | 'pause-cap' | 'max_tokens';
 
 export type InlineEditResult =
   /** Files changed in the working copy: propose them; `cut` says why the turn ended early, if it did. */
-  | { kind: 'proposal'; files: WorkingFile[]; cut: CutReason | undefined; toolRounds: number }
+  | { kind: 'proposal'; files: WorkingFile[]; cut: CutReason | undefined; toolRounds: number; bill: InlineEditBill }
   /** The model answered in words (or declined, or ran out of tokens): the answer belongs in the chat. */
   | { kind: 'answer'; reply: Message }
   /** A cap ended the turn before any edit. */
@@ -107,9 +120,10 @@ export async function runInlineEdit(run: InlineEditRun): Promise<InlineEditResul
     run: (calls: ToolUseBlock[]): Promise<ToolResultBlock[]> =>
       Promise.resolve(calls.map((call) => runEditorToolCall(call, { ...run.files, allowCreate: run.plan.allowCreate, workingSet }))),
   };
+  const transcript = new MeteredTranscript(new MessageListTranscript([{ role: 'user', content: run.plan.content.blocks }], run.onText), run.onStreamed);
   const end = await runTurn({
     client: run.client,
-    transcript: new MessageListTranscript([{ role: 'user', content: run.plan.content.blocks }], run.onText),
+    transcript,
     buildRequest: run.plan.buildRequest,
     tools,
     maxToolRounds: run.maxToolRounds,
@@ -117,15 +131,16 @@ export async function runInlineEdit(run: InlineEditRun): Promise<InlineEditResul
     onRetry: run.onRetry,
     onWarning: run.onWarning,
   });
-  return resultOf(end, workingSet.changedFiles());
+  return resultOf(end, workingSet.changedFiles(), transcript.rounds);
 }
 
-function resultOf(end: TurnEnd, files: WorkingFile[]): InlineEditResult {
+function resultOf(end: TurnEnd, files: WorkingFile[], rounds: readonly Usage[]): InlineEditResult {
   if (end.kind === 'stopped') return { kind: 'stopped' };
   if (end.kind === 'error') return { kind: 'error', error: end.error };
   if (files.length > 0) {
     const cut = end.kind !== 'ended' ? end.kind : end.reason === 'max_tokens' ? 'max_tokens' : undefined;
-    return { kind: 'proposal', files, cut, toolRounds: end.toolRounds };
+    const closing = end.message.content.flatMap((b) => (b.type === 'text' ? [b.text] : [])).join('').trim();
+    return { kind: 'proposal', files, cut, toolRounds: end.toolRounds, bill: { rounds: [...rounds], model: end.message.model, closing } };
   }
   if (end.kind !== 'ended') return { kind: 'no-edit', reason: end.kind, toolRounds: end.toolRounds };
   return { kind: 'answer', reply: end.message };

@@ -1,49 +1,114 @@
 import * as vscode from 'vscode';
 import type { RetryNotice } from '../../common/chat/ports';
+import { Disposable } from '../disposable';
+import { CommandIds } from './ids';
 
 /** What a long edit reports while it runs. */
 export interface EditProgress {
-  /** The reply's text so far; shown at most a few times a second (each update crosses to the workbench). */
+  /** The reply's text so far (for the notification). */
   text(textSoFar: string): void;
+  /** Characters streamed so far, text and tool input alike (for the count at the code). */
+  streamed(characters: number): void;
   retry(notice: RetryNotice): void;
 }
 
+/** The `when` key of the Stop keybinding: an inline edit request is running. */
+export const INLINE_EDIT_RUNNING_KEY = 'claudeMessages.inlineEditRunning';
+/** Updates cross to the workbench; a few a second is enough to read. */
 const PROGRESS_EVERY_MS = 150;
+/** Tokens are estimated from characters (about four per token) until the reply's usage arrives. */
+const CHARS_PER_TOKEN = 4;
+
+/** The indicator's words, e.g. "Claude is editing… ≈ 120 tokens · Esc to stop". */
+export function progressLabel(state: { characters: number; retry?: RetryNotice }): string {
+  const stop = 'Esc to stop';
+  if (state.retry) return `⟳ Claude is editing… retrying in ${Math.ceil(state.retry.delayMs / 1000)} s · ${stop}`;
+  const tokens = Math.round(state.characters / CHARS_PER_TOKEN);
+  if (tokens === 0) return `⟳ Claude is editing… · ${stop}`;
+  return `⟳ Claude is editing… ≈ ${tokens} ${tokens === 1 ? 'token' : 'tokens'} · ${stop}`;
+}
 
 /**
- * Runs `work` with progress where the user looks: a quiet note at the selection, and a
- * cancellable notification whose Cancel aborts the signal. Both go away when `work` settles.
+ * The inline edit's progress where the user looks: a line at the selection saying that Claude is
+ * editing, with the tokens so far or the retry countdown, and a cancellable notification. Stop is
+ * the notification's Cancel, or `claudeMessages.stopInlineEdit` (Escape in the editor while the
+ * request runs). Owns the Stop command; one edit runs at a time.
  */
-export async function withEditProgress<T>(editor: vscode.TextEditor, work: (progress: EditProgress, signal: AbortSignal) => Promise<T>): Promise<T> {
-  const note = vscode.window.createTextEditorDecorationType({
-    after: { contentText: '  ⟳ Claude is editing…', color: new vscode.ThemeColor('editorCodeLens.foreground'), fontStyle: 'italic' },
+export class InlineEditProgress extends Disposable {
+  private running: AbortController | undefined;
+  private readonly note = this.register(vscode.window.createTextEditorDecorationType({
+    after: { margin: '0 0 0 1em', color: new vscode.ThemeColor('editorCodeLens.foreground'), fontStyle: 'italic' },
     isWholeLine: true,
-  });
-  const line = editor.selection.start.line;
-  editor.setDecorations(note, [new vscode.Range(line, 0, line, 0)]);
-  try {
-    return await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'Claude is editing', cancellable: true },
-      async (progress, token) => {
-        const controller = new AbortController();
-        const subscription = token.onCancellationRequested(() => controller.abort());
-        let lastText = 0;
-        try {
-          return await work({
-            text: (textSoFar) => {
-              const now = Date.now();
-              if (now - lastText < PROGRESS_EVERY_MS) return;
-              lastText = now;
-              progress.report({ message: textSoFar.slice(-80) });
-            },
-            retry: (notice) => progress.report({ message: `retrying in ${Math.ceil(notice.delayMs / 1000)} s…` }),
-          }, controller.signal);
-        } finally {
-          subscription.dispose();
-        }
-      },
-    );
-  } finally {
-    note.dispose();
+  }));
+
+  constructor() {
+    super();
+    this.register(vscode.commands.registerCommand(CommandIds.stopInlineEdit, () => this.running?.abort()));
+  }
+
+  /** Whether an edit request is running. */
+  get isRunning(): boolean {
+    return this.running !== undefined;
+  }
+
+  /** Runs `work` with the indicator at `editor`'s selection; both go away when `work` settles. */
+  async run<T>(editor: vscode.TextEditor, work: (progress: EditProgress, signal: AbortSignal) => Promise<T>): Promise<T> {
+    const controller = new AbortController();
+    this.running?.abort();
+    this.running = controller;
+    void vscode.commands.executeCommand('setContext', INLINE_EDIT_RUNNING_KEY, true);
+    const line = editor.selection.start.line;
+    const at = new vscode.Range(line, Number.MAX_SAFE_INTEGER, line, Number.MAX_SAFE_INTEGER);
+    const state: { characters: number; retry?: RetryNotice } = { characters: 0 };
+    let shown = 0;
+    let texted = 0;
+    const show = (force: boolean): void => {
+      const now = Date.now();
+      if ((!force && now - shown < PROGRESS_EVERY_MS) || this.isDisposed) return;
+      shown = now;
+      editor.setDecorations(this.note, [{ range: at, renderOptions: { after: { contentText: progressLabel(state) } } }]);
+    };
+    show(true);
+    try {
+      return await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: 'Claude is editing', cancellable: true },
+        async (notification, token) => {
+          const subscription = token.onCancellationRequested(() => controller.abort());
+          try {
+            return await work({
+              text: (textSoFar) => {
+                const now = Date.now();
+                if (now - texted < PROGRESS_EVERY_MS) return;
+                texted = now;
+                notification.report({ message: textSoFar.slice(-80) });
+              },
+              streamed: (characters) => {
+                state.characters = characters;
+                state.retry = undefined;
+                show(false);
+              },
+              retry: (notice) => {
+                state.retry = notice;
+                show(true);
+                notification.report({ message: `retrying in ${Math.ceil(notice.delayMs / 1000)} s…` });
+              },
+            }, controller.signal);
+          } finally {
+            subscription.dispose();
+          }
+        },
+      );
+    } finally {
+      if (this.running === controller) {
+        this.running = undefined;
+        void vscode.commands.executeCommand('setContext', INLINE_EDIT_RUNNING_KEY, false);
+      }
+      if (!this.isDisposed) editor.setDecorations(this.note, []);
+    }
+  }
+
+  override dispose(): void {
+    this.running?.abort();
+    super.dispose();
   }
 }

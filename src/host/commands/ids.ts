@@ -12,6 +12,14 @@ export const CommandIds = {
   addFileToChat: 'claudeMessages.addFileToChat',
   addSelectionToChat: 'claudeMessages.addSelectionToChat',
   focusChatInput: 'claudeMessages.focusChatInput',
+  submitInlineEdit: 'claudeMessages.submitInlineEdit',
+  cancelInlineEdit: 'claudeMessages.cancelInlineEdit',
+  stopInlineEdit: 'claudeMessages.stopInlineEdit',
+  acceptAllEdits: 'claudeMessages.acceptAllEdits',
+  rejectAllEdits: 'claudeMessages.rejectAllEdits',
+  nextEditChange: 'claudeMessages.nextEditChange',
+  previousEditChange: 'claudeMessages.previousEditChange',
+  openEditDiff: 'claudeMessages.openEditDiff',
 } as const;
 
 export const CHAT_VIEW_ID = 'claudeMessages.chat';

@@ -16,17 +16,21 @@ import { CommandIds } from './ids';
 export function registerRejectEdit(controller: EditReviewController, id: string = CommandIds.rejectEdit): vscode.Disposable {
   return vscode.commands.registerCommand(id, async (arg?: unknown): Promise<boolean> => {
     const target = hunkTargetOf(arg);
-    if (!target) return false;
-    const report = await controller.rejectWithReport(target.uri, target.hunkId);
-    if (!report) {
-      if (controller.hasPending(target.uri)) {
-        void vscode.window.showWarningMessage('Claude Messages: the proposed edit could not be rejected because the document kept changing; try again.');
-      }
-      return false;
-    }
-    void offerUndo(controller, target.uri, report);
-    return true;
+    return target ? rejectAndSay(controller, target.uri, target.hunkId) : false;
   });
+}
+
+/** Rejects hunk `hunkId` of `uri` (or all of them) and says so, with Undo; resolves to whether anything was reverted. */
+export async function rejectAndSay(controller: EditReviewController, uri: vscode.Uri, hunkId?: number): Promise<boolean> {
+  const report = await controller.rejectWithReport(uri, hunkId);
+  if (!report) {
+    if (controller.hasPending(uri)) {
+      void vscode.window.showWarningMessage('Claude Messages: the proposed edit could not be rejected because the document kept changing; try again.');
+    }
+    return false;
+  }
+  void offerUndo(controller, uri, report);
+  return true;
 }
 
 /** What the reject message says, e.g. "Rejected 2 proposed changes in math.ts." */

@@ -182,18 +182,20 @@ describe('edit review', () => {
     assert.equal(doc.getText(), before);
   });
 
-  it('offers Accept/Reject CodeLenses per hunk and Accept All/Reject All on the first', async () => {
+  it('offers Accept/Reject CodeLenses and the count per hunk, and Accept All/Reject All/Open as Diff on the first', async () => {
     const doc = await untitled('1\n2\n3\n4\n5\n');
     await controller.propose(doc, proposalFor(doc, 'one\n2\n3\n4\nfive\n'));
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
-    const ours = lenses.filter((l) => l.command?.command.startsWith('claudeMessages.'));
+    // Ours: the commands', and the count (a label: no command).
+    const ours = lenses.filter((l) => l.command?.command.startsWith('claudeMessages.') || l.command?.title.startsWith('Change '));
     const titles = ours.map((l) => `${l.range.start.line}:${l.command?.title ?? ''}`);
     assert.deepEqual(titles, [
-      '0:$(check-all) Accept All', '0:$(close-all) Reject All', '0:$(check) Accept', '0:$(discard) Reject',
-      '4:$(check) Accept', '4:$(discard) Reject',
+      '0:$(check-all) Accept All', '0:$(close-all) Reject All', '0:$(check) Accept', '0:$(discard) Reject', '0:Change 1 of 2', '0:$(diff) Open as Diff',
+      '4:$(check) Accept', '4:$(discard) Reject', '4:Change 2 of 2',
     ]);
     const hunks = controller.pendingHunks(doc.uri);
-    assert.deepEqual(ours[5]?.command?.arguments, [{ uri: doc.uri.toString(), hunkId: hunks[1]?.id }]);
+    assert.deepEqual(ours[7]?.command?.arguments, [{ uri: doc.uri.toString(), hunkId: hunks[1]?.id }]);
+    assert.deepEqual(ours[5]?.command?.arguments, [{ uri: doc.uri.toString() }]);
     await controller.accept(doc.uri);
     const after = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
     assert.equal(after.filter((l) => l.command?.command.startsWith('claudeMessages.')).length, 0);

@@ -87,6 +87,22 @@ describe('inline edit: the run', () => {
     assert.deepEqual(warnings, ['temperature was dropped', 'temperature was dropped'], 'one per request');
   });
 
+  it('bills every request of the edit and keeps the closing sentence; counts streamed text and tool input', async () => {
+    const client = new FakeClient([
+      toolTurn([{ id: 'toolu_1', input: { command: 'str_replace', path: 'a.ts', old_str: 'const b = 2;', new_str: 'const b = 3;' } }]),
+      replay(textReply(['Changed ', 'b.'], 'end_turn', 7)),
+    ]);
+    const streamed: number[] = [];
+    const result = await runInlineEdit(setup(client, { onStreamed: (n) => streamed.push(n) }));
+    assert.equal(result.kind, 'proposal');
+    if (result.kind !== 'proposal') return;
+    assert.deepEqual(result.bill.rounds.map((u) => [u.input_tokens, u.output_tokens]), [[10, 20], [10, 7]], 'one usage per request, tool round included');
+    assert.equal(result.bill.closing, 'Changed b.');
+    assert.ok(streamed.length >= 3, 'tool input and text deltas both count');
+    assert.ok(streamed.every((n, i) => i === 0 || n > streamed[i - 1]!), 'the count only grows');
+    assert.ok(streamed.at(-1)! > 'Changed b.'.length, 'the tool input counts as well as the text');
+  });
+
   it('answers calls of other tools and paths outside the workspace with is_error results, changing nothing', async () => {
     const client = new FakeClient([
       toolTurn([
