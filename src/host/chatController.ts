@@ -19,7 +19,6 @@ import { KEY_UNREADABLE_KIND } from '../common/secrets/secretStorageError';
 import type { ApiKeyState, HostToWebview, WebviewToHost } from '../common/protocol';
 import { AttachmentHost, isAttachmentMessage } from './attachments/attachmentHost';
 import { exportConversationToFile, insertCodeIntoEditor } from './chatEditorActions';
-import type { ChatViewModel } from './chatView';
 import type { ClientFactory } from './clientFactory';
 import { Disposable } from './disposable';
 import type { Log } from './log';
@@ -27,6 +26,7 @@ import type { ModelCatalog } from './modelCatalog';
 import { openSetting } from './openSetting';
 import type { ApiKeyStore } from './secrets';
 import { onSettingsChanged, readSettings, writeSetting } from './settings';
+import type { ChatModelWithoutSetup, SetupMessage } from './setup';
 
 const FRAME_MS = 16;
 
@@ -59,9 +59,10 @@ export interface ChatControllerOptions {
 
 /**
  * Connects the chat session (pure) to VS Code: settings, the key, the model catalog, the store in
- * global storage, links, clipboard and the editor. It is the `ChatViewModel` the view talks to.
+ * global storage, links, clipboard and the editor. With the setup card's host (`withSetup`, setup.ts) it
+ * is the `ChatViewModel` the view talks to.
  */
-export class ChatController extends Disposable implements ChatViewModel {
+export class ChatController extends Disposable implements ChatModelWithoutSetup {
   readonly session: ChatSession;
   /** Files, selections, images and PDFs for the next message, and the token meter. */
   readonly attachments: AttachmentHost;
@@ -205,7 +206,7 @@ export class ChatController extends Disposable implements ChatViewModel {
     return { type: 'init', state: meter ? { ...state, meter } : state };
   }
 
-  async handle(message: WebviewToHost): Promise<void> {
+  async handle(message: Exclude<WebviewToHost, SetupMessage>): Promise<void> {
     if (isAttachmentMessage(message)) return this.attachments.handle(message);
     switch (message.type) {
       case 'ready':

@@ -11,7 +11,7 @@
 import { isRecord } from '../guards';
 import { isControlKey, isHostKind, isWebviewKind } from './kinds';
 import type { WebviewKind } from './kinds';
-import type { HostToWebview, WebviewToHost } from './messages';
+import type { AuthHeader, HostToWebview, WebviewToHost } from './messages';
 
 type Json = Record<string, unknown>;
 
@@ -52,6 +52,9 @@ function attachData(raw: Json): Extract<WebviewToHost, { type: 'attachData' }> |
   if (raw.note !== undefined) message.note = raw.note;
   if (raw.thumbnail !== undefined) message.thumbnail = raw.thumbnail;
   return message;
+}
+function authHeader(value: unknown): value is AuthHeader {
+  return value === 'x-api-key' || value === 'bearer';
 }
 function controlValue(value: unknown): value is string | number | boolean {
   return typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value)) || str(value, 100);
@@ -103,6 +106,10 @@ const VALIDATORS: { readonly [K in WebviewKind]: Validator<K> } = {
   // Only this extension's settings: the settings editor is opened filtered to the id.
   openSetting: (raw) => (str(raw.setting, 100) && /^claudeMessages\.[A-Za-z][A-Za-z0-9.]*$/.test(raw.setting) ? { type: 'openSetting', setting: raw.setting } : undefined),
   testConnection: () => ({ type: 'testConnection' }),
+  setupLoad: () => ({ type: 'setupLoad' }),
+  // The URL is only bounded here; the host checks it (common/setup) and says why when it refuses.
+  setupTest: (raw) => (str(raw.baseUrl, 2048) && authHeader(raw.authHeader) ? { type: 'setupTest', baseUrl: raw.baseUrl, authHeader: raw.authHeader } : undefined),
+  setupSave: (raw) => (str(raw.baseUrl, 2048) && authHeader(raw.authHeader) ? { type: 'setupSave', baseUrl: raw.baseUrl, authHeader: raw.authHeader } : undefined),
 };
 
 /** Returns the message when it is exactly one of the protocol's shapes, else undefined. */

@@ -12,6 +12,7 @@ export const CommandIds = {
   addFileToChat: 'claudeMessages.addFileToChat',
   addSelectionToChat: 'claudeMessages.addSelectionToChat',
   focusChatInput: 'claudeMessages.focusChatInput',
+  setUpConnection: 'claudeMessages.setUpConnection',
 } as const;
 
 export const CHAT_VIEW_ID = 'claudeMessages.chat';
