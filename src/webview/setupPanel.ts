@@ -68,7 +68,10 @@ export class SetupPanel {
     this.card.showResult(undefined);
     this.draw();
     if (!wasOpen) this.post({ type: 'setupLoad' });
-    this.focusPending = !this.card.focus();
+    // Asked for (the command): focus moves into the card. Opened by the first run as the view
+    // loads: focus stays where the user has it, as a page should not move it on load (WCAG 3.2.1);
+    // the card is the first thing below the toolbar, so Tab reaches it at once.
+    this.focusPending = !options.auto && !this.card.focus();
   }
 
   private close(): void {

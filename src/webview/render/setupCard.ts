@@ -98,6 +98,7 @@ export class SetupCard {
     this.result.classList.toggle('setup-ok', result?.ok === true);
     this.result.classList.toggle('setup-error', result?.ok === false);
     this.result.setAttribute('data-ok', String(result?.ok ?? ''));
+    this.result.setAttribute('data-action', result?.action ?? '');
   }
 
   /** "Key stored" (never the key) and whether Cancel may close the card. */
@@ -125,6 +126,8 @@ export class SetupCard {
   }
 
   private submit(action: 'test' | 'save'): void {
+    // The last answer goes: what shows next is this action's own.
+    this.showResult(undefined);
     const authHeader: AuthHeader = this.checked(this.auth) === 'bearer' ? 'bearer' : 'x-api-key';
     if (action === 'test') {
       this.setTesting(true);

@@ -26,13 +26,13 @@ function choose(page: Page, name: string, value: string): void {
 }
 
 describe('webview: the setup card', () => {
-  it('opens on a first run, asks the host for the settings, and focuses the chosen provider', () => {
+  it('opens on a first run and asks the host for the settings, leaving the focus where it was', () => {
     const page = firstRun();
     assert.equal(card(page)?.hidden, false);
     assert.deepEqual(page.api.of('setupLoad'), [{ type: 'setupLoad' }]);
     assert.equal(radio(page, 'setup-provider', 'anthropic')?.checked, true);
     assert.equal(radio(page, 'setup-auth', 'x-api-key')?.checked, true);
-    assert.equal(page.doc.activeElement, radio(page, 'setup-provider', 'anthropic'));
+    assert.equal(page.doc.activeElement, page.doc.body, 'not moved on load');
     assert.equal(page.$('[data-testid="setup-key-state"]')?.textContent, 'No key stored yet');
     assert.equal(page.$('[data-testid="setup-cancel"]')?.hidden, true, 'no key yet: nothing to go back to');
     assert.equal(page.$('[data-testid="setup-url"]')?.closest<HTMLElement>('.setup-field')?.hidden, true, 'a preset hides the URL field');
@@ -80,6 +80,7 @@ describe('webview: the setup card', () => {
     assert.equal(test?.disabled, false);
 
     page.$<HTMLFormElement>('[data-testid="setup-card"] form')?.requestSubmit();
+    assert.equal(result?.hidden, true, 'the last answer goes when Save is pressed');
     assert.deepEqual(page.api.of('setupSave'), [{ type: 'setupSave', baseUrl: 'http://127.0.0.1:9999', authHeader: 'x-api-key' }]);
     page.$<HTMLElement>('[data-testid="setup-enter-key"]')?.click();
     assert.deepEqual(page.api.of('setApiKey'), [{ type: 'setApiKey' }], 'the key goes into the host\'s password box');
@@ -117,6 +118,7 @@ describe('webview: the setup card', () => {
     page.send({ type: 'setup', setup: view({ provider: 'other', baseUrl: 'http://127.0.0.1:5555', authHeader: 'bearer', open: true }) });
     assert.equal(card(page)?.hidden, false);
     assert.equal(radio(page, 'setup-provider', 'other')?.checked, true);
+    assert.equal(page.doc.activeElement, radio(page, 'setup-provider', 'other'), 'asked for: focus moves into the card');
     assert.equal(page.$<HTMLInputElement>('[data-testid="setup-url"]')?.value, 'http://127.0.0.1:5555');
     assert.equal(radio(page, 'setup-auth', 'bearer')?.checked, true);
     page.$<HTMLButtonElement>('[data-testid="setup-cancel"]')?.click();
