@@ -61,13 +61,13 @@ export class SetupPanel {
   }
 
   private show(options: { auto?: boolean } = {}): void {
-    const wasOpen = this.open;
     this.open = true;
     this.auto = options.auto === true;
     this.touched = false;
     this.card.showResult(undefined);
     this.draw();
-    if (!wasOpen) this.post({ type: 'setupLoad' });
+    // Always: the host then forgets an open it was keeping for a view that was not listening yet.
+    this.post({ type: 'setupLoad' });
     // Asked for (the command): focus moves into the card. Opened by the first run as the view
     // loads: focus stays where the user has it, as a page should not move it on load (WCAG 3.2.1);
     // the card is the first thing below the toolbar, so Tab reaches it at once.

@@ -119,6 +119,7 @@ describe('webview: the setup card', () => {
     assert.equal(card(page)?.hidden, false);
     assert.equal(radio(page, 'setup-provider', 'other')?.checked, true);
     assert.equal(page.doc.activeElement, radio(page, 'setup-provider', 'other'), 'asked for: focus moves into the card');
+    assert.equal(page.api.of('setupLoad').length, 1, 'the host is told the card opened (it stops keeping the open for a later view)');
     assert.equal(page.$<HTMLInputElement>('[data-testid="setup-url"]')?.value, 'http://127.0.0.1:5555');
     assert.equal(radio(page, 'setup-auth', 'bearer')?.checked, true);
     page.$<HTMLButtonElement>('[data-testid="setup-cancel"]')?.click();
