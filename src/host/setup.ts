@@ -110,7 +110,7 @@ export class SetupHost {
       const inspected = written.inspect(name);
       return overrideNote(`claudeMessages.${name}`, value, { workspaceValue: inspected?.workspaceValue, workspaceFolderValue: inspected?.workspaceFolderValue, effective: written.get(name) });
     }).filter((note): note is string => note !== undefined);
-    const saved = `Saved to your User settings (claudeMessages.baseUrl and claudeMessages.authHeader): ${describeConnection(check.baseUrl, authHeader)}. In a remote window (code-server, SSH, WSL) VS Code keeps these two in the Remote settings of the machine the extension runs on.`;
+    const saved = `Saved to your User settings: ${describeConnection(check.baseUrl, authHeader)}. In a remote window (code-server, SSH, WSL) VS Code keeps these two in that machine's Remote settings.`;
     this.answer(check.baseUrl, authHeader, { action: 'save', ok: notes.length === 0, message: [saved, ...notes].join(' ') });
   }
 }

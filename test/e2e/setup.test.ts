@@ -42,7 +42,7 @@ async function result(frame: Frame, action: 'test' | 'save', ok: boolean, patter
 /** Saves the card's values and waits until the file holds `authHeader` (the write is VS Code's, asynchronous). */
 async function saveAndWaitForFile(frame: Frame, file: string, authHeader: string): Promise<void> {
   await frame.locator('[data-testid="setup-save"]').click();
-  await result(frame, 'save', true, new RegExp(`Saved to your User settings .*key sent as ${authHeader === 'bearer' ? 'Authorization: Bearer' : 'x-api-key'}`));
+  await result(frame, 'save', true, new RegExp(`Saved to your User settings: .*key sent as ${authHeader === 'bearer' ? 'Authorization: Bearer' : 'x-api-key'}`));
   assert.ok(await waitUntil(() => readJson(file)['claudeMessages.authHeader'] === authHeader, { timeoutMs: 15_000 }), `${file} holds authHeader ${authHeader}: ${fs.readFileSync(file, 'utf8')}`);
 }
 
