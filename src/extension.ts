@@ -24,6 +24,7 @@ import { registerNewChat } from './host/commands/newChat';
 import { registerFocusChatInput } from './host/commands/focusChatInput';
 import { registerSelectModel } from './host/commands/selectModel';
 import { registerSetApiKey } from './host/commands/setApiKey';
+import { registerSetUpConnection } from './host/commands/setUpConnection';
 import { registerTestConnection } from './host/commands/testConnection';
 import { Log } from './host/log';
 import { ModelCatalog } from './host/modelCatalog';
@@ -31,6 +32,7 @@ import type { SecretStorageAdvice } from './common/secrets/secretStorageError';
 import { ApiKeyStore } from './host/secrets';
 import { withTestSecretFault } from './common/secrets/testFault';
 import { StatusBar } from './host/statusBar';
+import { SetupHost, withSetup } from './host/setup';
 
 export function activate(context: vscode.ExtensionContext): ClaudeMessagesApi | undefined {
   const log = new Log();
@@ -63,7 +65,8 @@ export function activate(context: vscode.ExtensionContext): ClaudeMessagesApi | 
 
   wire('the chat', () => {
     const controller = new ChatController({ storageDir: context.globalStorageUri, keys, clients, catalog, log, tools: createChatTools(review, log) });
-    const view = new ChatViewProvider(context.extensionUri, controller, (error) => log.error(String(error instanceof Error ? error.stack : error)));
+    const setup = new SetupHost(clients, (message) => view.post(message));
+    const view = new ChatViewProvider(context.extensionUri, withSetup(controller, setup), (error) => log.error(String(error instanceof Error ? error.stack : error)));
     chat = controller;
     controller.connect(
       (message) => {
@@ -79,6 +82,7 @@ export function activate(context: vscode.ExtensionContext): ClaudeMessagesApi | 
       vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, view),
       registerNewChat(controller.session, view),
       registerFocusChatInput(view),
+      registerSetUpConnection(setup, view),
       registerExplainSelection(controller.session, view),
       registerAddFileToChat(controller.attachments, view),
       registerAddSelectionToChat(controller.attachments, view),

@@ -21,7 +21,6 @@ import type { ApiKeyState, ChatControls, HostToWebview, WebviewToHost } from '..
 import { AttachmentHost, isAttachmentMessage } from './attachments/attachmentHost';
 import { insertCodeIntoEditor } from './chatEditorActions';
 import { handleConversationMessage, isConversationMessage } from './conversationMessages';
-import type { ChatViewModel } from './chatView';
 import type { ClientFactory } from './clientFactory';
 import { Disposable } from './disposable';
 import type { Log } from './log';
@@ -29,6 +28,7 @@ import type { ModelCatalog } from './modelCatalog';
 import { openSetting } from './openSetting';
 import type { ApiKeyStore } from './secrets';
 import { onSettingsChanged, readSettings, writeSetting } from './settings';
+import type { ChatModelWithoutSetup, SetupMessage } from './setup';
 
 /** The settings that decide which endpoint answers `/v1/models`, as one comparable string. */
 function connectionKey(): string {
@@ -59,9 +59,10 @@ export interface ChatControllerOptions {
 
 /**
  * Connects the chat session (pure) to VS Code: settings, the key, the model catalog, the store in
- * global storage, links, clipboard and the editor. It is the `ChatViewModel` the view talks to.
+ * global storage, links, clipboard and the editor. With the setup card's host (`withSetup`, setup.ts) it
+ * is the `ChatViewModel` the view talks to.
  */
-export class ChatController extends Disposable implements ChatViewModel {
+export class ChatController extends Disposable implements ChatModelWithoutSetup {
   readonly session: ChatSession;
   /** Files, selections, images and PDFs for the next message, and the token meter. */
   readonly attachments: AttachmentHost;
@@ -205,7 +206,7 @@ export class ChatController extends Disposable implements ChatViewModel {
     return { type: 'init', state: meter ? { ...state, meter } : state };
   }
 
-  async handle(message: WebviewToHost): Promise<void> {
+  async handle(message: Exclude<WebviewToHost, SetupMessage>): Promise<void> {
     if (isAttachmentMessage(message)) return this.attachments.handle(message);
     if (isConversationMessage(message)) return handleConversationMessage(this.session, message, () => this.attachments.meter.refresh(), this.log);
     switch (message.type) {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { MessagesClient } from '../common/anthropic/client';
-import type { ViewError } from '../common/protocol';
+import type { AuthHeader, ViewError } from '../common/protocol';
 import { keyUnreadableError } from '../common/secrets/secretStorageError';
 import type { ApiKeyStore } from './secrets';
 import type { Log } from './log';
@@ -17,7 +17,11 @@ export class ClientFactory {
 
   constructor(private readonly keys: ApiKeyStore, private readonly log: Log) {}
 
-  async create(): Promise<MessagesClient | ViewError> {
+  /**
+   * `endpoint` replaces the base URL and auth header of the settings: the setup card tests values
+   * before they are saved.
+   */
+  async create(endpoint?: { baseUrl: string; authHeader: AuthHeader }): Promise<MessagesClient | ViewError> {
     const read = await this.keys.read();
     // A keychain that failed is not "no key": saying so would send the user to set a key that is there.
     if (read.state === 'unreadable') return keyUnreadableError(read.advice);
@@ -30,7 +34,7 @@ export class ClientFactory {
     }
     const { key } = read;
     this.log.setSecrets([key]);
-    const { connection } = readSettings();
+    const connection = { ...readSettings().connection, ...endpoint };
     return new MessagesClient({
       ...connection,
       apiKey: key,

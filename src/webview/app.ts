@@ -15,7 +15,7 @@ import type { WebviewWindow } from './dom';
 import { applyComposerMessage, isComposerMessage } from './attach/composerMessages';
 import { buildLayout } from './layout';
 import type { Layout } from './layout';
-import { apiKeyBanner, noticeElement } from './render/banners';
+import { noticeElement } from './render/banners';
 import { Composer } from './render/composer';
 import type { RenderContext } from './render/context';
 import { ControlsView } from './render/controls';
@@ -26,6 +26,7 @@ import { RenderSlice } from './render/slice';
 import { TurnView } from './render/turn';
 import { renderTotals } from './render/usage';
 import { ScrollFollower } from './scroll';
+import { SetupPanel } from './setupPanel';
 import { ChatStore } from './state';
 import { UiStore } from './uiState';
 import type { VsCodeApi } from './vscodeApi';
@@ -45,6 +46,7 @@ export class ChatApp {
   private readonly composer: Composer;
   private readonly controls: ControlsView;
   private readonly history: HistoryView;
+  private readonly setup: SetupPanel;
   private readonly scroll: ScrollFollower;
   private readonly draws: DrawScheduler;
   private views = new Map<string, TurnView>();
@@ -89,6 +91,7 @@ export class ChatApp {
     }, { set: (callback, ms) => win.setTimeout(callback, ms), clear: (handle) => win.clearTimeout(handle) });
     this.layout.composerSlot.append(this.composer.el);
     this.composer.addControls(this.controls.el);
+    this.setup = new SetupPanel(doc, this.layout.banners, post, () => this.composer.prompt.focus());
     this.composer.setText(this.ui.state.draft);
     this.scroll = new ScrollFollower(this.layout.log, this.layout.jump, (stick, scrollTop) => this.saveScroll(stick, scrollTop));
     this.setHistoryOpen(this.ui.state.historyOpen);
@@ -166,7 +169,10 @@ export class ChatApp {
         this.history.update(message.history, this.store.state?.conversationId ?? '');
         return;
       case 'apiKey':
-        this.drawBanner();
+        this.setup.setKeyState(message.apiKey);
+        return;
+      case 'setup':
+        this.setup.apply(message.setup);
         return;
       case 'notice':
         this.showNotice(message.level, message.message);
@@ -203,7 +209,7 @@ export class ChatApp {
     this.ui.keepOpenFor(new Set(state.turns.map((t) => t.id)));
     this.controls.update(state.controls);
     this.history.update(state.history, state.conversationId);
-    this.drawBanner();
+    this.setup.setKeyState(state.apiKey);
     renderTotals(this.layout.totals, state.totals);
     this.composer.setAttachments(state.attachments ?? []);
     this.composer.setMeter(state.meter);
@@ -244,11 +250,6 @@ export class ChatApp {
   private showNotice(level: 'info' | 'warning', text: string): void {
     this.layout.notices.append(noticeElement(this.doc, level, text));
     while (this.layout.notices.childElementCount > MAX_NOTICES) this.layout.notices.firstElementChild?.remove();
-  }
-
-  private drawBanner(): void {
-    const banner = apiKeyBanner(this.doc, this.store.state?.apiKey ?? 'set');
-    this.layout.banners.replaceChildren(...(banner ? [banner] : []));
   }
 
   private endCountdown(): void {

@@ -100,7 +100,7 @@ export class ChatStore {
         else delete state.meter;
         return true;
       // For the composer only (the `@` answer, drawing a thumbnail, the caret): nothing to keep.
-      case 'fileSuggestions': case 'drawThumbnail': case 'focusPrompt':
+      case 'fileSuggestions': case 'drawThumbnail': case 'focusPrompt': case 'setup':
         return true;
       default:
         return assertNever(message);

@@ -5,6 +5,7 @@
 export type {
   ApiKeyState,
   AttachmentChip,
+  AuthHeader,
   AttachmentKind,
   BlockOp,
   ChatControls,
@@ -15,6 +16,9 @@ export type {
   ConversationTotals,
   HostToWebview,
   ModelOption,
+  ProviderId,
+  SetupProvider,
+  SetupView,
   TurnCost,
   TurnStatus,
   ViewError,

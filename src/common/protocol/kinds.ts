@@ -21,6 +21,7 @@ export const HOST_TO_WEBVIEW_KINDS = [
   'contextMeter',
   'drawThumbnail',
   'focusPrompt',
+  'setup',
 ] as const;
 
 /** What the webview sends to the host. */
@@ -56,6 +57,9 @@ export const WEBVIEW_TO_HOST_KINDS = [
   'testConnection',
   'regenerate',
   'editAndResend',
+  'setupLoad',
+  'setupTest',
+  'setupSave',
 ] as const;
 
 /** The request controls the webview may change (`setControl`); each is a setting of the same name. */

@@ -174,6 +174,35 @@ export type BlockOp =
   | { op: 'append'; index: number; field: 'text' | 'thinking'; text: string }
   | { op: 'set'; index: number; block: ContentBlock };
 
+/** How the key is sent: `x-api-key: …` or `Authorization: Bearer …` (`claudeMessages.authHeader`). */
+export type AuthHeader = 'x-api-key' | 'bearer';
+export type ProviderId = 'anthropic' | 'cometapi' | 'other';
+
+/** One choice of the setup card's provider group (the presets live in common/setup). */
+export interface SetupProvider {
+  id: ProviderId;
+  label: string;
+  /** Empty for "other": the user types it. */
+  baseUrl: string;
+  authHeader: AuthHeader;
+}
+
+/**
+ * What the setup card shows: the connection settings in force and the outcome of its last action.
+ * Never the key: whether one is stored comes from `ChatState.apiKey` (CONTRACT: the key appears in
+ * no webview message).
+ */
+export interface SetupView {
+  providers: SetupProvider[];
+  provider: ProviderId;
+  baseUrl: string;
+  authHeader: AuthHeader;
+  /** The Set Up Connection command asked for the card. */
+  open?: boolean;
+  /** Test Connection's answer, Save's confirmation, or why the URL was refused, in words. */
+  result?: { action: 'test' | 'save'; ok: boolean; message: string };
+}
+
 // ---------- host -> webview ----------
 
 export type HostToWebview =
@@ -197,7 +226,9 @@ export type HostToWebview =
    */
   | { type: 'drawThumbnail'; id: string; dataUri: string }
   /** Focus Chat Input: the caret goes to the prompt. */
-  | { type: 'focusPrompt' };
+  | { type: 'focusPrompt' }
+  /** The setup card's content (answer to `setupLoad`, `setupTest`, `setupSave`, or the command). */
+  | { type: 'setup'; setup: SetupView };
 
 // ---------- webview -> host ----------
 
@@ -245,7 +276,13 @@ export type WebviewToHost =
   /** Ask the last question again: reply `turnId` (the last, ended) becomes an earlier version of the new one. */
   | { type: 'regenerate'; turnId: string }
   /** A question edited in place: its text becomes `text`, the turns after it are dropped, and it is sent. */
-  | { type: 'editAndResend'; turnId: string; text: string };
+  | { type: 'editAndResend'; turnId: string; text: string }
+  /** The setup card opened: the host answers with `setup`. */
+  | { type: 'setupLoad' }
+  /** Test Connection with the card's values (not yet saved) and the stored key. */
+  | { type: 'setupTest'; baseUrl: string; authHeader: AuthHeader }
+  /** Save the card's values as User settings. */
+  | { type: 'setupSave'; baseUrl: string; authHeader: AuthHeader };
 
 // ---------- the unions against the kinds lists ----------
 

@@ -11,7 +11,7 @@
 import { isRecord } from '../guards';
 import { isControlKey, isHostKind, isWebviewKind } from './kinds';
 import type { WebviewKind } from './kinds';
-import type { HostToWebview, WebviewToHost } from './messages';
+import type { AuthHeader, HostToWebview, WebviewToHost } from './messages';
 
 type Json = Record<string, unknown>;
 
@@ -52,6 +52,9 @@ function attachData(raw: Json): Extract<WebviewToHost, { type: 'attachData' }> |
   if (raw.note !== undefined) message.note = raw.note;
   if (raw.thumbnail !== undefined) message.thumbnail = raw.thumbnail;
   return message;
+}
+function authHeader(value: unknown): value is AuthHeader {
+  return value === 'x-api-key' || value === 'bearer';
 }
 function controlValue(value: unknown): value is string | number | boolean {
   return typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value)) || str(value, 100);
@@ -105,6 +108,10 @@ const VALIDATORS: { readonly [K in WebviewKind]: Validator<K> } = {
   testConnection: () => ({ type: 'testConnection' }),
   regenerate: (raw) => (id(raw.turnId) ? { type: 'regenerate', turnId: raw.turnId } : undefined),
   editAndResend: (raw) => (id(raw.turnId) && nonBlank(raw.text, MAX_TEXT) ? { type: 'editAndResend', turnId: raw.turnId, text: raw.text } : undefined),
+  setupLoad: () => ({ type: 'setupLoad' }),
+  // The URL is only bounded here; the host checks it (common/setup) and says why when it refuses.
+  setupTest: (raw) => (str(raw.baseUrl, 2048) && authHeader(raw.authHeader) ? { type: 'setupTest', baseUrl: raw.baseUrl, authHeader: raw.authHeader } : undefined),
+  setupSave: (raw) => (str(raw.baseUrl, 2048) && authHeader(raw.authHeader) ? { type: 'setupSave', baseUrl: raw.baseUrl, authHeader: raw.authHeader } : undefined),
 };
 
 /** Returns the message when it is exactly one of the protocol's shapes, else undefined. */

@@ -20,6 +20,7 @@ export const CommandIds = {
   nextEditChange: 'claudeMessages.nextEditChange',
   previousEditChange: 'claudeMessages.previousEditChange',
   openEditDiff: 'claudeMessages.openEditDiff',
+  setUpConnection: 'claudeMessages.setUpConnection',
 } as const;
 
 export const CHAT_VIEW_ID = 'claudeMessages.chat';

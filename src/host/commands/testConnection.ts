@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { toViewError } from '../../common/chat/viewError';
+import type { AuthHeader } from '../../common/protocol';
+import { describeConnection } from '../../common/setup/setup';
 import type { ClientFactory } from '../clientFactory';
 import { readSettings } from '../settings';
 import { CommandIds } from './ids';
@@ -25,11 +27,16 @@ export function registerTestConnection(clients: ClientFactory): vscode.Disposabl
   });
 }
 
-async function testConnection(clients: ClientFactory): Promise<ConnectionReport> {
-  const client = await clients.create();
+/**
+ * The check itself, shared with the setup card, which passes the values it has not saved yet as
+ * `endpoint` (else the settings in force are tested).
+ */
+export async function testConnection(clients: ClientFactory, endpoint?: { baseUrl: string; authHeader: AuthHeader }): Promise<ConnectionReport> {
+  const client = await clients.create(endpoint);
   if (!('countTokens' in client)) return { ok: false, message: client.message };
-  const { connection, request } = readSettings();
-  const where = `${connection.baseUrl} (key sent as ${connection.authHeader === 'bearer' ? 'Authorization: Bearer' : 'x-api-key'})`;
+  const { request } = readSettings();
+  const connection = endpoint ?? readSettings().connection;
+  const where = describeConnection(connection.baseUrl, connection.authHeader);
   const signal = AbortSignal.timeout(20_000);
   try {
     const counted = await client.countTokens({ model: request.model, max_tokens: 1, stream: true, messages: [{ role: 'user', content: 'ping' }] }, signal);

@@ -73,6 +73,16 @@ const EXAMPLES: { [K in WebviewKind]: Example<K> } = {
     valid: { type: 'editAndResend', turnId: 't1', text: 'Say it shorter' },
     wrong: [{ type: 'editAndResend', turnId: 't1', text: '  ' }, { type: 'editAndResend', turnId: 't1' }, { type: 'editAndResend', text: 'x' }],
   },
+  setupLoad: { valid: { type: 'setupLoad' }, wrong: [] },
+  // The URL is only bounded here (the host says why it refuses one); the header must be one of two.
+  setupTest: {
+    valid: { type: 'setupTest', baseUrl: 'http://127.0.0.1:8080', authHeader: 'bearer' },
+    wrong: [{ type: 'setupTest', baseUrl: 'https://a.example', authHeader: 'Bearer' }, { type: 'setupTest', baseUrl: 'x'.repeat(2049), authHeader: 'bearer' }, { type: 'setupTest', authHeader: 'x-api-key' }],
+  },
+  setupSave: {
+    valid: { type: 'setupSave', baseUrl: 'https://api.cometapi.com', authHeader: 'x-api-key' },
+    wrong: [{ type: 'setupSave', baseUrl: 'https://a.example', authHeader: 'authorization' }, { type: 'setupSave', baseUrl: 42, authHeader: 'bearer' }],
+  },
 };
 
 describe('protocol kinds', () => {

@@ -307,13 +307,14 @@ describe('webview app: protocol messages to DOM', () => {
     assert.match(page.$('[data-testid="error"]')?.textContent ?? '', /Fixed: a key is set/);
   });
 
-  it('shows the API key banner until a key is set', () => {
+  it('shows the setup card, not a banner, until a key is set elsewhere (setupCard.test.ts has the rest)', () => {
     const page = openPage();
     page.send({ type: 'init', state: chatState({ apiKey: 'missing' }) });
-    page.$<HTMLElement>('[data-testid="api-key-banner"] [data-testid="set-api-key"]')?.click();
+    assert.equal(page.$('[data-testid="setup-card"]')?.hidden, false);
+    page.$<HTMLElement>('[data-testid="setup-enter-key"]')?.click();
     assert.deepEqual(page.api.of('setApiKey'), [{ type: 'setApiKey' }]);
     page.send({ type: 'apiKey', apiKey: 'set' });
-    assert.equal(page.$('[data-testid="api-key-banner"]'), null);
+    assert.equal(page.$('[data-testid="setup-key-state"]')?.textContent, 'Key stored');
   });
 
   it('says the key could not be read, with no Set API key button, when the keychain failed', () => {
