@@ -34,6 +34,9 @@ import { withTestSecretFault } from './common/secrets/testFault';
 import { StatusBar } from './host/statusBar';
 import { SetupHost, withSetup } from './host/setup';
 
+/** The chat's queued saves, for `deactivate`. */
+let savesSettled: (() => Promise<void>) | undefined;
+
 export function activate(context: vscode.ExtensionContext): ClaudeMessagesApi | undefined {
   const log = new Log();
   const owned = ownedUntilDeactivation(context.subscriptions, log);
@@ -68,6 +71,7 @@ export function activate(context: vscode.ExtensionContext): ClaudeMessagesApi | 
     const setup = new SetupHost(clients, (message) => view.post(message));
     const view = new ChatViewProvider(context.extensionUri, withSetup(controller, setup), (error) => log.error(String(error instanceof Error ? error.stack : error)));
     chat = controller;
+    savesSettled = () => controller.savesSettled();
     controller.connect(
       (message) => {
         view.post(message);
@@ -112,4 +116,10 @@ function throwIfFailed(failure: SecretStorageAdvice | undefined): void {
   if (failure) throw new Error(failure.message);
 }
 
-export function deactivate(): void {}
+/**
+ * VS Code waits (a few seconds) for the promise: a window reloaded or closed right after a reply
+ * still gets its last save written, so the reply is there when the window comes back.
+ */
+export function deactivate(): Promise<void> | undefined {
+  return savesSettled?.();
+}

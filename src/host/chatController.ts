@@ -69,6 +69,7 @@ export class ChatController extends Disposable implements ChatModelWithoutSetup 
   private readonly catalog: ModelCatalog;
   private readonly keys: ApiKeyStore;
   private readonly log: Log;
+  private readonly library: ConversationLibrary;
   private keyState: ApiKeyState = 'missing';
   /** The connection settings the catalogue's list was fetched for. */
   private connection: string;
@@ -83,12 +84,12 @@ export class ChatController extends Disposable implements ChatModelWithoutSetup 
     this.log = log;
     const prices = (model: string) => this.prices(model);
     const store = new ConversationStore(options.storageDir.fsPath, undefined, { onWarning: (message) => log.warn(message) });
-    const library = new ConversationLibrary({
+    const library = (this.library = new ConversationLibrary({
       store,
       prices,
       onHistory: (history) => this.post({ type: 'history', history }),
       warn: (message) => log.warn(message),
-    });
+    }));
     this.session = new ChatSession({
       backend: this.backend(clients, log),
       view: {
@@ -198,6 +199,11 @@ export class ChatController extends Disposable implements ChatModelWithoutSetup 
   connect(post: (message: HostToWebview) => void, viewShown: () => boolean): void {
     this.post = post;
     this.viewShown = viewShown;
+  }
+
+  /** Waits for the saves already queued (a window closing or reloading right after a reply). */
+  savesSettled(): Promise<void> {
+    return this.library.settled();
   }
 
   replay(): HostToWebview {

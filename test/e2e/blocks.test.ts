@@ -13,6 +13,8 @@ import {
 } from '../server/server';
 import { assistantCount, freshChat, lastAssistant, replyToReplace, openChat, screenshot, sendPrompt, setApiKeyThroughCommand, waitForReplacedReply, waitForStatus } from './chatView';
 import { world } from './world';
+import { storedWith, texts } from './store';
+import { waitUntil } from './waitFor';
 
 describe('chat: what the API returns', () => {
   before(async () => {
@@ -235,6 +237,10 @@ describe('chat: what the API returns', () => {
     await sendPrompt(frame, 'Remember this');
     await waitForStatus(frame, 'done');
     const before = await frame.locator('[data-testid="message"]').count();
+    // The reply is on disk before the reload (deactivate waits for a queued save, but a reload may
+    // come before the save is even queued on a busy machine).
+    const saved = () => storedWith('Remember this').some((c) => c.turns.some((t) => t.role === 'assistant' && t.status === 'done' && texts(c).some((x) => x.includes('Still here'))));
+    assert.ok(await waitUntil(saved, { timeoutMs: 20_000 }), 'the reply was saved');
     const { page } = world();
     await page.reload();
     await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
