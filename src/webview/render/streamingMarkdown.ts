@@ -41,7 +41,11 @@ export class StreamingMarkdownView {
   /** The last chunk, when it was made from the tail at `done` (reopened if more text arrives). */
   private lastFromTail: HTMLElement | undefined;
 
-  constructor(private readonly doc: Document, private readonly md: MarkdownRenderer, text = '') {
+  /**
+   * `decorate`: run on each rendered chunk before it is shown (a text run puts its citation
+   * markers in); a chunk is rendered once, so it is decorated once.
+   */
+  constructor(private readonly doc: Document, private readonly md: MarkdownRenderer, text = '', private readonly decorate?: (chunk: HTMLElement) => void) {
     this.el = h(doc, 'div', { class: 'md' });
     if (text) this.append(text);
   }
@@ -105,11 +109,15 @@ export class StreamingMarkdownView {
    */
   private renderChunks(markdowns: readonly string[]): HTMLElement[] {
     try {
-      return this.md.chunks(markdowns);
+      const chunks = this.md.chunks(markdowns);
+      if (this.decorate) chunks.forEach(this.decorate);
+      return chunks;
     } catch {
       return markdowns.map((markdown) => {
         try {
-          return this.md.chunk(markdown);
+          const chunk = this.md.chunk(markdown);
+          this.decorate?.(chunk);
+          return chunk;
         } catch (error) {
           reportRenderError('a markdown block', error);
           return fallbackElement(this.doc, markdown, 'md-chunk');

@@ -7,10 +7,12 @@
  */
 import type { BlockOp, ViewTurn } from '../../common/protocol';
 import { actionButton, h } from '../dom';
-import { createBlockView, TextBlockView, type BlockView } from './blocks';
+import { createBlockView, type BlockView } from './blocks';
 import { fallbackElement, FailedBlockView, rawBlockText, reportRenderError } from './boundary';
 import { endThinkingBefore, setThinkingDurations } from './thinking';
-import { CitationIndex, citationsElement } from './citations';
+import { CitationIndex } from './citations';
+import { fillSources } from './sources';
+import { textBlockView, TextBlockView } from './textRun';
 import type { RenderContext } from './context';
 import { errorElement } from './errors';
 import { copyMessageButton } from './messageActions';
@@ -30,6 +32,10 @@ export class TurnView {
   readonly el: HTMLElement;
   private readonly blocksEl: HTMLElement;
   private readonly endEl: HTMLElement;
+  /** The Sources list of a cited reply, and the numbering it shares with the turn's text runs. */
+  private readonly sourcesEl: HTMLElement;
+  private citations = new CitationIndex();
+  private sourcesVersion = 0;
   private turn: ViewTurn;
   private views: BlockView[] = [];
   private place: TurnPlace = { latest: false, busy: false };
@@ -46,9 +52,10 @@ export class TurnView {
     this.turn = turn;
     this.blocksEl = h(doc, 'div', { class: 'blocks' });
     this.endEl = h(doc, 'div', { class: 'turn-end' });
+    this.sourcesEl = h(doc, 'div', { class: 'sources-slot' });
     this.el = h(doc, 'div', { class: `message ${turn.role}`, 'data-testid': 'message', 'data-role': turn.role, 'data-turn-id': turn.id });
     this.el.setAttribute('aria-label', turn.role === 'user' ? 'You' : 'Claude');
-    this.el.append(this.blocksEl, this.endEl);
+    this.el.append(this.blocksEl, this.sourcesEl, this.endEl);
     this.update(turn);
   }
 
@@ -81,12 +88,14 @@ export class TurnView {
     this.endDirty = true;
     if (this.rawShown) {
       this.rawShown = false;
-      this.blocksEl.replaceChildren();
+      this.clearBlocks();
     }
     if (turn.role === 'user') {
       this.structureDirty = true;
       return;
     }
+    // Fewer blocks than shown (a reply replaced): runs of text would end elsewhere, so start over.
+    if (turn.blocks.length < this.views.length) this.clearBlocks();
     turn.blocks.forEach((block, index) => this.syncBlock(index, block));
     for (const view of this.views.splice(turn.blocks.length)) {
       view.el.remove();
@@ -139,13 +148,15 @@ export class TurnView {
     if (turn.role === 'user') {
       if (this.structureDirty) this.drawUser();
     } else {
-      let citationsChanged = false;
+      // The blocks of a text run share its element: the run is drawn once.
+      const drawn = new Set<HTMLElement>();
       for (const view of this.dirtyViews) {
+        if (drawn.has(view.el)) continue;
+        drawn.add(view.el);
         this.renderBlock(view);
-        if (view instanceof TextBlockView && view.citationsChanged) citationsChanged = true;
       }
       this.dirtyViews.clear();
-      if (citationsChanged) this.drawCitations();
+      if (this.citations.version !== this.sourcesVersion) this.sourcesVersion = fillSources(this.sourcesEl, this.turn.id, this.citations);
       if (this.endDirty) {
         this.foldIfSuperseded();
         this.drawEnd();
@@ -178,8 +189,24 @@ export class TurnView {
     this.blocksEl.replaceChildren(fallbackElement(this.ctx.doc, text));
   }
 
+  /** Forgets every block view (and the numbering of sources): the next sync builds them afresh. */
+  private clearBlocks(): void {
+    this.views = [];
+    this.dirtyViews.clear();
+    this.blocksEl.replaceChildren();
+    this.citations = new CitationIndex();
+    this.sourcesVersion = 0;
+    this.sourcesEl.replaceChildren();
+  }
+
   private syncBlock(index: number, block: ViewTurn['blocks'][number]): void {
     const existing = this.views[index];
+    if (existing && existing.type !== block.type && (existing instanceof TextBlockView || block.type === 'text')) {
+      // A block changed type inside or next to a text run: the runs are built again.
+      this.clearBlocks();
+      this.turn.blocks.forEach((b, i) => this.syncBlock(i, b));
+      return;
+    }
     if (existing && existing.type === block.type) {
       try {
         existing.sync(block);
@@ -196,8 +223,9 @@ export class TurnView {
     if (existing) {
       existing.el.replaceWith(view.el);
       this.dirtyViews.delete(existing);
-    } else {
+    } else if (view.el.parentNode !== this.blocksEl) {
       // Blocks arrive in order; a gap (index beyond the end) is filled as the host sends them.
+      // A text block that joined a run is in place already.
       const next = this.views.slice(index + 1).find((v) => v !== undefined);
       this.blocksEl.insertBefore(view.el, next?.el ?? null);
     }
@@ -209,23 +237,14 @@ export class TurnView {
   /** A new view for a block; a block whose view cannot even be built shows its raw text. */
   private createView(index: number, block: ViewTurn['blocks'][number]): BlockView {
     try {
-      const view = createBlockView(this.ctx, `${this.turn.id}:${index}`, block);
+      const view = block.type === 'text'
+        ? textBlockView(this.ctx, { turnId: this.turn.id, citations: this.citations }, this.views, index, block)
+        : createBlockView(this.ctx, `${this.turn.id}:${index}`, block);
       view.setDone(this.turn.status !== 'streaming');
       return view;
     } catch (error) {
       reportRenderError(`a "${block.type}" block`, error);
       return new FailedBlockView(this.ctx.doc, block.type, block);
-    }
-  }
-
-  /** Renumbers the turn's citations (first appearance order, one number per source). */
-  private drawCitations(): void {
-    const index = new CitationIndex();
-    for (const [blockIndex, view] of this.views.entries()) {
-      if (!(view instanceof TextBlockView)) continue;
-      view.citationsChanged = false;
-      const el = citationsElement(this.ctx.doc, view.citations, index, { turnId: this.turn.id, blockIndex });
-      view.citationsSlot.replaceChildren(...(el ? [el] : []));
     }
   }
 
@@ -239,7 +258,7 @@ export class TurnView {
     const fold = h(doc, 'details', { class: 'earlier-attempt' }, h(doc, 'summary', {}, 'Earlier attempt (failed, retried below)'));
     this.blocksEl.replaceWith(fold);
     // The end (its error, note and usage) folds too: the answer below is what matters now.
-    fold.append(this.blocksEl, this.endEl);
+    fold.append(this.blocksEl, this.sourcesEl, this.endEl);
     this.attemptFold = fold;
     this.el.classList.add('superseded');
     this.el.setAttribute('data-superseded', 'true');

@@ -3,7 +3,7 @@ import { turnMarkdown } from '../../../src/webview/render/messageActions';
 import { assistantTurn, chatState, openPage, userTurn } from './harness';
 
 describe('webview: copying a whole message', () => {
-  it('copies a reply as the Markdown the model wrote (cited fragments joined), and a question as typed', () => {
+  it('copies a reply as the Markdown the model wrote (cited fragments joined, sources as footnotes), and a question as typed', () => {
     const page = openPage();
     const reply = assistantTurn('a1', [
       { type: 'thinking', thinking: 'not copied', signature: 's' },
@@ -18,7 +18,7 @@ describe('webview: copying a whole message', () => {
     buttons[1]?.click();
     buttons[0]?.click();
     assert.deepEqual(page.api.of('copyCode'), [
-      { type: 'copyCode', code: 'Webviews need a **strict** CSP, with a nonce.\n\n```ts\nconst a = 1;\n```' },
+      { type: 'copyCode', code: 'Webviews need a **strict** CSP, with a nonce[^1].\n\n```ts\nconst a = 1;\n```\n\n[^1]: [CSP](https://example.com)' },
       { type: 'copyCode', code: 'How should a webview set its CSP?' },
     ]);
     assert.ok(buttons[1]?.classList.contains('copied'), 'the button says it worked (its CSS label becomes "Copied")');
