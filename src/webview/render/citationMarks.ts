@@ -41,12 +41,13 @@ export function splitTrailingSpace(text: string): { body: string; space: string 
 /**
  * What follows a closed block's `body` (its text without trailing whitespace): the marker when it
  * is cited, then the whitespace. A marker at the end of a fence, rule or table row would change
- * what that line is, so there it goes on a line of its own.
+ * what that line is (and a line right after a table is one more row), so there it goes after a
+ * blank line, as a paragraph of its own.
  */
 export function closingOf(body: string, space: string, cited: string | undefined): string {
   if (cited === undefined) return space;
   const lastLine = body.slice(body.lastIndexOf('\n') + 1);
-  return `${SYNTAX_LINE.test(lastLine) ? '\n' : ''}${cited}${space}`;
+  return `${SYNTAX_LINE.test(lastLine) ? '\n\n' : ''}${cited}${space}`;
 }
 
 /** What a run needs to draw markers: the turn, its numbering, each block's citations. */
