@@ -85,9 +85,13 @@ describe('themes', () => {
       await marker.hover();
       await frame.locator('[data-testid="citation-popover"]').nth(1).waitFor({ state: 'visible', timeout: 5_000 });
     };
-    await showPassage();
+    // The README shows the whole answer and its Sources (a popover would cover what is below it);
+    // the passage popover is shot in each theme beside it.
+    await frame.locator('[data-testid="sources"]').waitFor();
     await screenshot('screenshot-cited-answer', 'side-bar');
     assert.equal(await frame.locator('[data-testid="citation"]').first().getAttribute('href'), CITED_RESULTS[0]?.url);
+    await showPassage();
+    await screenshot('cited-answer-dark-modern', 'side-bar');
     for (const name of ['Light Modern', 'Dark High Contrast', 'Light High Contrast']) {
       frame = await useTheme(themeNamed(name));
       await showPassage();
