@@ -19,7 +19,6 @@ const PRIVATE = '\uE000';
 const MARK = /<\uE000(\d+)\uE000>/g;
 /** Lines a marker would break if it were put at their end: fences, rules, setext underlines, table rows. */
 const SYNTAX_LINE = /^\s{0,3}(?:(?:`{3,}|~{3,})[^`]*|[-*_=\s]{3,}|\|.*)$/;
-const TRAILING_SPACE = /[ \t\r\n]+$/;
 const QUOTE_CHARS = 300;
 
 /** The model's text with U+E000 replaced, so only this module writes markers. */
@@ -32,10 +31,14 @@ export function marker(blockIndex: number): string {
   return `<${PRIVATE}${blockIndex}${PRIVATE}>`;
 }
 
-/** The text without its trailing whitespace, and that whitespace. */
+/**
+ * The text without its trailing whitespace (spaces, tabs, line ends), and that whitespace. Scanned
+ * from the end: a regex anchored at `$` would scan the whole text, on every streamed delta.
+ */
 export function splitTrailingSpace(text: string): { body: string; space: string } {
-  const match = TRAILING_SPACE.exec(text);
-  return match ? { body: text.slice(0, match.index), space: match[0] } : { body: text, space: '' };
+  let end = text.length;
+  for (let c = text.charCodeAt(end - 1); c === 32 || c === 9 || c === 10 || c === 13; c = text.charCodeAt(end - 1)) end--;
+  return end === text.length ? { body: text, space: '' } : { body: text.slice(0, end), space: text.slice(end) };
 }
 
 /**

@@ -81,16 +81,16 @@ export class TextRun {
   appendText(index: number, text: string): void {
     const member = this.member(index);
     if (!member || text === '') return;
-    const before = member.text;
-    member.text = before + withoutMarkerChars(text);
+    const added = withoutMarkerChars(text);
+    const held = splitTrailingSpace(member.text).space;
+    member.text += added;
     if (this.resync || this.done || member !== this.members[this.members.length - 1]) {
       this.resync = true;
       return;
     }
-    // Only what is past the held whitespace is drawn: the whitespace held so far, then the new text.
-    const added = member.text.slice(before.length);
+    // Drawn: the whitespace held so far, then the new text up to its own trailing whitespace.
     const { body } = splitTrailingSpace(added);
-    if (body !== '') this.md.append(splitTrailingSpace(before).space + body);
+    if (body !== '') this.md.append(held + body);
   }
 
   /** The host's version of the block at `index`. */
