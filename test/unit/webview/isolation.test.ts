@@ -137,6 +137,19 @@ describe('webview rendering isolation', () => {
     assert.equal(turn.querySelector('em')?.textContent, 'now');
   });
 
+  it('shows a turn that throws (a hostile error message) as raw text; the turns around it render', () => {
+    const page = openPage();
+    const turn = replyThenLater(page, 'placeholder');
+    const hostileError = { message: { not: 'a string' }, kind: 'unknown', retryable: true } as never;
+    page.send({ type: 'turnUpdated', turn: assistantTurn('a1', [{ type: 'text', text: 'Kept <i>text</i>' }], { status: 'error', error: hostileError }), totals: chatState().totals });
+    assert.equal(turn.querySelector('[data-testid="render-fallback"] pre')?.textContent, 'Kept <i>text</i>');
+    assert.equal(turn.querySelector('i'), null);
+    assert.equal(page.$('[data-turn-id="a2"] strong')?.textContent, 'bold', 'the turn after it is untouched');
+    page.send({ type: 'turnUpdated', turn: assistantTurn('a1', [{ type: 'text', text: 'fixed *now*' }]), totals: chatState().totals });
+    assert.equal(turn.querySelector('[data-testid="render-fallback"]'), null, 'a good update draws the turn again');
+    assert.equal(turn.querySelector('em')?.textContent, 'now');
+  });
+
   it('keeps handling host messages after one whose handling throws', () => {
     const page = openFailingPage();
     page.send({ type: 'init', state: chatState() });

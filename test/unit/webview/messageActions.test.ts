@@ -25,6 +25,18 @@ describe('webview: copying a whole message', () => {
     assert.equal(page.$('[data-testid="message"][data-role="user"]')?.textContent, 'How should a webview set its CSP?', 'the button adds no text to the message');
   });
 
+  it('copies a cited answer with one footnote per source, a document named by its page', () => {
+    const web = { type: 'web_search_result_location', url: 'https://a.example/', title: 'A [draft]', cited_text: 'x', encrypted_index: 'e' };
+    const pdf = { type: 'page_location', document_index: 0, document_title: 'report.pdf', start_page_number: 3, end_page_number: 4, cited_text: 'y' };
+    const markdown = turnMarkdown(assistantTurn('a1', [
+      { type: 'text', text: 'Revenue grew', citations: [pdf] },
+      { type: 'text', text: ', and the web agrees ', citations: [web, pdf] },
+      { type: 'text', text: 'again', citations: [web] },
+      { type: 'text', text: '.' },
+    ]));
+    assert.equal(markdown, 'Revenue grew[^1], and the web agrees[^1][^2] again[^2].\n\n[^1]: report.pdf, p. 3\n[^2]: [A \\[draft\\]](https://a.example/)');
+  });
+
   it('offers no Copy on a reply still streaming, nor on a turn without text', () => {
     const page = openPage();
     page.send({ type: 'init', state: chatState({ turns: [assistantTurn('a1', [{ type: 'text', text: 'Part' }], { status: 'streaming' })] }) });
