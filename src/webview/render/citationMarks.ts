@@ -13,6 +13,7 @@
 import type { Citation } from '../../common/protocol';
 import { h } from '../dom';
 import { isWebUrl } from '../format';
+import { dropEmptyParagraph, spanBeforeMarker } from './blockSpans';
 import { documentCitationLabel, isDocumentCitation, type CitationIndex, type NumberedSource } from './citations';
 
 const PRIVATE = '\uE000';
@@ -42,15 +43,15 @@ export function splitTrailingSpace(text: string): { body: string; space: string 
 }
 
 /**
- * What follows a closed block's `body` (its text without trailing whitespace): the marker when it
- * is cited, then the whitespace. A marker at the end of a fence, rule or table row would change
+ * What follows a closed block's `body` (its text without trailing whitespace): its marker (`mark`:
+ * when it is cited, or in a run of several blocks), then the whitespace. A marker at the end of a fence, rule or table row would change
  * what that line is (and a line right after a table is one more row), so there it goes after a
  * blank line, as a paragraph of its own.
  */
-export function closingOf(body: string, space: string, cited: string | undefined): string {
-  if (cited === undefined) return space;
+export function closingOf(body: string, space: string, mark: string | undefined): string {
+  if (mark === undefined) return space;
   const lastLine = body.slice(body.lastIndexOf('\n') + 1);
-  return `${SYNTAX_LINE.test(lastLine) ? '\n\n' : ''}${cited}${space}`;
+  return `${SYNTAX_LINE.test(lastLine) ? '\n\n' : ''}${mark}${space}`;
 }
 
 /** What a run needs to draw markers: the turn, its numbering, each block's citations. */
@@ -58,6 +59,8 @@ export interface MarkSource {
   turnId: string;
   index: CitationIndex;
   citationsOf(blockIndex: number): readonly Citation[];
+  /** Whether each marker also ends its block's span (a run of several blocks, blockSpans.ts). */
+  spansBlocks(): boolean;
 }
 
 /** Replaces every marker in the rendered chunk by the block's superscripts. */
@@ -72,14 +75,20 @@ export function placeMarks(doc: Document, root: HTMLElement, marks: MarkSource):
 
 function replaceMarks(doc: Document, node: Text, marks: MarkSource): void {
   const text = node.nodeValue ?? '';
+  const parent = node.parentNode;
+  const spans = marks.spansBlocks();
   const parts: Node[] = [];
   let at = 0;
   for (const match of text.matchAll(MARK)) {
+    const blockIndex = Number(match[1]);
     const before = text.slice(at, match.index);
     // "fragment ." reads wrong: whitespace before a marker moves after it.
     const trimmed = before.replace(/[ \t]+$/, '');
-    if (trimmed) parts.push(doc.createTextNode(trimmed));
-    parts.push(marksElement(doc, Number(match[1]), marks));
+    const piece = trimmed ? doc.createTextNode(trimmed) : undefined;
+    if (spans) parts.push(spanBeforeMarker(doc, blockIndex, piece, at === 0 ? node.previousSibling : null));
+    else if (piece) parts.push(piece);
+    // An uncited block's marker only ends its span: it draws no superscript.
+    if (marks.citationsOf(blockIndex).length > 0) parts.push(marksElement(doc, blockIndex, marks));
     if (trimmed.length < before.length) parts.push(doc.createTextNode(' '));
     at = match.index + match[0].length;
   }
@@ -89,6 +98,7 @@ function replaceMarks(doc: Document, node: Text, marks: MarkSource): void {
   const rest = tail.includes(PRIVATE) ? tail.split(PRIVATE).join('') : tail;
   if (rest) parts.push(doc.createTextNode(rest));
   node.replaceWith(...parts);
+  if (spans) dropEmptyParagraph(parent);
 }
 
 /** The superscripts of one block: one per source, in number order, each its own popover. */

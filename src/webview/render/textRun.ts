@@ -11,10 +11,14 @@
  * reply ends), because a marker goes before it; a held space changes nothing that is drawn.
  *
  * Each block keeps a `TextBlockView` (the turn's views are per block); the members of a run share
- * its element, `data-block-type="text"` with `data-block-indexes` ("2-9").
+ * its element, with `data-block-indexes` ("2-9"). A run of one block is that block's element
+ * (`data-block-type="text"`), as a lone text block always was; a run of several is
+ * `data-block-run="text"`, and each block is one inline span inside it (blockSpans.ts), so there
+ * is still one `[data-block-type="text"]` element per content block.
  */
 import type { Citation, ContentBlock } from '../../common/protocol';
 import { h } from '../dom';
+import { blockSpan, openBlockSpan, unwrap } from './blockSpans';
 import { fallbackElement, reportRenderError } from './boundary';
 import { blockCitations, type CitationIndex } from './citations';
 import { closingOf, marker, placeMarks, splitTrailingSpace, withoutMarkerChars } from './citationMarks';
@@ -47,6 +51,8 @@ export class TextRun {
   private restart = false;
   /** Rendering threw: the run shows its raw text from now on. */
   private failedText: HTMLElement | undefined;
+  /** The span of the open last block while a run of several streams (it has no marker yet). */
+  private openSpan: HTMLElement | undefined;
 
   constructor(private readonly ctx: RenderContext, private readonly place: RunPlace) {
     this.md = this.newView();
@@ -72,6 +78,11 @@ export class TextRun {
     const member: Member = { index, text: '', citations: [] };
     this.members.push(member);
     this.el.setAttribute('data-block-indexes', this.indexes);
+    if (this.members.length === 2) {
+      // The blocks are spans inside the run from now on: the run itself is no block.
+      this.el.removeAttribute('data-block-type');
+      this.el.setAttribute('data-block-run', 'text');
+    }
     if (previous && !this.resync && !this.done) this.md.append(this.closing(previous));
     this.take(member, block);
     this.appendText(index, str(block['text']));
@@ -119,7 +130,7 @@ export class TextRun {
   /** Draws what changed; a run that throws shows its raw text, and the turn around it renders. */
   render(): void {
     if (this.failedText) {
-      this.failedText.textContent = this.rawText();
+      this.fillFallback(this.failedText);
       return;
     }
     try {
@@ -136,6 +147,7 @@ export class TextRun {
         this.resync = false;
       }
       this.md.render();
+      this.markOpenBlock();
     } catch (error) {
       reportRenderError('a text block', error);
       const fallback = fallbackElement(this.ctx.doc, this.rawText());
@@ -143,10 +155,28 @@ export class TextRun {
       this.el.setAttribute('data-testid', 'render-fallback');
       this.el.replaceChildren(...Array.from(fallback.childNodes));
       this.failedText = this.el.querySelector('pre') ?? this.el;
+      this.fillFallback(this.failedText);
     }
   }
 
-  /** The markdown the run shows: every block's text, each cited block closed by its marker. */
+  /** While a run of several streams, its open last block (no marker yet) gets its span too. */
+  private markOpenBlock(): void {
+    const last = this.members[this.members.length - 1];
+    if (this.done || this.members.length < 2 || !last) {
+      if (this.openSpan) unwrap(this.openSpan);
+      this.openSpan = undefined;
+      return;
+    }
+    this.openSpan = openBlockSpan(this.ctx.doc, this.md.el, last.index, this.openSpan);
+  }
+
+  /** The raw text, one span per block in a run of several (each still its own element). */
+  private fillFallback(pre: HTMLElement): void {
+    if (this.members.length < 2) pre.textContent = this.rawText();
+    else pre.replaceChildren(...this.members.map((member) => blockSpan(this.ctx.doc, member.index, this.ctx.doc.createTextNode(member.text))));
+  }
+
+  /** The markdown the run shows: every block's text, each closed block followed by its closing. */
   source(): string {
     const last = this.members.length - 1;
     return this.members.map((member, i) => (i < last || this.done ? splitTrailingSpace(member.text).body + this.closing(member) : splitTrailingSpace(member.text).body)).join('');
@@ -157,10 +187,13 @@ export class TextRun {
     return this.members.map((member) => member.text).join('');
   }
 
-  /** What follows a closed block's text: its marker when it cites something, then its held whitespace. */
+  /**
+   * What follows a closed block's text: its marker when it cites something or the run has several
+   * blocks (the marker ends its span), then its held whitespace.
+   */
   private closing(member: Member): string {
     const { body, space } = splitTrailingSpace(member.text);
-    return closingOf(body, space, member.citations.length > 0 ? marker(member.index) : undefined);
+    return closingOf(body, space, member.citations.length > 0 || this.members.length > 1 ? marker(member.index) : undefined);
   }
 
   /** Records the block's citations (numbering new sources); true when they changed. */
@@ -179,7 +212,12 @@ export class TextRun {
   }
 
   private newView(): StreamingMarkdownView {
-    const marks = { turnId: this.place.turnId, index: this.place.citations, citationsOf: (i: number) => this.member(i)?.citations ?? [] };
+    const marks = {
+      turnId: this.place.turnId,
+      index: this.place.citations,
+      citationsOf: (i: number) => this.member(i)?.citations ?? [],
+      spansBlocks: () => this.members.length > 1,
+    };
     return new StreamingMarkdownView(this.ctx.doc, this.ctx.md, '', (chunk) => placeMarks(this.ctx.doc, chunk, marks));
   }
 }

@@ -184,9 +184,11 @@ describe('webview app: protocol messages to DOM', () => {
         ],
       }),
     });
-    const runs = page.$$('[data-block-type="text"]');
+    const runs = page.$$('.block-text');
     assert.equal(runs.length, 2, 'one text element per run');
     assert.equal(runs[0]?.getAttribute('data-block-indexes'), '0-2');
+    const blocks = page.$$('[data-block-type="text"]').map((el) => `${el.getAttribute('data-block-index') ?? el.getAttribute('data-block-indexes')} ${el.textContent?.split(/[\d“]/)[0]}`);
+    assert.deepEqual(blocks, ['0 First claim.', '1  Second claim.', '2  Document claim.', '0 Other turn.'], 'still one element per content block: a span each inside the run, the lone block its run');
     const marks = (i: number) => Array.from(runs[0]?.querySelectorAll('[data-testid="citation-marks"]')[i]?.querySelectorAll('[data-testid="citation"]') ?? []).map((a) => `${a.textContent}${a.getAttribute('href') ?? ''}`);
     assert.deepEqual(marks(0), ['1https://a.example/', '2https://b.example/']);
     assert.deepEqual(marks(1), ['2https://b.example/', '3https://c.example/'], 'the same source keeps its number; a source cited twice in a block shows once');

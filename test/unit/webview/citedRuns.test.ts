@@ -32,6 +32,38 @@ function recordedEvents(file: string): StreamEvent[] {
     .map((line) => JSON.parse(line) as StreamEvent);
 }
 
+/** The indexes of the text blocks. */
+function textIndexes(blocks: readonly ContentBlock[]): number[] {
+  return blocks.flatMap((block, i) => (block.type === 'text' ? [i] : []));
+}
+
+/** The `[data-block-type="text"]` elements of a turn: the block index each stands for, its text (spaces collapsed), whether it is a span in a run. */
+function textElements(turn: Element): Array<{ index: number; text: string; span: boolean }> {
+  return Array.from(turn.querySelectorAll('[data-block-type="text"]')).map((el) => ({
+    index: Number(el.getAttribute('data-block-index') ?? el.getAttribute('data-block-indexes')),
+    text: collapsed(visibleText(el)),
+    span: el.tagName === 'SPAN',
+  }));
+}
+
+function collapsed(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** One element per text block, in block order, each holding (part of) its block's text. */
+function assertOneElementPerTextBlock(turn: Element, blocks: readonly ContentBlock[], when: string): void {
+  const elements = textElements(turn);
+  assert.deepEqual(elements.map((el) => el.index), textIndexes(blocks), `one [data-block-type="text"] per text block, in order (${when})`);
+  for (const { index, text, span } of elements) {
+    const source = String(blocks[index]?.['text'] ?? '');
+    // Only markdown syntax so far ("\n- " while a list item starts) draws no text of its own.
+    if (source.replace(/[\s#*_`>|=~-]/g, '') === '') continue;
+    assert.notEqual(text, '', `block ${index} has text, so has its element (${when})`);
+    // A lone block's element is its whole run, rendered; a span holds a plain piece of its block.
+    if (span) assert.ok(collapsed(source).includes(text), `block ${index}'s span holds its own text: "${text.slice(0, 40)}" (${when})`);
+  }
+}
+
 /** Streams a recording into a page as the host would (ops per event, a frame every few events). */
 function streamRecording(page: Page, file: string): ContentBlock[] {
   page.send({ type: 'init', state: chatState({ turns: [userTurn('u1', 'search')] }) });
@@ -41,7 +73,9 @@ function streamRecording(page: Page, file: string): ContentBlock[] {
     acc.apply(event);
     const ops = blockOpsForEvent(event, acc.snapshot().content);
     if (ops.length > 0) page.app.handle({ type: 'blockOps', requestId: 'r1', turnId: 'a1', ops: structuredClone(ops) });
-    if (i % 3 === 0) page.app.flush();
+    if (i % 3 !== 0) return;
+    page.app.flush();
+    assertOneElementPerTextBlock(reply(page), acc.snapshot().content as ContentBlock[], `streaming, event ${i}`);
   });
   const blocks = structuredClone(acc.snapshot().content) as ContentBlock[];
   page.send({ type: 'turnUpdated', turn: assistantTurn('a1', blocks), totals: chatState().totals });
@@ -79,12 +113,14 @@ describe('webview cited answers: one flowing text with inline citations', () => 
       const page = openPage();
       const blocks = streamRecording(page, file);
       const turn = reply(page);
-      const runs = Array.from(turn.querySelectorAll('[data-block-type="text"]'));
+      const runs = Array.from(turn.querySelectorAll('.block-text'));
       assert.deepEqual(runs.map((run) => run.getAttribute('data-block-indexes')), expectedRuns(blocks), 'one element per run of text blocks');
+      assertOneElementPerTextBlock(turn, blocks, 'done');
+      assert.ok(textIndexes(blocks).length > runs.length, 'the recording has runs of several text blocks');
       const cited = blocks.filter((b) => Array.isArray(b['citations']) && (b['citations'] as unknown[]).length > 0);
       assert.ok(cited.length > 0, 'the recording has cited blocks');
       assert.equal(turn.querySelectorAll('[data-testid="citation-marks"]').length, cited.length, 'one group of superscripts per cited block');
-      for (const p of Array.from(turn.querySelectorAll('[data-block-type="text"] p'))) {
+      for (const p of Array.from(turn.querySelectorAll('.block-text p'))) {
         assert.doesNotMatch(visibleText(p), /^\s*[,.;:]/, `no paragraph starts with punctuation: ${visibleText(p).slice(0, 40)}`);
       }
       assert.doesNotMatch(turn.textContent ?? '', /\uE000|\[\d+\]/, 'no marker text and no stray [n]');
@@ -93,8 +129,8 @@ describe('webview cited answers: one flowing text with inline citations', () => 
 
       const replay = openPage();
       replay.send({ type: 'init', state: chatState({ turns: [userTurn('u1', 'search'), assistantTurn('a1', blocks)] }) });
-      const replayed = Array.from(reply(replay).querySelectorAll('[data-block-type="text"], [data-testid="sources"]')).map((el) => el.outerHTML);
-      assert.deepEqual(Array.from(turn.querySelectorAll('[data-block-type="text"], [data-testid="sources"]')).map((el) => el.outerHTML), replayed, 'streamed ends as replayed');
+      const replayed = Array.from(reply(replay).querySelectorAll('.block-text, [data-testid="sources"]')).map((el) => el.outerHTML);
+      assert.deepEqual(Array.from(turn.querySelectorAll('.block-text, [data-testid="sources"]')).map((el) => el.outerHTML), replayed, 'streamed ends as replayed');
     });
   }
 
@@ -113,10 +149,13 @@ describe('webview cited answers: one flowing text with inline citations', () => 
         ])],
       }),
     });
-    const run = page.$('[data-block-type="text"]');
+    const run = page.$('.block-text');
     assert.ok(run);
-    assert.equal(page.$$('[data-block-type="text"]').length, 1);
+    assert.equal(page.$$('.block-text').length, 1);
     assert.equal(run.getAttribute('data-block-indexes'), '0-4');
+    assert.equal(run.getAttribute('data-block-type'), null, 'the run of five is no block itself');
+    assert.deepEqual(textElements(run).map((el) => `${el.index}:${el.text}`), ['0:The capital of France is', '1:Paris.', '2:, while Germany’s is', '3:Berlin', '4:A second paragraph.'], 'a span per block, over the end of its text');
+    assert.ok(page.$$('[data-block-type="text"]').every((el) => el.tagName === 'SPAN' && el.getAttribute('style') === null && el.closest('p') !== null), 'inline spans, no style of their own');
     const paragraphs = Array.from(run.querySelectorAll('p')).map(visibleText);
     assert.deepEqual(paragraphs, ['The capital of France is Paris.1, while Germany’s is Berlin12.', 'A second paragraph.']);
     assert.equal(run.querySelector('strong')?.textContent, 'Paris.', 'emphasis closing right before a marker still closes');
@@ -149,13 +188,31 @@ describe('webview cited answers: one flowing text with inline citations', () => 
         ])],
       }),
     });
-    const run = page.$('[data-block-type="text"]');
+    const run = page.$('.block-text');
     assert.ok(run);
+    assert.deepEqual(textElements(run).map((el) => el.index), [0, 1, 2], 'a span per block, the fence and the table ones empty below them');
     assert.equal(run.querySelectorAll('pre').length, 1);
     assert.match(run.querySelector('pre code')?.textContent ?? '', /^const x = 1;\n?$/, 'the fence closes where the model closed it');
     assert.equal(run.querySelectorAll('td').length, 2, 'the table keeps its cells');
     assert.match(visibleText(run), /Fake <\uFFFD0\uFFFD> marker and after\./, 'U+E000 in model text is replaced, not read as a marker');
     assert.equal(run.querySelectorAll('[data-testid="citation-marks"]').length, 2, 'both markers show, each after its fence or table');
+  });
+
+  it('gives a block that ends in a fence or a table its span below it, and makes no empty paragraph for an uncited one', () => {
+    const blocks = [
+      { type: 'text', text: 'Intro:\n\n```js\nconst x = 1;\n```' },
+      { type: 'text', text: '\n\n| a | b |\n|---|---|\n| 1 | 2 |' },
+      { type: 'text', text: '\n\nAfter the table.' },
+    ];
+    const page = openPage();
+    page.send({ type: 'init', state: chatState({ turns: [assistantTurn('a1', blocks)] }) });
+    const run = page.$('.block-text');
+    assert.ok(run);
+    assert.deepEqual(textElements(run).map((el) => `${el.index}:${el.text}`), ['0:', '1:', '2:After the table.'], 'one span per block, in order; a fence or a table cannot hold one');
+    assert.deepEqual(Array.from(run.querySelectorAll('p')).map(visibleText), ['Intro:', 'After the table.'], 'no empty paragraph where a marker stood');
+    assert.equal(run.querySelectorAll('pre').length, 1);
+    assert.equal(run.querySelectorAll('td').length, 2);
+    assert.equal(run.querySelectorAll('[data-testid="citation-marks"]').length, 0, 'no superscripts without citations');
   });
 
   it('renders a reply of one text block exactly as before (the plain streaming view)', () => {
@@ -167,6 +224,8 @@ describe('webview cited answers: one flowing text with inline citations', () => 
     plain.setDone(true);
     plain.render();
     assert.equal(page.$('[data-block-type="text"] .md')?.innerHTML, plain.el.innerHTML);
+    assert.equal(page.$$('[data-block-type="text"]').length, 1, 'the lone block is its run element, with no span inside');
+    assert.equal(page.$('[data-block-type="text"]')?.getAttribute('data-block-indexes'), '0');
     assert.equal(page.$('[data-testid="sources"]'), null, 'no Sources without citations');
   });
 
@@ -177,17 +236,23 @@ describe('webview cited answers: one flowing text with inline citations', () => 
     const cite = { type: 'web_search_result_location', url: 'https://a.example/', title: 'A', cited_text: 'q', encrypted_index: 'e' };
     const ops = (...list: unknown[]) => page.send({ type: 'blockOps', requestId: 'r1', turnId: 'a1', ops: list as never });
     ops({ op: 'set', index: 0, block: { type: 'text', text: 'First paragraph.\n\nSecond ' } });
-    const firstP = page.$('[data-turn-id="a1"] [data-block-type="text"] p');
+    const firstP = page.$('[data-turn-id="a1"] .block-text p');
+    const elements = () => textElements(reply(page)).map((el) => `${el.index}:${el.text}`);
+    assert.deepEqual(elements(), ['0:First paragraph. Second'], 'one block: the run is its element');
     ops({ op: 'set', index: 1, block: { type: 'text', text: '', citations: [cite] } });
+    assert.deepEqual(elements(), ['0:Second', '1:'], 'the new block has its (empty) span at once, after the closed one');
     ops({ op: 'append', index: 1, field: 'text', text: 'cited ' }, { op: 'append', index: 1, field: 'text', text: 'part' });
     assert.equal(page.$$('[data-testid="citation-marks"]').length, 0, 'no marker before its block closes');
+    assert.deepEqual(elements(), ['0:Second', '1:cited part'], 'the open block spans its streamed text');
     ops({ op: 'set', index: 2, block: { type: 'text', text: ' goes on.' } });
-    const run = page.$('[data-turn-id="a1"] [data-block-type="text"]');
+    const run = page.$('[data-turn-id="a1"] .block-text');
     assert.equal(run?.getAttribute('data-block-indexes'), '0-2');
-    assert.equal(page.$('[data-turn-id="a1"] [data-block-type="text"] p'), firstP, 'the finished paragraph was rendered once');
+    assert.equal(page.$('[data-turn-id="a1"] .block-text p'), firstP, 'the finished paragraph was rendered once');
     assert.equal(visibleText(run?.querySelectorAll('p')[1] as Element), 'Second cited part1 goes on.');
+    assert.deepEqual(elements(), ['0:Second', '1:cited part', '2:goes on.']);
     ops({ op: 'set', index: 3, block: { type: 'server_tool_use', id: 's', name: 'web_search', input: { query: 'x' } } }, { op: 'set', index: 4, block: { type: 'text', text: 'After the tool.' } });
-    assert.deepEqual(page.$$('[data-turn-id="a1"] [data-block-type="text"]').map((el) => el.getAttribute('data-block-indexes')), ['0-2', '4'], 'a tool block between ends the run');
+    assert.deepEqual(page.$$('[data-turn-id="a1"] .block-text').map((el) => el.getAttribute('data-block-indexes')), ['0-2', '4'], 'a tool block between ends the run');
+    assert.deepEqual(elements().map((el) => el.split(':')[0]), ['0', '1', '2', '4']);
     assert.equal(page.$$('[data-testid="source"]').length, 1, 'the Sources list shows while streaming');
   });
 });

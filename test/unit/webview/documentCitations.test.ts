@@ -33,7 +33,7 @@ describe('webview citations into documents', () => {
         ],
       }),
     });
-    const links = view.$$('[data-block-type="text"]')[0]!.querySelectorAll<HTMLElement>('[data-testid="citation"]');
+    const links = view.$$('.block-text')[0]!.querySelectorAll<HTMLElement>('[data-testid="citation"]');
     assert.deepEqual(Array.from(links).map((l) => l.textContent), ['1', '2', '3'], 'the same place once, one number per source');
     const first = links[0]!;
     assert.equal(first.tagName, 'BUTTON', 'keyboard reachable, and not a link that could navigate');
