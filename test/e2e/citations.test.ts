@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { CITED_RESULTS, citedAnswer } from './citedAnswer';
+import { CITED_FRAGMENTS, CITED_RESULTS, citedAnswer } from './citedAnswer';
 import { freshChat, lastAssistant, openChat, screenshot, sendPrompt, setApiKeyThroughCommand, waitForStatus } from './chatView';
 import { world } from './world';
 
@@ -15,10 +15,23 @@ describe('chat: cited answers', () => {
     await sendPrompt(frame, 'How should a webview set its content security policy?');
     await waitForStatus(frame, 'done');
     const turn = lastAssistant(frame);
-    const runs = turn.locator('[data-block-type="text"]');
+    const runs = turn.locator('.block-text');
     assert.equal(await runs.count(), 1, 'the seven text blocks are one text');
     const run = runs.first();
     assert.equal(await run.getAttribute('data-block-indexes'), '2-8');
+    // Still one [data-block-type="text"] per content block (CONTRACT): an inline span each, in order.
+    const blocks = await turn.locator('[data-block-type="text"]').evaluateAll((els) => els.map((el) => ({
+      index: el.getAttribute('data-block-index'),
+      tag: el.tagName,
+      text: (el.textContent ?? '').replace(/\s+/g, ' ').trim(),
+    })));
+    assert.equal(blocks.length, CITED_FRAGMENTS.length, 'one element per scripted text block');
+    assert.deepEqual(blocks.map((block) => block.index), CITED_FRAGMENTS.map((_, i) => String(i + 2)), 'in block order');
+    blocks.forEach((block, i) => {
+      const fragment = (CITED_FRAGMENTS[i]?.text ?? '').replace(/\s+/g, ' ');
+      assert.equal(block.tag, 'SPAN');
+      assert.ok(block.text !== '' && fragment.includes(block.text), `block ${block.index} holds its own text: "${block.text}"`);
+    });
     const paragraphs = await run.locator('p').evaluateAll((ps) => ps.map((p) => {
       const copy = p.cloneNode(true) as HTMLElement;
       copy.querySelectorAll('.citation-popover').forEach((popover) => popover.remove());

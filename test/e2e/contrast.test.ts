@@ -31,7 +31,7 @@ const REPLY = [
 
 /** What the issue names, each of which must be on screen and measured in every theme. */
 const TARGETS: ContrastTarget[] = [
-  { name: 'reply text', selector: '[data-block-type="text"] .md p' },
+  { name: 'reply text', selector: '.block-text .md p' },
   { name: 'bold text', selector: '[data-role="assistant"] .md strong' },
   { name: 'inline code', selector: '.md :not(pre) > code' },
   { name: 'code block text', selector: '.code-block pre code' },
