@@ -20,6 +20,7 @@ import type { Citation, ContentBlock } from '../../common/protocol';
 import { h } from '../dom';
 import { blockSpan, openBlockSpan, unwrap } from './blockSpans';
 import { fallbackElement, reportRenderError } from './boundary';
+import { insideFence, NO_FENCE, scanFences, type FenceScan } from './fenceScan';
 import { blockCitations, type CitationIndex } from './citations';
 import { closingOf, marker, placeMarks, splitTrailingSpace, withoutMarkerChars } from './citationMarks';
 import type { RenderContext } from './context';
@@ -179,7 +180,13 @@ export class TextRun {
   /** The markdown the run shows: every block's text, each closed block followed by its closing. */
   source(): string {
     const last = this.members.length - 1;
-    return this.members.map((member, i) => (i < last || this.done ? splitTrailingSpace(member.text).body + this.closing(member) : splitTrailingSpace(member.text).body)).join('');
+    let scan = NO_FENCE;
+    return this.members.map((member, i) => {
+      const { body } = splitTrailingSpace(member.text);
+      const closed = i < last || this.done ? body + this.closing(member, scanFences(scan, body)) : body;
+      scan = scanFences(scan, member.text);
+      return closed;
+    }).join('');
   }
 
   /** The blocks' text as the model wrote it (for the fallback). */
@@ -191,9 +198,21 @@ export class TextRun {
    * What follows a closed block's text: its marker when it cites something or the run has several
    * blocks (the marker ends its span), then its held whitespace.
    */
-  private closing(member: Member): string {
+  private closing(member: Member, atEnd = this.scanTo(member)): string {
     const { body, space } = splitTrailingSpace(member.text);
-    return closingOf(body, space, member.citations.length > 0 || this.members.length > 1 ? marker(member.index) : undefined);
+    // Inside a code fence a marker would be code text: the block goes without (its span too).
+    const marks = (member.citations.length > 0 || this.members.length > 1) && !insideFence(atEnd);
+    return closingOf(body, space, marks ? marker(member.index) : undefined);
+  }
+
+  /** The fence scan of the run's text up to the end of `member`'s text (without its trailing whitespace). */
+  private scanTo(member: Member): FenceScan {
+    let scan = NO_FENCE;
+    for (const m of this.members) {
+      if (m === member) return scanFences(scan, splitTrailingSpace(m.text).body);
+      scan = scanFences(scan, m.text);
+    }
+    return scan;
   }
 
   /** Records the block's citations (numbering new sources); true when they changed. */

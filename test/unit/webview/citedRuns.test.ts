@@ -215,6 +215,16 @@ describe('webview cited answers: one flowing text with inline citations', () => 
     assert.equal(run.querySelectorAll('[data-testid="citation-marks"]').length, 0, 'no superscripts without citations');
   });
 
+  it('puts no marker inside a code fence that goes on in the next block (the code stays the model’s)', () => {
+    const page = openPage();
+    page.send({ type: 'init', state: chatState({ turns: [assistantTurn('a1', [{ type: 'text', text: 'Code:\n\n```js\nconst a' }, { type: 'text', text: ' = 1;\nlet b = 2;\n```\n\nDone.' }])] }) });
+    const run = page.$('.block-text');
+    assert.ok(run);
+    assert.equal(run.querySelector('pre code')?.textContent, 'const a = 1;\nlet b = 2;', 'no marker text in the code');
+    // Known gap (src/webview/README.md): a block that ends inside a fence has no span of its own.
+    assert.deepEqual(textElements(run).map((el) => `${el.index}:${el.text}`), ['1:Done.']);
+  });
+
   it('renders a reply of one text block exactly as before (the plain streaming view)', () => {
     const text = 'Some **bold** text.\n\n- a\n- b\n\n```ts\nconst a = 1;\n```\n\nEnd.  \n';
     const page = openPage();
