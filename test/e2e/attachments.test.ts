@@ -195,7 +195,9 @@ describe('attachments', () => {
     await sendPrompt(frame, 'What does the report say? Cite it.');
     await doneCount(frame, 3);
     const link = lastAssistant(frame).locator('[data-testid="citation"][data-citation-kind="page_location"]');
-    assert.equal(await link.innerText(), 'report.pdf, p. 1');
+    assert.equal(await link.innerText(), '1', 'an inline number');
+    assert.equal(await link.getAttribute('aria-label'), 'Source 1: open report.pdf, p. 1');
+    assert.match(await lastAssistant(frame).locator('[data-testid="source"]').innerText(), /^report\.pdf, p\. 1$/, 'the Sources list names the document and page');
     await link.click();
     await page.locator('.tab[aria-label*="report.pdf"], .tab:has-text("report.pdf")').first().waitFor({ timeout: 15_000 });
     await support.runCommand(page, 'View: Close All Editors');

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { invalidRequestReply, textReply, thinkingReply, toolUseReply } from '../server/server';
 import { newChat, openChat, screenshot, sendPrompt, setApiKeyThroughCommand, waitForNewReply, waitForStatus } from './chatView';
+import { citedAnswer } from './citedAnswer';
 import { probeContrast, type ContrastFigure, type ContrastTarget } from './contrastProbe';
 import { THEMES, themeNamed, useTheme } from './themes';
 import { world } from './world';
@@ -30,7 +31,7 @@ const REPLY = [
 
 /** What the issue names, each of which must be on screen and measured in every theme. */
 const TARGETS: ContrastTarget[] = [
-  { name: 'reply text', selector: '[data-block-type="text"] .md p' },
+  { name: 'reply text', selector: '.block-text .md p' },
   { name: 'bold text', selector: '[data-role="assistant"] .md strong' },
   { name: 'inline code', selector: '.md :not(pre) > code' },
   { name: 'code block text', selector: '.code-block pre code' },
@@ -57,6 +58,9 @@ const TARGETS: ContrastTarget[] = [
   { name: 'composer placeholder', selector: '[data-testid="prompt"]', pseudo: '::placeholder' },
   { name: 'control chips', selector: '.controls .chip, .toolbar .icon-button' },
   { name: 'code block border', selector: '.code-block', kind: 'border' },
+  { name: 'citation marker', selector: '.cite > .citation' },
+  { name: 'citation popover', selector: '.citation-popover .citation-quote, .citation-popover .citation-source' },
+  { name: 'sources list', selector: '[data-testid="sources"] .sources-title, [data-testid="source"] a, .source-domain' },
 ];
 
 /** The effort chip's menu, open, with its chosen item focused. */
@@ -86,6 +90,11 @@ describe('contrast', () => {
     server.enqueue(thinkingReply('They want a cancellable debounce; keep it generic.', REPLY));
     await sendPrompt(frame, 'Write a cancellable debounce in TypeScript');
     await waitForStatus(frame, 'done');
+    // A cited answer: its superscripts, a popover (shown below by focusing a marker) and its Sources.
+    server.enqueue(citedAnswer());
+    await sendPrompt(frame, 'How should a webview set its content security policy?');
+    await frame.locator('[data-testid="sources"]').waitFor({ timeout: 30_000 });
+    await waitForStatus(frame, 'done');
     // A tool call whose result is an error (the file does not exist), and the reply after it.
     server.enqueue(
       toolUseReply('str_replace_based_edit_tool', { command: 'view', path: 'missing.ts' }, { id: 'toolu_contrast_1', text: 'Let me look at the file.' }),
@@ -108,6 +117,7 @@ describe('contrast', () => {
     const failures: string[] = [];
     for (const theme of THEMES) {
       frame = await useTheme(theme);
+      await frame.locator('[data-testid="citation"]').first().focus();
       const result = await frame.evaluate(probeContrast, { targets: TARGETS, minimum: TEXT_MINIMUM });
       // The end of the log (the tool call and the error card) for the person reading the screenshot.
       await frame.evaluate(() => document.querySelector('.log')?.scrollTo({ top: 1e9 }));

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
-import { textReply, thinkingReply, toolUseReply, webSearchReply } from '../server/server';
+import { textReply, thinkingReply, toolUseReply } from '../server/server';
+import { CITED_RESULTS, citedAnswer } from './citedAnswer';
 import { newChat, openChat, screenshot, sendPrompt, setApiKeyThroughCommand, waitForNewReply } from './chatView';
 import { openFile, readWorkspaceFile, runInlineEdit, selectLines, writeWorkspaceFile } from './editor';
 import { themeNamed, useTheme } from './themes';
@@ -69,28 +70,34 @@ describe('themes', () => {
     assert.ok(highContrast < 0.05, `high contrast background luminance ${highContrast.toFixed(2)}`);
   });
 
-  it('shows a cited answer (README screenshot)', async () => {
+  it('shows a cited answer (README screenshot), in dark, light and high contrast', async () => {
     const { server } = world();
     server.reset();
     server.configure({ apiKey: null, tokenDelayMs: 2 });
-    const frame = await openChat();
+    let frame = await openChat();
     await newChat(frame);
-    server.enqueue(
-      webSearchReply(
-        'vscode webview content security policy',
-        [
-          { url: 'https://code.visualstudio.com/api/extension-guides/webview', title: 'Webview API | Visual Studio Code Extension API' },
-          { url: 'https://developer.mozilla.org/en-US/docs/Web/HTTP/CSP', title: 'Content Security Policy (CSP) - MDN' },
-        ],
-        'Webviews should set a content security policy that only allows the resources they need, such as scripts carrying a nonce.',
-      ),
-    );
+    server.enqueue(citedAnswer());
     await sendPrompt(frame, 'How should a webview set its content security policy?');
     await waitForNewReply(frame, 0);
-    const citation = frame.locator('[data-testid="citation"]').first();
-    await citation.waitFor();
+    // The second source's passage shown, as a reader sees it on hovering the marker.
+    const showPassage = async (): Promise<void> => {
+      const marker = frame.locator('[data-testid="citation"]').nth(1);
+      await marker.hover();
+      await frame.locator('[data-testid="citation-popover"]').nth(1).waitFor({ state: 'visible', timeout: 5_000 });
+    };
+    // The README shows the whole answer and its Sources (a popover would cover what is below it);
+    // the passage popover is shot in each theme beside it.
+    await frame.locator('[data-testid="sources"]').waitFor();
     await screenshot('screenshot-cited-answer', 'side-bar');
-    assert.equal(await citation.getAttribute('href'), 'https://code.visualstudio.com/api/extension-guides/webview');
+    assert.equal(await frame.locator('[data-testid="citation"]').first().getAttribute('href'), CITED_RESULTS[0]?.url);
+    await showPassage();
+    await screenshot('cited-answer-dark-modern', 'side-bar');
+    for (const name of ['Light Modern', 'Dark High Contrast', 'Light High Contrast']) {
+      frame = await useTheme(themeNamed(name));
+      await showPassage();
+      await screenshot(`cited-answer-${name.toLowerCase().replace(/ /g, '-')}`, 'side-bar');
+    }
+    await useTheme(themeNamed('Dark Modern'));
   });
 
   it('shows an inline edit under review (README screenshot)', async () => {

@@ -54,6 +54,35 @@ export function webSearchReply(query: string, results: SearchHit[], citedText: s
   ], options);
 }
 
+/** One text block of a cited answer: its text and, when cited, which result it cites and what passage. */
+export interface AnswerFragment {
+  text: string;
+  cite?: { result: number; quote: string };
+}
+
+/**
+ * A cited answer as the API streams one: a web search, its results, then the answer as many small
+ * text blocks, the cited ones opening with their citations_delta (as in the recorded streams:
+ * "Paris is the capital", ", while", …).
+ */
+export function citedAnswerReply(query: string, results: SearchHit[], fragments: AnswerFragment[], options: ReplyOptions = {}): EventsReply {
+  const id = fakeId('srvtoolu');
+  const texts = fragments.flatMap((fragment, i) => {
+    const hit = fragment.cite ? results[fragment.cite.result] : undefined;
+    const citation = hit && fragment.cite
+      ? [{ type: 'web_search_result_location', url: hit.url, title: hit.title, encrypted_index: encrypted(), cited_text: fragment.cite.quote }]
+      : [];
+    return textBlockEvents(2 + i, fragment.text, citation);
+  });
+  return eventsReply([
+    messageStart(options.usage),
+    ...toolBlockEvents(0, { type: 'server_tool_use', id, name: 'web_search' }, { query }),
+    ...searchResultEvents(1, id, results),
+    ...texts,
+    ...messageEnd('end_turn', { server_tool_use: { web_search_requests: 1 }, ...options.usage }),
+  ], options);
+}
+
 /**
  * Web fetch: server_tool_use (url) + web_fetch_tool_result holding the document + a summary text
  * block citing it (char_location), and usage.server_tool_use.web_fetch_requests.

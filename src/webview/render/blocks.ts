@@ -1,68 +1,19 @@
 /**
  * One view per content block of an assistant turn, each an element with `data-block-type` set to
- * the API's block type. Text and thinking stream through StreamingMarkdownView; the other blocks
+ * the API's block type. Text (textRun.ts) and thinking stream through StreamingMarkdownView; the other blocks
  * are small and are simply redrawn when the host sends a new version of them.
  */
-import type { Citation, ContentBlock } from '../../common/protocol';
+import type { ContentBlock } from '../../common/protocol';
 import { h } from '../dom';
 import { codeExecutionCall, CodeExecutionResultView } from './codeExecution';
 import type { RenderContext } from './context';
 import { webLink } from './links';
 import type { BlockView } from './staticBlock';
 import { errorCode, jsonDetails, StaticBlockView, str } from './staticBlock';
-import { StreamingMarkdownView } from './streamingMarkdown';
 import { ThinkingBlockView } from './thinking';
 import { isRecord } from '../../common/guards';
 
 export type { BlockView } from './staticBlock';
-
-/** The text block: streamed markdown plus its citation links (numbered by the turn). */
-export class TextBlockView implements BlockView {
-  readonly type = 'text';
-  readonly el: HTMLElement;
-  readonly md: StreamingMarkdownView;
-  /** Where the turn puts the [n] links. */
-  readonly citationsSlot: HTMLElement;
-  private citationCount = 0;
-  citations: readonly Citation[] = [];
-  /** Set when the citations changed since the turn last numbered them. */
-  citationsChanged = false;
-
-  constructor(ctx: RenderContext, block: ContentBlock) {
-    this.md = new StreamingMarkdownView(ctx.doc, ctx.md, str(block['text']), ctx.slice);
-    this.citationsSlot = h(ctx.doc, 'div', { class: 'citations-slot' });
-    this.el = h(ctx.doc, 'div', { class: 'block block-text', 'data-block-type': 'text' }, this.md.el, this.citationsSlot);
-    this.takeCitations(block);
-  }
-
-  append(field: 'text' | 'thinking', text: string): void {
-    if (field === 'text') this.md.append(text);
-  }
-
-  sync(block: ContentBlock): void {
-    this.md.sync(str(block['text']));
-    this.takeCitations(block);
-  }
-
-  setDone(done: boolean): void {
-    this.md.setDone(done);
-  }
-
-  render(): void {
-    this.md.render();
-  }
-
-  get unfinished(): boolean {
-    return this.md.unfinished;
-  }
-
-  private takeCitations(block: ContentBlock): void {
-    const list = Array.isArray(block['citations']) ? (block['citations'] as Citation[]) : [];
-    if (list.length !== this.citationCount) this.citationsChanged = true;
-    this.citationCount = list.length;
-    this.citations = list;
-  }
-}
 
 class RedactedThinkingView extends StaticBlockView {
   protected draw(doc: Document): void {
@@ -161,11 +112,12 @@ class UnknownBlockView extends StaticBlockView {
   }
 }
 
-/** The view for an assistant block; `key` identifies it for remembered fold state. */
+/**
+ * The view for an assistant block other than text (text blocks join runs: textRun.ts); `key`
+ * identifies it for remembered fold state.
+ */
 export function createBlockView(ctx: RenderContext, key: string, block: ContentBlock): BlockView {
   switch (block.type) {
-    case 'text':
-      return new TextBlockView(ctx, block);
     case 'thinking':
       return new ThinkingBlockView(ctx, key, block);
     case 'redacted_thinking':

@@ -1,24 +1,36 @@
 /**
- * Citations on text blocks. Web sources are numbered [n] links after the text that cites them,
- * numbered in order of first appearance and deduplicated across the whole turn (the same source
- * keeps its number). Citations into documents the user attached (`char_location`,
- * `page_location`, `content_block_location`) name the document and the page or passage instead,
- * and open it there through the host (`openCitation` with the turn, block and citation index).
+ * Citations on text blocks: what each one points at (a web page, or a place in a document the
+ * user attached: `char_location`, `page_location`, `content_block_location`), and the turn-wide
+ * numbering of those sources (first appearance order; the same URL, or the same document and
+ * place, keeps its number). The inline markers are drawn by citationMarks.ts, the Sources list
+ * that ends a reply by sources.ts.
  */
-import type { Citation } from '../../common/protocol';
-import { h } from '../dom';
-import { webLink } from './links';
+import type { Citation, ContentBlock } from '../../common/protocol';
+import { isRecord } from '../../common/guards';
 
-interface Source {
+/** One cited source as the reader sees it. */
+export interface CitedSource {
+  /** Identity for numbering: `url:<url>` or `doc:<index>:<type>:<place>`. */
   key: string;
+  /** The web page (http(s) or not: links are only made for http(s)). */
   url: string | undefined;
-  title: string;
+  /** The page's title, or the document's name with its page or passage. */
+  label: string;
+  /** The page's host name ("example.com"), for web sources. */
+  domain: string | undefined;
 }
 
-/** Where the block sits, so a document citation can name itself to the host. */
+/** Where a citation sits in its turn, so a document citation can name itself to the host. */
 export interface CitationPlace {
-  turnId: string;
   blockIndex: number;
+  citationIndex: number;
+}
+
+/** A numbered source, with where it was first cited. */
+export interface NumberedSource extends CitationPlace {
+  n: number;
+  source: CitedSource;
+  citation: Citation;
 }
 
 const DOCUMENT_LOCATIONS = new Set(['char_location', 'page_location', 'content_block_location']);
@@ -31,15 +43,36 @@ function int(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : undefined;
 }
 
-/** Where a web citation points (a URL), or a document citation of a kind this view does not name. */
-function sourceOf(citation: Citation): Source | undefined {
-  const url = str(citation['url']);
-  if (url) return { key: `url:${url}`, url, title: str(citation['title']) ?? url };
-  const docIndex = citation['document_index'];
-  if (typeof docIndex === 'number') {
-    const title = str(citation['document_title']) ?? `Document ${docIndex + 1}`;
-    return { key: `doc:${docIndex}`, url: undefined, title };
+/** A block's citations; anything that is not an object (hostile or broken input) is left out. */
+export function blockCitations(block: ContentBlock): Citation[] {
+  const list = block['citations'];
+  return Array.isArray(list) ? list.filter((c): c is Citation => isRecord(c) && typeof c['type'] === 'string') : [];
+}
+
+/** Whether the citation points into an attached document (opened through `openCitation`). */
+export function isDocumentCitation(citation: Citation): boolean {
+  return DOCUMENT_LOCATIONS.has(citation.type);
+}
+
+function hostName(url: string): string | undefined {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '') || undefined;
+  } catch {
+    return undefined;
   }
+}
+
+/** What the citation points at, or undefined for a kind this view cannot name. */
+export function citedSource(citation: Citation): CitedSource | undefined {
+  if (isDocumentCitation(citation)) {
+    const place = ['start_char_index', 'end_char_index', 'start_page_number', 'end_page_number', 'start_block_index', 'end_block_index']
+      .map((field) => int(citation[field]) ?? '').join(',');
+    return { key: `doc:${int(citation['document_index']) ?? '?'}:${citation.type}:${place}`, url: undefined, label: documentCitationLabel(citation), domain: undefined };
+  }
+  const url = str(citation['url']) ?? str(citation['source']);
+  if (url) return { key: `url:${url}`, url, label: str(citation['title']) ?? url, domain: hostName(url) };
+  const docIndex = int(citation['document_index']);
+  if (docIndex !== undefined) return { key: `doc:${docIndex}`, url: undefined, label: documentName(citation), domain: undefined };
   return undefined;
 }
 
@@ -56,7 +89,7 @@ function range(start: number, endExclusive: number | undefined): string {
 }
 
 /**
- * The link text for a citation into a document: "report.pdf, p. 3", "report.pdf, pp. 3–5",
+ * The name of a citation into a document: "report.pdf, p. 3", "report.pdf, pp. 3–5",
  * "notes.txt, “the cited words…”", "spec, block 2". Pages are 1-based in the API; characters and
  * content blocks 0-based (shown 1-based); every end is exclusive.
  */
@@ -80,62 +113,34 @@ export function documentCitationLabel(citation: Citation): string {
   return `${name}, “${quote.length > QUOTE_CHARS ? `${quote.slice(0, QUOTE_CHARS).trimEnd()}…` : quote}”`;
 }
 
-/** Turn-wide numbering of cited sources. */
+/**
+ * Turn-wide numbering of cited sources, in the order they are first seen (blocks are recorded in
+ * order, so that is the order of first appearance). Numbers never change once given: markers
+ * already drawn keep theirs.
+ */
 export class CitationIndex {
-  private readonly numbers = new Map<string, number>();
+  private readonly byKey = new Map<string, NumberedSource>();
+  /** Grows with each new source, so a view can tell whether its list is stale. */
+  version = 0;
 
-  /** The source's number, assigning the next one on first sight. */
-  number(key: string): number {
-    let n = this.numbers.get(key);
-    if (n === undefined) {
-      n = this.numbers.size + 1;
-      this.numbers.set(key, n);
-    }
-    return n;
+  /** Numbers a block's citations (new sources get the next numbers). */
+  record(blockIndex: number, citations: readonly Citation[]): void {
+    citations.forEach((citation, citationIndex) => {
+      const source = citedSource(citation);
+      if (!source || this.byKey.has(source.key)) return;
+      this.byKey.set(source.key, { n: this.byKey.size + 1, source, citation, blockIndex, citationIndex });
+      this.version++;
+    });
   }
-}
 
-function documentLink(doc: Document, citation: Citation, place: CitationPlace, citationIndex: number): HTMLElement {
-  const label = documentCitationLabel(citation);
-  const quote = str(citation.cited_text);
-  return h(doc, 'button', {
-    type: 'button',
-    class: 'link-button citation document-citation',
-    'data-testid': 'citation',
-    'data-citation-kind': citation.type,
-    'data-action': 'open-citation',
-    'data-turn-id': place.turnId,
-    'data-block-index': place.blockIndex,
-    'data-citation-index': citationIndex,
-    title: quote ? `${label}\n\n${quote.slice(0, 500)}` : label,
-    'aria-label': `Open ${label}`,
-  }, label);
-}
+  /** The number of the citation's source (undefined when it was never recorded or has none). */
+  numberOf(citation: Citation): NumberedSource | undefined {
+    const source = citedSource(citation);
+    return source ? this.byKey.get(source.key) : undefined;
+  }
 
-/** The links for one text block's citations, or null when it cites nothing. */
-export function citationsElement(doc: Document, citations: readonly Citation[] | null | undefined, index: CitationIndex, place?: CitationPlace): HTMLElement | null {
-  if (!citations || citations.length === 0) return null;
-  const seen = new Set<string>();
-  const el = h(doc, 'span', { class: 'citations', 'data-testid': 'citations' });
-  citations.forEach((citation, i) => {
-    if (place && DOCUMENT_LOCATIONS.has(citation.type)) {
-      const label = documentCitationLabel(citation);
-      if (seen.has(`label:${label}`)) return;
-      seen.add(`label:${label}`);
-      el.append(documentLink(doc, citation, place, i), ' ');
-      return;
-    }
-    const source = sourceOf(citation);
-    if (!source) return;
-    const n = index.number(source.key);
-    if (seen.has(`n:${n}`)) return;
-    seen.add(`n:${n}`);
-    const link = webLink(doc, source.url, `[${n}]`, source.title);
-    link.classList.add('citation');
-    link.setAttribute('data-testid', 'citation');
-    link.setAttribute('data-citation', String(n));
-    if (!source.url) link.title = source.title;
-    el.append(link, ' ');
-  });
-  return el.childElementCount > 0 ? el : null;
+  /** Every numbered source, by number. */
+  get sources(): NumberedSource[] {
+    return [...this.byKey.values()];
+  }
 }

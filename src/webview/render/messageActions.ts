@@ -5,15 +5,32 @@
  */
 import type { ViewTurn } from '../../common/protocol';
 import { actionButton } from '../dom';
+import { splitTrailingSpace } from './citationMarks';
+import { blockCitations, CitationIndex } from './citations';
 
 /**
  * The Markdown of a turn: a reply's text blocks as one text (a cited answer arrives as many
- * fragments of one paragraph, so they are joined as they are), a question's text blocks by
- * paragraphs. Thinking, tool calls and attachments are not part of it.
+ * fragments of one paragraph, so they are joined as they are), each cited fragment followed by
+ * footnote references (`[^1]`) and the sources listed as footnotes at the end; a question's text
+ * blocks by paragraphs. Thinking, tool calls and attachments are not part of it.
  */
 export function turnMarkdown(turn: ViewTurn): string {
-  const texts = turn.blocks.flatMap((block) => (block.type === 'text' && typeof block['text'] === 'string' ? [block['text']] : []));
-  return (turn.role === 'assistant' ? texts.join('') : texts.join('\n\n')).trim();
+  if (turn.role !== 'assistant') {
+    return turn.blocks.flatMap((block) => (block.type === 'text' && typeof block['text'] === 'string' ? [block['text']] : [])).join('\n\n').trim();
+  }
+  const index = new CitationIndex();
+  const parts: string[] = [];
+  turn.blocks.forEach((block, blockIndex) => {
+    if (block.type !== 'text' || typeof block['text'] !== 'string') return;
+    const citations = blockCitations(block);
+    index.record(blockIndex, citations);
+    const numbers = [...new Set(citations.map((c) => index.numberOf(c)?.n).filter((n) => n !== undefined))].sort((a, b) => a - b);
+    const { body, space } = splitTrailingSpace(block['text']);
+    parts.push(numbers.length > 0 ? `${body}${numbers.map((n) => `[^${n}]`).join('')}${space}` : block['text']);
+  });
+  const text = parts.join('').trim();
+  const notes = index.sources.map(({ n, source }) => `[^${n}]: ${source.url ? `[${source.label.replace(/[[\]]/g, '\\$&')}](${source.url})` : source.label}`);
+  return notes.length > 0 && text !== '' ? `${text}\n\n${notes.join('\n')}` : text;
 }
 
 /** The Copy button of a turn, or undefined when it has no text to copy. */

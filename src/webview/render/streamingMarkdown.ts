@@ -35,6 +35,11 @@ type Tail =
   | { kind: 'code'; el: HTMLElement; code: Text; length: number };
 
 /** The streaming markdown view of one text or thinking field. */
+export interface StreamingMarkdownOptions {
+  slice?: RenderSlice;
+  decorate?: (chunk: HTMLElement) => void;
+}
+
 export class StreamingMarkdownView {
   /** `<div class="md">` holding the finished chunks and the tail. */
   readonly el: HTMLElement;
@@ -51,8 +56,16 @@ export class StreamingMarkdownView {
   private renderedDone = false;
   /** The last chunk, when it was made from the tail at `done` (reopened if more text arrives). */
   private lastFromTail: HTMLElement | undefined;
+  private readonly slice: RenderSlice | undefined;
+  private readonly decorate: ((chunk: HTMLElement) => void) | undefined;
 
-  constructor(private readonly doc: Document, private readonly md: MarkdownRenderer, text = '', private readonly slice?: RenderSlice) {
+  /**
+   * `slice`: the draw's time budget (slice.ts). `decorate`: run on each rendered chunk before it is
+   * shown (a text run puts its citation markers in); a chunk is rendered once, so it is decorated once.
+   */
+  constructor(private readonly doc: Document, private readonly md: MarkdownRenderer, text = '', options: StreamingMarkdownOptions = {}) {
+    this.slice = options.slice;
+    this.decorate = options.decorate;
     this.el = h(doc, 'div', { class: 'md' });
     if (text) this.append(text);
   }
@@ -131,11 +144,15 @@ export class StreamingMarkdownView {
    */
   private renderChunks(markdowns: readonly string[]): HTMLElement[] {
     try {
-      return this.md.chunks(markdowns);
+      const chunks = this.md.chunks(markdowns);
+      if (this.decorate) chunks.forEach(this.decorate);
+      return chunks;
     } catch {
       return markdowns.map((markdown) => {
         try {
-          return this.md.chunk(markdown);
+          const chunk = this.md.chunk(markdown);
+          this.decorate?.(chunk);
+          return chunk;
         } catch (error) {
           reportRenderError('a markdown block', error);
           return fallbackElement(this.doc, markdown, 'md-chunk');

@@ -51,7 +51,7 @@ export class ThinkingBlockView implements BlockView {
 
   constructor(private readonly ctx: RenderContext, private readonly key: string, block: ContentBlock) {
     const doc = ctx.doc;
-    this.md = new StreamingMarkdownView(doc, ctx.md, str(block['thinking']), ctx.slice);
+    this.md = new StreamingMarkdownView(doc, ctx.md, str(block['thinking']), { slice: ctx.slice });
     this.tailText = str(block['thinking']).slice(-TAIL_CHARS);
     this.label = h(doc, 'span', { class: 'thinking-label' }, 'Thinking…');
     this.latest = h(doc, 'span', { class: 'thinking-latest', 'aria-live': 'off' });

@@ -7,32 +7,31 @@
  * the blocks it did not finish dirty, in order, for the next one.
  */
 import type { BlockOp, ViewTurn, WebviewToHost } from '../../common/protocol';
-import { actionButton, h } from '../dom';
-import { createBlockView, TextBlockView, type BlockView } from './blocks';
+import { h } from '../dom';
+import { createBlockView, type BlockView } from './blocks';
 import { fallbackElement, FailedBlockView, rawBlockText, reportRenderError } from './boundary';
 import { endThinkingBefore, setThinkingDurations } from './thinking';
-import { CitationIndex, citationsElement } from './citations';
+import { CitationIndex } from './citations';
+import { fillSources } from './sources';
+import { textBlockView, TextBlockView } from './textRun';
 import type { RenderContext } from './context';
-import { errorElement } from './errors';
-import { copyMessageButton, regenerateButton, turnMarkdown } from './messageActions';
+import { turnMarkdown } from './messageActions';
 import { editInPlace } from './editMessage';
 import { ReplyVersions, type PageDirection } from './replyVersions';
-import { stopNote } from './stopNote';
-import { usageElement } from './usage';
+import { turnEndParts, type TurnPlace } from './turnEnd';
 import { userTurnParts } from './userTurn';
 
-/** Where the turn sits: buttons that act on "the last reply" appear only on the latest turn. */
-export interface TurnPlace {
-  latest: boolean;
-  /** A request is streaming now (no Continue/Retry offers meanwhile). */
-  busy: boolean;
-}
+export type { TurnPlace } from './turnEnd';
 
 /** The view of one turn. */
 export class TurnView {
   readonly el: HTMLElement;
   private readonly blocksEl: HTMLElement;
   private readonly endEl: HTMLElement;
+  /** The Sources list of a cited reply, and the numbering it shares with the turn's text runs. */
+  private readonly sourcesEl: HTMLElement;
+  private citations = new CitationIndex();
+  private sourcesVersion = 0;
   private turn: ViewTurn;
   private views: BlockView[] = [];
   private place: TurnPlace = { latest: false, busy: false };
@@ -51,9 +50,10 @@ export class TurnView {
     this.turn = turn;
     this.blocksEl = h(doc, 'div', { class: 'blocks' });
     this.endEl = h(doc, 'div', { class: 'turn-end' });
+    this.sourcesEl = h(doc, 'div', { class: 'sources-slot' });
     this.el = h(doc, 'div', { class: `message ${turn.role}`, 'data-testid': 'message', 'data-role': turn.role, 'data-turn-id': turn.id });
     this.el.setAttribute('aria-label', turn.role === 'user' ? 'You' : 'Claude');
-    this.el.append(this.blocksEl, this.endEl);
+    this.el.append(this.blocksEl, this.sourcesEl, this.endEl);
     this.versions = new ReplyVersions(ctx, this.blocksEl);
     this.update(turn);
   }
@@ -87,12 +87,14 @@ export class TurnView {
     this.endDirty = true;
     if (this.rawShown) {
       this.rawShown = false;
-      this.blocksEl.replaceChildren();
+      this.clearBlocks();
     }
     if (turn.role === 'user') {
       this.structureDirty = true;
       return;
     }
+    // Fewer blocks than shown (a reply replaced): runs of text would end elsewhere, so start over.
+    if (turn.blocks.length < this.views.length) this.clearBlocks();
     turn.blocks.forEach((block, index) => this.syncBlock(index, block));
     for (const view of this.views.splice(turn.blocks.length)) {
       view.el.remove();
@@ -165,17 +167,20 @@ export class TurnView {
     if (turn.role === 'user') {
       if (this.structureDirty) this.drawUser();
     } else {
-      let citationsChanged = false;
-      // In order, until the draw's slice is over: what is left stays dirty for the next draw.
+      // In order, until the draw's slice is over: what is left stays dirty for the next draw. The
+      // blocks of a text run share its element: the run is drawn once.
       const left = new Set<BlockView>();
+      const drawn = new Set<HTMLElement>();
       for (const view of this.dirtyViews) {
         if (left.size > 0 || this.ctx.slice?.over()) left.add(view);
-        else this.renderBlock(view);
+        else if (!drawn.has(view.el)) {
+          drawn.add(view.el);
+          this.renderBlock(view);
+        }
         if (view.unfinished && this.views.includes(view)) left.add(view);
-        if (view instanceof TextBlockView && view.citationsChanged) citationsChanged = true;
       }
       this.dirtyViews = left;
-      if (citationsChanged) this.drawCitations();
+      if (this.citations.version !== this.sourcesVersion) this.sourcesVersion = fillSources(this.sourcesEl, this.turn.id, this.citations);
       if (this.endDirty) this.drawEnd();
     }
   }
@@ -205,8 +210,24 @@ export class TurnView {
     this.blocksEl.replaceChildren(fallbackElement(this.ctx.doc, text));
   }
 
+  /** Forgets every block view (and the numbering of sources): the next sync builds them afresh. */
+  private clearBlocks(): void {
+    this.views = [];
+    this.dirtyViews.clear();
+    this.blocksEl.replaceChildren();
+    this.citations = new CitationIndex();
+    this.sourcesVersion = 0;
+    this.sourcesEl.replaceChildren();
+  }
+
   private syncBlock(index: number, block: ViewTurn['blocks'][number]): void {
     const existing = this.views[index];
+    if (existing && existing.type !== block.type && (existing instanceof TextBlockView || block.type === 'text')) {
+      // A block changed type inside or next to a text run: the runs are built again.
+      this.clearBlocks();
+      this.turn.blocks.forEach((b, i) => this.syncBlock(i, b));
+      return;
+    }
     if (existing && existing.type === block.type) {
       try {
         existing.sync(block);
@@ -223,8 +244,9 @@ export class TurnView {
     if (existing) {
       existing.el.replaceWith(view.el);
       this.dirtyViews.delete(existing);
-    } else {
+    } else if (view.el.parentNode !== this.blocksEl) {
       // Blocks arrive in order; a gap (index beyond the end) is filled as the host sends them.
+      // A text block that joined a run is in place already.
       const next = this.views.slice(index + 1).find((v) => v !== undefined);
       this.blocksEl.insertBefore(view.el, next?.el ?? null);
     }
@@ -236,23 +258,14 @@ export class TurnView {
   /** A new view for a block; a block whose view cannot even be built shows its raw text. */
   private createView(index: number, block: ViewTurn['blocks'][number]): BlockView {
     try {
-      const view = createBlockView(this.ctx, `${this.turn.id}:${index}`, block);
+      const view = block.type === 'text'
+        ? textBlockView(this.ctx, { turnId: this.turn.id, citations: this.citations }, this.views, index, block)
+        : createBlockView(this.ctx, `${this.turn.id}:${index}`, block);
       view.setDone(this.turn.status !== 'streaming');
       return view;
     } catch (error) {
       reportRenderError(`a "${block.type}" block`, error);
       return new FailedBlockView(this.ctx.doc, block.type, block);
-    }
-  }
-
-  /** Renumbers the turn's citations (first appearance order, one number per source). */
-  private drawCitations(): void {
-    const index = new CitationIndex();
-    for (const [blockIndex, view] of this.views.entries()) {
-      if (!(view instanceof TextBlockView)) continue;
-      view.citationsChanged = false;
-      const el = citationsElement(this.ctx.doc, view.citations, index, { turnId: this.turn.id, blockIndex });
-      view.citationsSlot.replaceChildren(...(el ? [el] : []));
     }
   }
 
@@ -272,25 +285,6 @@ export class TurnView {
     const pager = this.versions.pager(turn);
     // An earlier version is shown: its own ending is in it, and this one's lines step aside.
     if (this.versions.showingEarlier && pager) return this.endEl.replaceChildren(pager);
-    const parts: HTMLElement[] = pager ? [pager] : [];
-    const offer = this.place.latest && !this.place.busy;
-    const note = turn.status === 'streaming' ? undefined : stopNote(turn);
-    if (note) {
-      const line = h(doc, 'div', { class: `stop-note stop-${note.reason}`, 'data-testid': 'stop-note', 'data-stop-reason': note.reason }, note.text);
-      if (note.reason === 'max_tokens' && offer) {
-        line.append(' ', actionButton(doc, 'continue', 'Continue', 'Ask the model to continue the reply', { 'data-testid': 'continue' }));
-      }
-      parts.push(line);
-    }
-    if (turn.error) parts.push(errorElement(doc, turn.error, offer));
-    else if (turn.status === 'error') {
-      parts.push(errorElement(doc, { message: 'The request failed.', kind: 'unknown', retryable: true }, offer));
-    }
-    // Before the usage line, floated right: both on one line (media/chat.css, message actions).
-    const copy = turn.status === 'streaming' ? undefined : copyMessageButton(doc, turn);
-    if (copy) parts.push(copy);
-    if (offer && turn.status !== 'streaming') parts.push(regenerateButton(doc, turn));
-    if (turn.status !== 'streaming' && turn.usage) parts.push(usageElement(doc, { ...turn, usage: turn.usage }));
-    this.endEl.replaceChildren(...parts);
+    this.endEl.replaceChildren(...(pager ? [pager] : []), ...turnEndParts(doc, turn, this.place));
   }
 }

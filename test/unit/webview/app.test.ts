@@ -168,27 +168,38 @@ describe('webview app: protocol messages to DOM', () => {
     assert.equal(page.$('[data-block-type="text"] .md')?.textContent?.trim(), 'ab');
   });
 
-  it('numbers citations per turn, deduplicated, with titles on hover', () => {
+  it('numbers citations per turn as inline superscripts, one number per source, and lists the sources', () => {
     const page = openPage();
-    const cite = (url: string, title: string) => ({ type: 'web_search_result_location', url, title, encrypted_index: 'x', cited_text: 'c' });
+    const cite = (url: string, title: string) => ({ type: 'web_search_result_location', url, title, encrypted_index: 'x', cited_text: `c ${title}` });
     page.send({
       type: 'init',
       state: chatState({
         turns: [
           assistantTurn('a1', [
             { type: 'text', text: 'First claim.', citations: [cite('https://a.example/', 'A'), cite('https://b.example/', 'B')] },
-            { type: 'text', text: 'Second claim.', citations: [cite('https://b.example/', 'B'), cite('https://c.example/', 'C'), cite('https://c.example/', 'C')] },
-            { type: 'text', text: 'Document claim.', citations: [{ type: 'char_location', document_index: 0, document_title: 'notes.md', start_char_index: 0, end_char_index: 3, cited_text: 'abc' }] },
+            { type: 'text', text: ' Second claim.', citations: [cite('https://b.example/', 'B'), cite('https://c.example/', 'C'), cite('https://c.example/', 'C')] },
+            { type: 'text', text: ' Document claim.', citations: [{ type: 'char_location', document_index: 0, document_title: 'notes.md', start_char_index: 0, end_char_index: 3, cited_text: 'abc' }] },
           ]),
           assistantTurn('a2', [{ type: 'text', text: 'Other turn.', citations: [cite('https://c.example/', 'C')] }]),
         ],
       }),
     });
-    const numbers = (i: number) => Array.from(page.$$('[data-block-type="text"]')[i]?.querySelectorAll('[data-testid="citation"]') ?? []).map((a) => `${a.textContent}${a.getAttribute('href') ?? ''}|${a.getAttribute('title')}`);
-    assert.deepEqual(numbers(0), ['[1]https://a.example/|A', '[2]https://b.example/|B']);
-    assert.deepEqual(numbers(1), ['[2]https://b.example/|B', '[3]https://c.example/|C']);
-    assert.deepEqual(numbers(2), ['notes.md, “abc”|notes.md, “abc”\n\nabc'], 'a document citation names the document and the passage');
-    assert.deepEqual(numbers(3), ['[1]https://c.example/|C'], 'numbering restarts in each turn');
+    const runs = page.$$('.block-text');
+    assert.equal(runs.length, 2, 'one text element per run');
+    assert.equal(runs[0]?.getAttribute('data-block-indexes'), '0-2');
+    const blocks = page.$$('[data-block-type="text"]').map((el) => `${el.getAttribute('data-block-index') ?? el.getAttribute('data-block-indexes')} ${el.textContent?.split(/[\d“]/)[0]}`);
+    assert.deepEqual(blocks, ['0 First claim.', '1  Second claim.', '2  Document claim.', '0 Other turn.'], 'still one element per content block: a span each inside the run, the lone block its run');
+    const marks = (i: number) => Array.from(runs[0]?.querySelectorAll('[data-testid="citation-marks"]')[i]?.querySelectorAll('[data-testid="citation"]') ?? []).map((a) => `${a.textContent}${a.getAttribute('href') ?? ''}`);
+    assert.deepEqual(marks(0), ['1https://a.example/', '2https://b.example/']);
+    assert.deepEqual(marks(1), ['2https://b.example/', '3https://c.example/'], 'the same source keeps its number; a source cited twice in a block shows once');
+    assert.deepEqual(marks(2), ['4'], 'a document citation is numbered too');
+    assert.equal(runs[0]?.querySelectorAll('p').length, 1, 'the fragments flow as one paragraph');
+    const paragraph = runs[0]?.querySelector('p')?.cloneNode(true) as HTMLElement;
+    paragraph.querySelectorAll('.citation-popover').forEach((popover) => popover.remove());
+    assert.equal(paragraph.textContent, 'First claim.12 Second claim.23 Document claim.4', 'each marker at the end of its fragment');
+    const sources = Array.from(page.$$('[data-turn-id="a1"] [data-testid="source"]')).map((li) => `${li.getAttribute('data-citation')} ${li.textContent}`);
+    assert.deepEqual(sources, ['1 A · a.example', '2 B · b.example', '3 C · c.example', '4 notes.md, “abc”']);
+    assert.deepEqual(Array.from(runs[1]?.querySelectorAll('[data-testid="citation"]') ?? []).map((a) => a.textContent), ['1'], 'numbering restarts in each turn');
   });
 
   it('shows stop reasons: max_tokens with Continue, refusal, context window, interrupted; pause_turn shows nothing', () => {

@@ -19,7 +19,7 @@ describe('webview citations into documents', () => {
     assert.equal(documentCitationLabel({ type: 'content_block_location', document_index: 0, document_title: 'spec', start_block_index: 0, end_block_index: 3, cited_text: 'c' }), 'spec, blocks 1–3');
   });
 
-  it('renders them as buttons that ask the host to open the document there, next to numbered web citations', () => {
+  it('renders them as numbered buttons that ask the host to open the document there, beside numbered web citations', () => {
     const view = openPage();
     const web = { type: 'web_search_result_location', url: 'https://a.example/', title: 'A', encrypted_index: 'x', cited_text: 'c' };
     view.send({
@@ -33,12 +33,13 @@ describe('webview citations into documents', () => {
         ],
       }),
     });
-    const links = view.$$('[data-block-type="text"]')[1]!.querySelectorAll<HTMLElement>('[data-testid="citation"]');
-    assert.deepEqual(Array.from(links).map((l) => l.textContent), ['report.pdf, p. 3', '[1]', 'report.pdf, pp. 7–8'], 'the same place once; web sources keep their numbers');
+    const links = view.$$('.block-text')[0]!.querySelectorAll<HTMLElement>('[data-testid="citation"]');
+    assert.deepEqual(Array.from(links).map((l) => l.textContent), ['1', '2', '3'], 'the same place once, one number per source');
     const first = links[0]!;
     assert.equal(first.tagName, 'BUTTON', 'keyboard reachable, and not a link that could navigate');
-    assert.equal(first.getAttribute('aria-label'), 'Open report.pdf, p. 3');
-    assert.match(first.title, /Revenue grew 12%\./);
+    assert.equal(first.getAttribute('aria-label'), 'Source 1: open report.pdf, p. 3');
+    const popover = view.doc.getElementById(first.getAttribute('aria-describedby') ?? '');
+    assert.equal(popover?.textContent, '“Revenue grew 12%.”report.pdf, p. 3', 'the popover quotes the passage and names the document and page');
     first.click();
     links[2]!.click();
     assert.deepEqual(view.api.of('openCitation'), [
@@ -47,5 +48,9 @@ describe('webview citations into documents', () => {
     ]);
     links[1]!.click();
     assert.deepEqual(view.api.of('openLink'), [{ type: 'openLink', url: 'https://a.example/' }], 'web citations still open their page');
+    const sources = view.$$('[data-testid="source"] button');
+    assert.deepEqual(sources.map((b) => b.textContent), ['report.pdf, p. 3', 'report.pdf, pp. 7–8']);
+    sources[1]!.click();
+    assert.deepEqual(view.api.of('openCitation').at(-1), { type: 'openCitation', turnId: 'a1', blockIndex: 1, citationIndex: 3 }, 'the Sources list opens the document there too');
   });
 });

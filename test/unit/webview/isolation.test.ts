@@ -110,24 +110,39 @@ describe('webview rendering isolation', () => {
     const page = openFailingPage();
     page.send({ type: 'init', state: chatState({ turns: [userTurn('u1', 'go')] }) });
     page.send({ type: 'turnAdded', turn: { id: 'a1', role: 'assistant', status: 'streaming', blocks: [] }, requestId: 'r1' });
-    page.send({ type: 'blockOps', requestId: 'r1', turnId: 'a1', ops: [{ op: 'set', index: 0, block: { type: 'text', text: '```ts\nconst a = 1;\n' } }, { op: 'set', index: 1, block: { type: 'text', text: 'after' } }] });
+    const tool = { type: 'tool_use', id: 'toolu_1', name: 'f', input: {} };
+    page.send({ type: 'blockOps', requestId: 'r1', turnId: 'a1', ops: [{ op: 'set', index: 0, block: { type: 'text', text: '```ts\nconst a = 1;\n' } }, { op: 'set', index: 1, block: tool }, { op: 'set', index: 2, block: { type: 'text', text: 'after' } }] });
     const failed = page.$('[data-turn-id="a1"] [data-block-type="text"].render-fallback');
     assert.ok(failed, 'the failing block shows the fallback');
     assert.equal(failed.querySelector('pre')?.textContent, '```ts\nconst a = 1;\n');
     page.send({ type: 'blockOps', requestId: 'r1', turnId: 'a1', ops: [{ op: 'append', index: 0, field: 'text', text: 'const b = 2;' }] });
     assert.equal(failed.querySelector('pre')?.textContent, '```ts\nconst a = 1;\nconst b = 2;');
-    assert.equal(page.$$('[data-turn-id="a1"] [data-block-type]')[1]?.querySelector('p')?.textContent, 'after', 'the next block renders');
-    page.send({ type: 'turnUpdated', turn: assistantTurn('a1', [{ type: 'text', text: '```ts\nconst a = 1;\nconst b = 2;' }, { type: 'text', text: 'after' }]), totals: chatState().totals });
+    assert.equal(page.$$('[data-turn-id="a1"] [data-block-type]')[2]?.querySelector('p')?.textContent, 'after', 'the next block renders');
+    page.send({ type: 'turnUpdated', turn: assistantTurn('a1', [{ type: 'text', text: '```ts\nconst a = 1;\nconst b = 2;' }, tool, { type: 'text', text: 'after' }]), totals: chatState().totals });
     page.send({ type: 'turnAdded', turn: assistantTurn('a2', [{ type: 'text', text: 'Later **bold** reply' }]) });
     assert.equal(page.$('[data-turn-id="a2"] strong')?.textContent, 'bold');
   });
 
-  it('shows a turn that throws (a hostile citation) as raw text; the turns around it render', () => {
+  it('leaves out a hostile citation (null); the text, its turn and the turns around it render', () => {
     const page = openPage();
     const hostile = { type: 'text', text: 'Cited <i>text</i>', citations: [null] };
     const turn = replyThenLater(page, 'placeholder');
     page.send({ type: 'turnUpdated', turn: assistantTurn('a1', [hostile]), totals: chatState().totals });
-    assert.equal(turn.querySelector('[data-testid="render-fallback"] pre')?.textContent, 'Cited <i>text</i>');
+    assert.equal(turn.querySelector('[data-block-type="text"] p')?.textContent, 'Cited <i>text</i>', 'raw HTML shown as text');
+    assert.equal(turn.querySelector('i'), null);
+    assert.equal(turn.querySelector('[data-testid="citation"]'), null);
+    assert.equal(page.$('[data-turn-id="a2"] strong')?.textContent, 'bold', 'the turn after it is untouched');
+    page.send({ type: 'turnUpdated', turn: assistantTurn('a1', [{ type: 'text', text: 'fixed *now*' }]), totals: chatState().totals });
+    assert.equal(turn.querySelector('[data-testid="render-fallback"]'), null, 'a good update draws the turn again');
+    assert.equal(turn.querySelector('em')?.textContent, 'now');
+  });
+
+  it('shows a turn that throws (a hostile error message) as raw text; the turns around it render', () => {
+    const page = openPage();
+    const turn = replyThenLater(page, 'placeholder');
+    const hostileError = { message: { not: 'a string' }, kind: 'unknown', retryable: true } as never;
+    page.send({ type: 'turnUpdated', turn: assistantTurn('a1', [{ type: 'text', text: 'Kept <i>text</i>' }], { status: 'error', error: hostileError }), totals: chatState().totals });
+    assert.equal(turn.querySelector('[data-testid="render-fallback"] pre')?.textContent, 'Kept <i>text</i>');
     assert.equal(turn.querySelector('i'), null);
     assert.equal(page.$('[data-turn-id="a2"] strong')?.textContent, 'bold', 'the turn after it is untouched');
     page.send({ type: 'turnUpdated', turn: assistantTurn('a1', [{ type: 'text', text: 'fixed *now*' }]), totals: chatState().totals });
