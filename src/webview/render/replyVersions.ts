@@ -7,6 +7,9 @@
 import type { ViewTurn } from '../../common/protocol';
 import { actionButton, h } from '../dom';
 import { createBlockView, type BlockView } from './blocks';
+import { CitationIndex } from './citations';
+import { fillSources } from './sources';
+import { textBlockView } from './textRun';
 import { FailedBlockView, reportRenderError } from './boundary';
 import type { RenderContext } from './context';
 import { stopNote } from './stopNote';
@@ -69,23 +72,50 @@ export class ReplyVersions {
   }
 }
 
+/** One block's draw behind its own boundary: a block that throws shows its raw text. */
+function renderSafely(doc: Document, view: BlockView, views: BlockView[], version: ViewTurn): void {
+  try {
+    view.render();
+  } catch (error) {
+    reportRenderError(`a "${view.type}" block`, error);
+    const index = views.indexOf(view);
+    const block = version.blocks[index];
+    if (!block) return;
+    const failed = new FailedBlockView(doc, block.type, block);
+    failed.render();
+    view.el.replaceWith(failed.el);
+  }
+}
+
 /** An earlier version, read-only: its blocks (each behind its own boundary), how it ended, no actions. */
 function earlierVersionElement(ctx: RenderContext, version: ViewTurn): HTMLElement {
   const doc = ctx.doc;
   const el = h(doc, 'div', { class: 'blocks earlier-version', 'data-testid': 'earlier-version', 'data-status': version.status });
+  // Text blocks join runs as in the live reply (textRun.ts), numbered by this version alone.
+  const place = { turnId: version.id, citations: new CitationIndex() };
+  const views: BlockView[] = [];
   version.blocks.forEach((block, index) => {
     let view: BlockView;
     try {
-      view = createBlockView(ctx, `${version.id}:version:${index}`, block);
+      view = block.type === 'text' ? textBlockView(ctx, place, views, index, block) : createBlockView(ctx, `${version.id}:version:${index}`, block);
       view.setDone(true);
-      view.render();
     } catch (error) {
       reportRenderError(`a "${block.type}" block`, error);
       view = new FailedBlockView(doc, block.type, block);
-      view.render();
     }
-    el.append(view.el);
+    views[index] = view;
+    if (view.el.parentNode !== el) el.append(view.el);
   });
+  // Drawn once all blocks are in (a run's text is whole by then), each element once.
+  const drawn = new Set<HTMLElement>();
+  for (const view of views) {
+    if (drawn.has(view.el)) continue;
+    drawn.add(view.el);
+    renderSafely(doc, view, views, version);
+  }
+  const sources = h(doc, 'div', { class: 'sources-slot' });
+  fillSources(sources, version.id, place.citations);
+  el.append(sources);
   const note = stopNote(version);
   if (note) el.append(h(doc, 'div', { class: `stop-note stop-${note.reason}` }, note.text));
   // Not the live error card (no alert, no Retry): this version is history.
