@@ -125,6 +125,9 @@ describe('inline edit, reviewed like an inline chat', () => {
     await note.waitFor({ timeout: 15_000 });
     assert.match(await note.innerText(), /calc\.ts.*\+2 −0/s);
     assert.match(await note.innerText(), /Cost: \$\d+\.\d{4} over 3 requests/);
+    // Made outside the chat: no Regenerate on the note, no Edit on its question.
+    assert.equal(await note.locator('[data-testid="regenerate"]').count(), 0);
+    assert.equal(await frame.locator('[data-testid="message"][data-role="user"]', { hasText: 'Inline edit:' }).locator('[data-testid="edit-message"]').count(), 0);
     const question = frame.locator('[data-testid="message"][data-role="user"]', { hasText: 'Inline edit: document both functions' });
     await question.waitFor({ timeout: 5_000 });
     // Another file in front; the chip brings calc.ts back.

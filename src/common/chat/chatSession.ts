@@ -122,13 +122,13 @@ export class ChatSession {
   }
 
   /** Records an exchange made elsewhere (an inline edit's answer or note) as a finished pair; `busy` is said when the chat is busy. */
-  addExchange(context: AttachedContext, reply: Message, extra: { attachments?: AttachmentChip[]; busy?: string } = {}): void {
+  addExchange(context: AttachedContext, reply: Message, extra: { attachments?: AttachmentChip[]; busy?: string; purpose?: UserTurn['purpose'] } = {}): void {
     if (this.active) {
       this.post({ type: 'notice', level: 'info', message: extra.busy ?? 'Claude answered the inline edit without changing the file; the chat was busy, so the answer is not shown here.' });
       return;
     }
     const { clock, prices, backend } = this.options;
-    this.addUserTurn(context.blocks, context.chips, undefined, extra.attachments);
+    this.addUserTurn(context.blocks, context.chips, extra.purpose, extra.attachments);
     const turn = appendFinishedReply(this.conversation, reply, { id: clock.newId(), now: clock.now(), cacheTtl: backend.cacheTtl() });
     this.post({ type: 'turnAdded', turn: toViewTurn(turn, prices) });
     this.postTurn(this.conversation.turns.length - 1);

@@ -24,8 +24,10 @@ export interface UserTurn {
   /**
    * `continue`: not a question of the user's but the request to go on with a reply cut by
    * `max_tokens`, for models that refuse a prefill; the view shows it as part of that reply.
+   * `edit-note`: an inline edit's note (its instruction; the reply says what changed and what it
+   * cost); made outside the chat, so it is neither edited nor regenerated here.
    */
-  purpose?: 'continue';
+  purpose?: 'continue' | 'edit-note';
   /**
    * Earlier versions of the reply that follows this turn (regenerated, or retried after an error),
    * oldest first, each the list of turns it was. Kept to read and saved; never sent (only `turns`

@@ -16,7 +16,7 @@ import { streamingTurnOf } from './conversation';
 
 /** Whether a user turn is a question the person asked (not tool results, not a request to go on). */
 export function isQuestion(turn: StoredTurn): turn is UserTurn {
-  if (turn.role !== 'user' || turn.purpose === 'continue') return false;
+  if (turn.role !== 'user' || turn.purpose !== undefined) return false;
   return !(turn.content.length > 0 && turn.content.every((block) => block.type === 'tool_result'));
 }
 
@@ -35,7 +35,16 @@ export function lastQuestionIndex(conversation: Conversation): number {
  */
 export function canRegenerate(conversation: Conversation, turnId: string): boolean {
   const last = conversation.turns.at(-1);
-  return last?.id === turnId && last.role === 'assistant' && last.status !== 'streaming' && lastQuestionIndex(conversation) >= 0;
+  return last?.id === turnId && last.role === 'assistant' && last.status !== 'streaming' && lastQuestionIndex(conversation) >= 0 && !answersEditNote(conversation, conversation.turns.length - 1);
+}
+
+/** Whether the reply turn at `index` answers an inline edit's note (made outside the chat, not asked again here). */
+export function answersEditNote(conversation: Conversation, index: number): boolean {
+  for (let i = index - 1; i >= 0; i--) {
+    const turn = conversation.turns[i];
+    if (turn?.role === 'user' && turn.purpose !== 'continue' && !turn.content.every((block) => block.type === 'tool_result')) return turn.purpose === 'edit-note';
+  }
+  return false;
 }
 
 /**

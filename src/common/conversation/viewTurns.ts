@@ -12,6 +12,7 @@ import { isContextBlock } from './contextBlocks';
 import type { PriceLookup } from './pricing';
 import { fallbackPrices, turnCost } from './pricing';
 import { turnUsage } from './turnUsage';
+import { answersEditNote } from './versions';
 
 function isBinaryBlock(block: { type: string }): boolean {
   return block.type === 'image' || block.type === 'document';
@@ -32,6 +33,7 @@ export function viewTurnAt(conversation: Conversation, index: number, pricesFor:
   const view = toViewTurn(turn, pricesFor);
   const earlier = conversation.turns[index - 1]?.earlierReplies;
   if (earlier && earlier.length > 0) view.earlierVersions = earlier.map((version) => versionView(version, pricesFor));
+  if (turn.role === 'assistant' && answersEditNote(conversation, index)) view.editNote = true;
   return view;
 }
 
@@ -64,6 +66,7 @@ export function toViewTurn(turn: StoredTurn, pricesFor: PriceLookup = fallbackPr
     if (turn.purpose === 'continue') {
       view.continueRequest = true;
     }
+    if (turn.purpose === 'edit-note') view.editNote = true;
     return view;
   }
   const view: ViewTurn = {

@@ -148,7 +148,7 @@ export function buildEditNote(input: EditNoteInput): EditNote {
 
 /** Where the note goes: the chat session's path for exchanges made outside the chat. */
 export interface EditNoteSink {
-  addExchange(context: { blocks: Array<{ type: 'text'; text: string }>; chips: [] }, reply: Message, extra: { attachments?: AttachmentChip[]; busy?: string }): void;
+  addExchange(context: { blocks: Array<{ type: 'text'; text: string }>; chips: [] }, reply: Message, extra: { attachments?: AttachmentChip[]; busy?: string; purpose?: 'edit-note' }): void;
 }
 
 /** Adds the note to the open conversation (or, when a reply is streaming there, says why it cannot). */
@@ -156,6 +156,7 @@ export function recordEditNote(sink: EditNoteSink, input: EditNoteInput): void {
   const note = buildEditNote(input);
   sink.addExchange({ blocks: [{ type: 'text', text: note.question }], chips: [] }, note.reply, {
     attachments: note.files,
+    purpose: 'edit-note',
     busy: 'The inline edit is up for review. The chat was busy, so its note (what changed and what it cost) was not added to the history.',
   });
 }

@@ -98,6 +98,8 @@ export interface ViewTurn {
   thinkingMs?: Record<number, number>;
   /** A user turn that only asks the model to go on with the reply before it (shown as part of it). */
   continueRequest?: boolean;
+  /** An inline edit's note (question or reply), made outside the chat: no Edit, no Regenerate. */
+  editNote?: boolean;
 }
 
 export interface ConversationTotals {

@@ -53,7 +53,7 @@ export function regenerateButton(doc: Document, turn: ViewTurn): HTMLButtonEleme
 
 /** Whether a user turn is a question that can be edited (not tool results, not a request to continue). */
 export function isEditableQuestion(turn: ViewTurn): boolean {
-  if (turn.role !== 'user' || turn.continueRequest) return false;
+  if (turn.role !== 'user' || turn.continueRequest || turn.editNote) return false;
   return !(turn.blocks.length > 0 && turn.blocks.every((block) => block.type === 'tool_result'));
 }
 

@@ -35,7 +35,7 @@ export function turnEndParts(doc: Document, turn: ViewTurn, place: TurnPlace): H
   // Before the usage line, floated right: both on one line (media/chat.css, message actions).
   const copy = turn.status === 'streaming' ? undefined : copyMessageButton(doc, turn);
   if (copy) parts.push(copy);
-  if (offer && turn.status !== 'streaming') parts.push(regenerateButton(doc, turn));
+  if (offer && turn.status !== 'streaming' && !turn.editNote) parts.push(regenerateButton(doc, turn));
   if (turn.status !== 'streaming' && turn.usage) parts.push(usageElement(doc, { ...turn, usage: turn.usage }));
   return parts;
 }

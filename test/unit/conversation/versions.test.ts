@@ -69,6 +69,22 @@ describe('conversation/versions', () => {
     assert.equal(regenerateReply(empty, 'x'), false);
   });
 
+  it('an inline edit\'s note is neither regenerated nor edited, and the view marks both its turns; a question after it is', () => {
+    const c = exchange();
+    appendUserTurn(c, { content: [{ type: 'text', text: 'Inline edit: add a comment' }], id: 'n1', now: 3, purpose: 'edit-note' });
+    reply(c, 'n2', 'Added a comment. Cost: $0.01');
+    assert.equal(canRegenerate(c, 'n2'), false);
+    assert.equal(regenerateReply(c, 'n2'), false);
+    assert.equal(editQuestion(c, 'n1', 'something else'), false);
+    assert.deepEqual(ids(c), ['q1', 'a1', 'q2', 'a2', 'n1', 'n2'], 'nothing moved');
+    const views = toViewTurns(c);
+    assert.deepEqual(views.map((v) => v.editNote === true), [false, false, false, false, true, true]);
+    ask(c, 'q3');
+    reply(c, 'a3', 'A3');
+    assert.equal(regenerateReply(c, 'a3'), true, 'a chat question after the note is asked again as usual');
+    assert.deepEqual(ids(c), ['q1', 'a1', 'q2', 'a2', 'n1', 'n2', 'q3']);
+  });
+
   it('regenerates the whole reply across a tool round and a continuation; every sent tool call keeps its result', () => {
     const c = createConversation({ model: 'm', id: 'c', now: 0 });
     ask(c, 'q1');

@@ -96,6 +96,7 @@ describe('inline edit note', () => {
     const turns = h.session.openConversation.turns;
     assert.deepEqual(turns.map((t) => t.role), ['user', 'assistant']);
     assert.deepEqual(turns[0]?.role === 'user' && turns[0].attachments?.map((a) => a.path), ['src/math.ts']);
+    assert.equal(turns[0]?.role === 'user' && turns[0].purpose, 'edit-note', 'made outside the chat: not edited or regenerated here');
     assert.equal(h.client.requests.length, 0, 'the note makes no request');
 
     await h.session.send('Why a comment?');

@@ -84,6 +84,18 @@ describe('webview: Regenerate', () => {
     page.send({ type: 'init', state: chatState({ turns: [userTurn('u1', 'Q1'), failedFirst] }) });
     assert.equal(page.$$('[data-testid="regenerate"]').length, 1, 'a failed reply can be regenerated too');
   });
+
+  it('is not offered on an inline edit\'s note, nor is Edit on its question', () => {
+    const page = openPage();
+    const note = userTurn('n1', 'Inline edit: add a comment', { editNote: true });
+    const noteReply = assistantTurn('n2', [{ type: 'text', text: 'Added a comment. Cost: $0.01' }], { editNote: true });
+    page.send({ type: 'init', state: chatState({ turns: [userTurn('u1', 'Q1'), assistantTurn('a1', [{ type: 'text', text: 'A1' }]), note, noteReply] }) });
+    assert.equal(page.$$('[data-testid="regenerate"]').length, 0);
+    const edits = page.$$('[data-testid="edit-message"]');
+    assert.equal(edits.length, 1, 'Edit on the chat question only');
+    assert.equal(edits[0]?.closest('[data-testid="message"]')?.getAttribute('data-turn-id'), 'u1');
+    assert.equal(page.$$('[data-turn-id="n2"] [data-testid="copy-message"]').length, 1, 'the note can still be copied');
+  });
 });
 
 describe('webview: Edit & Resend', () => {
