@@ -1,21 +1,7 @@
 import assert from 'node:assert/strict';
 import { FRAME_MS } from '../../../src/common/protocol';
 import { DrawScheduler } from '../../../src/webview/drawScheduler';
-import { assistantTurn, chatState, openPage, userTurn } from './harness';
-
-/** Frames that run only when the test says a frame has come. */
-function manualFrames(): { requestFrame: (callback: () => void) => void; run: () => void; waiting: () => number } {
-  let callbacks: Array<() => void> = [];
-  return {
-    requestFrame: (callback) => void callbacks.push(callback),
-    run: () => {
-      const due = callbacks;
-      callbacks = [];
-      for (const callback of due) callback();
-    },
-    waiting: () => callbacks.length,
-  };
-}
+import { assistantTurn, chatState, manualFrames, openPage, userTurn } from './harness';
 
 describe('webview draw scheduling (streamed ops)', () => {
   it('draws a sparse stream at once and a dense one once per frame', () => {

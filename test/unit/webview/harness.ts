@@ -137,3 +137,17 @@ export function allAttributes(root: Element): Array<{ tag: string; name: string;
   }
   return out;
 }
+
+/** Frames that run only when the test says a frame has come. */
+export function manualFrames(): { requestFrame: (callback: () => void) => void; run: () => void; waiting: () => number } {
+  let callbacks: Array<() => void> = [];
+  return {
+    requestFrame: (callback) => void callbacks.push(callback),
+    run: () => {
+      const due = callbacks;
+      callbacks = [];
+      for (const callback of due) callback();
+    },
+    waiting: () => callbacks.length,
+  };
+}

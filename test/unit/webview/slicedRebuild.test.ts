@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { ViewTurn } from '../../../src/common/protocol';
 import { SLICE_MS } from '../../../src/webview/render/slice';
-import { assistantTurn, chatState, openPage, userTurn } from './harness';
+import { assistantTurn, chatState, manualFrames, openPage, userTurn } from './harness';
 
 /** A long reply: numbered paragraphs, lists, code fences and tables, so every kind of block is cut. */
 function longReply(sections: number): string {
@@ -15,19 +15,6 @@ function longReply(sections: number): string {
     );
   }
   return parts.join('\n');
-}
-
-function manualFrames(): { requestFrame: (callback: () => void) => void; run: () => void; waiting: () => number } {
-  let callbacks: Array<() => void> = [];
-  return {
-    requestFrame: (callback) => void callbacks.push(callback),
-    run: () => {
-      const due = callbacks;
-      callbacks = [];
-      for (const callback of due) callback();
-    },
-    waiting: () => callbacks.length,
-  };
 }
 
 const headings = (root: ParentNode): string[] => Array.from(root.querySelectorAll('[data-block-type="text"] h2')).map((h) => h.textContent ?? '');
