@@ -62,13 +62,16 @@ export class InlineEditProgress extends Disposable {
     const state: { characters: number; retry?: RetryNotice } = { characters: 0 };
     let shown = 0;
     let texted = 0;
-    const show = (force: boolean): void => {
-      const now = Date.now();
-      if ((!force && now - shown < PROGRESS_EVERY_MS) || this.isDisposed) return;
-      shown = now;
+    const show = (): void => {
+      if (this.isDisposed) return;
+      shown = Date.now();
       editor.setDecorations(this.note, [{ range: at, renderOptions: { after: { contentText: progressLabel(state) } } }]);
     };
-    show(true);
+    // At most every PROGRESS_EVERY_MS while tokens stream; the first label and retries at once.
+    const showThrottled = (): void => {
+      if (Date.now() - shown >= PROGRESS_EVERY_MS) show();
+    };
+    show();
     try {
       return await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: 'Claude is editing', cancellable: true },
@@ -85,11 +88,11 @@ export class InlineEditProgress extends Disposable {
               streamed: (characters) => {
                 state.characters = characters;
                 state.retry = undefined;
-                show(false);
+                showThrottled();
               },
               retry: (notice) => {
                 state.retry = notice;
-                show(true);
+                show();
                 notification.report({ message: `retrying in ${Math.ceil(notice.delayMs / 1000)} s…` });
               },
             }, controller.signal);

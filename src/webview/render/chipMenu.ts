@@ -65,7 +65,7 @@ export class ChipMenu {
     this.action = h(doc, 'button', { type: 'button', class: 'chip-menu-item chip-menu-action', role: 'menuitem', tabindex: -1, 'data-action': 'open-setting' });
     this.menu = h(doc, 'div', { class: 'chip-menu', id, role: 'menu', 'aria-label': options.name, 'aria-describedby': `${id}-note`, hidden: true }, this.note);
     this.el = h(doc, 'span', { class: 'chip-wrap' }, this.button, this.menu);
-    this.button.addEventListener('click', () => (this.isOpen ? this.close(true) : this.open('checked')));
+    this.button.addEventListener('click', () => (this.isOpen ? this.closeToChip() : this.open('checked')));
     this.button.addEventListener('keydown', (event) => this.onChipKey(event));
     this.menu.addEventListener('keydown', (event) => this.onMenuKey(event));
     this.menu.addEventListener('click', (event) => {
@@ -74,7 +74,7 @@ export class ChipMenu {
     });
     // A click anywhere else closes the menu (the focus stays where the click put it).
     doc.addEventListener('mousedown', (event) => {
-      if (this.isOpen && event.target instanceof doc.defaultView!.Node && !this.el.contains(event.target)) this.close(false);
+      if (this.isOpen && event.target instanceof doc.defaultView!.Node && !this.el.contains(event.target)) this.close();
     });
   }
 
@@ -126,10 +126,16 @@ export class ChipMenu {
     target?.focus();
   }
 
-  close(returnFocus: boolean): void {
+  /** Closes the menu where focus went elsewhere (a click outside, another chip). */
+  close(): void {
     this.menu.hidden = true;
     this.button.setAttribute('aria-expanded', 'false');
-    if (returnFocus) this.button.focus();
+  }
+
+  /** Closes the menu and puts the focus back on its chip (Escape, Tab, a choice made). */
+  closeToChip(): void {
+    this.close();
+    this.button.focus();
   }
 
   private itemElement(item: ChipItem): HTMLElement {
@@ -151,7 +157,7 @@ export class ChipMenu {
   private activate(item: HTMLElement): void {
     if (item === this.action) {
       // Posted by click delegation (clicks.ts, `open-setting`); the menu only closes.
-      this.close(false);
+      this.close();
       return;
     }
     const value = item.getAttribute('data-value') ?? '';
@@ -159,7 +165,7 @@ export class ChipMenu {
       this.options.choose(value, item.getAttribute('aria-checked') !== 'true');
       return;
     }
-    this.close(true);
+    this.closeToChip();
     this.options.choose(value, true);
   }
 
@@ -178,9 +184,9 @@ export class ChipMenu {
       case 'ArrowUp': move(index - 1); break;
       case 'Home': move(0); break;
       case 'End': move(items.length - 1); break;
-      case 'Escape': this.close(true); break;
+      case 'Escape': this.closeToChip(); break;
       // The focus goes back to the chip and the browser's Tab moves on from there.
-      case 'Tab': this.close(true); return;
+      case 'Tab': this.closeToChip(); return;
       case 'Enter':
       case ' ':
         // A click, so the Open Setting action reaches the click delegation too.
