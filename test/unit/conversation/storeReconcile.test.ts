@@ -23,17 +23,11 @@ function conversation(id: string, title: string, updatedAt: number): Conversatio
 /** node:fs/promises that counts the reads of each file name. */
 function countingFs(reads: Map<string, number>): StoreFs {
   return {
+    ...fs,
     readFile: (f, e) => {
       reads.set(path.basename(f), (reads.get(path.basename(f)) ?? 0) + 1);
       return fs.readFile(f, e);
     },
-    open: (f, flags, mode) => fs.open(f, flags, mode),
-    rename: (a, b) => fs.rename(a, b),
-    unlink: (f) => fs.unlink(f),
-    readdir: (d) => fs.readdir(d),
-    mkdir: (d, o) => fs.mkdir(d, o),
-    chmod: (f, m) => fs.chmod(f, m),
-    stat: (f) => fs.stat(f),
   };
 }
 

@@ -42,7 +42,7 @@ function gate(): { wait: Promise<void>; open(): void } {
  */
 function pausingFs(target: string, onFlush: () => Promise<void>, onLockTry: (created: boolean) => void = () => undefined): StoreFs {
   return {
-    readFile: (f, e) => fs.readFile(f, e),
+    ...fs,
     open: async (f, flags, mode) => {
       const isLock = f.endsWith('.lock');
       const handle = await fs.open(f, flags, mode).catch((error: unknown) => {
@@ -60,12 +60,6 @@ function pausingFs(target: string, onFlush: () => Promise<void>, onLockTry: (cre
         close: () => handle.close(),
       };
     },
-    rename: (a, b) => fs.rename(a, b),
-    unlink: (f) => fs.unlink(f),
-    readdir: (d) => fs.readdir(d),
-    mkdir: (d, o) => fs.mkdir(d, o),
-    chmod: (f, m) => fs.chmod(f, m),
-    stat: (f) => fs.stat(f),
   };
 }
 
