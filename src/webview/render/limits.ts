@@ -24,6 +24,7 @@
  * Lines inside fenced code are never touched: deep indentation there is code, not nesting.
  * Everything here is linear in the text's length.
  */
+import { closesFence, fenceOpener, type FenceMarks } from './fenceScan';
 
 /** Deepest container nesting passed to the parser. */
 export const MAX_DEPTH = 32;
@@ -43,7 +44,6 @@ export interface LimitedMarkdown {
   overflow: string;
 }
 
-const FENCE = /^(`{3,}|~{3,})(.*)$/;
 /** One token of a container prefix: whitespace, a blockquote marker or a list marker. */
 const PREFIX_TOKEN = /[ \t]+|>|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$)/y;
 
@@ -79,27 +79,9 @@ export function limitDepth(markdown: string): string {
       changed = true;
       continue;
     }
-    fence = opensFence(rest);
+    fence = fenceOpener(rest);
   }
   return changed ? lines.join('\n') : markdown;
-}
-
-interface Fence {
-  char: string;
-  length: number;
-}
-
-/** The fence a line (after its container prefix) opens, if it opens one. */
-function opensFence(rest: string): Fence | undefined {
-  const open = FENCE.exec(rest);
-  if (!open?.[1] || (open[1][0] === '`' && (open[2] ?? '').includes('`'))) return undefined;
-  return { char: open[1][0] ?? '`', length: open[1].length };
-}
-
-/** Whether a line inside `fence` closes it. */
-function closesFence(fence: Fence, rest: string): boolean {
-  const close = FENCE.exec(rest.trimStart());
-  return !!close?.[1] && close[1][0] === fence.char && close[1].length >= fence.length && (close[2] ?? '').trim() === '';
 }
 
 /** A piece of one render: markdown for the parser, or a run shown as plain text. */
@@ -141,7 +123,7 @@ export function splitHeavyRuns(markdown: string): MarkdownPart[] {
     parts.push({ kind: 'plain', text: lines.slice(from, to).join('\n'), marks });
     start = to;
   };
-  let fence: Fence | undefined;
+  let fence: FenceMarks | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
     const end = scanPrefix(line).end;
@@ -150,7 +132,7 @@ export function splitHeavyRuns(markdown: string): MarkdownPart[] {
       if (closesFence(fence, rest)) fence = undefined;
       continue;
     }
-    fence = opensFence(rest);
+    fence = fenceOpener(rest);
     // A list item, a heading and a table row are inline runs of their own (a table's cells even
     // more so): counting a long list as one paragraph would flag ordinary formatting.
     if (fence || rest.trim() === '' || STARTS_OWN_RUN.test(rest) || /[-+*\d]/.test(line.slice(0, end))) endRun(i);

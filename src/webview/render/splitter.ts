@@ -14,6 +14,8 @@
  * list item or be indented code.
  */
 
+import { closesFence, fenceOpener } from './fenceScan';
+
 interface Fence {
   char: string;
   length: number;
@@ -27,8 +29,6 @@ interface Fence {
   lang: string;
 }
 
-const FENCE_OPEN = /^([ \t]*)(`{3,}|~{3,})(.*)$/;
-const FENCE_CLOSE = /^[ \t]*(`{3,}|~{3,})[ \t]*$/;
 const HEADING = /^#{1,6}(?:[ \t]|$)/;
 
 /** What the open tail is, for views that can draw a growing code fence cheaply. */
@@ -100,8 +100,7 @@ export class MarkdownSplitter {
   private examine(line: string, lineStart: number): { before: boolean; after: boolean } {
     const fence = this.fence;
     if (fence) {
-      const close = FENCE_CLOSE.exec(line);
-      if (close?.[1] && close[1][0] === fence.char && close[1].length >= fence.length) {
+      if (closesFence(fence, line)) {
         this.fence = undefined;
         this.afterBlank = false;
         return { before: false, after: fence.topLevel };
@@ -113,20 +112,19 @@ export class MarkdownSplitter {
       return { before: false, after: false };
     }
     const flush = !/^[ \t]/.test(line);
-    const open = FENCE_OPEN.exec(line);
-    const opener = open?.[2] !== undefined && !(open[2][0] === '`' && (open[3] ?? '').includes('`')) ? open : undefined;
+    const opener = fenceOpener(line);
     const heading = flush && HEADING.test(line);
-    const before = this.hasContent && flush && (this.afterBlank || heading || (opener !== undefined && opener[1] === ''));
+    const before = this.hasContent && flush && (this.afterBlank || heading || opener?.indent === '');
     this.afterBlank = false;
     this.hasContent = true;
-    if (opener?.[2]) {
+    if (opener) {
       this.fence = {
-        char: opener[2][0] ?? '`',
-        length: opener[2].length,
-        topLevel: opener[1] === '',
+        char: opener.char,
+        length: opener.length,
+        topLevel: opener.indent === '',
         openerStart: lineStart,
         codeStart: this.scan,
-        lang: (opener[3] ?? '').trim().split(/\s+/)[0] ?? '',
+        lang: opener.info.trim().split(/\s+/)[0] ?? '',
       };
       return { before, after: false };
     }
