@@ -9,7 +9,7 @@
  */
 import type { Message, Usage } from '../anthropic/types';
 import type { ModelPricing } from '../anthropic/models';
-import { turnCost, type CacheTtlInfo } from '../conversation/pricing';
+import { cacheWrites, promptTokens, turnCost, type CacheTtlInfo } from '../conversation/pricing';
 import type { AttachmentChip } from '../protocol';
 import { computeHunks } from './diff';
 
@@ -114,7 +114,7 @@ export function editNoteText(input: EditNoteInput): string {
   const total = sumUsage(input.rounds);
   const cost = roundsCost(input.rounds, input.prices, input.ttl);
   const requests = input.rounds.length === 1 ? '1 request' : `${input.rounds.length} requests`;
-  const figures = `${tokens(total.input_tokens + (total.cache_read_input_tokens ?? 0) + (total.cache_creation_input_tokens ?? 0))} input, ${tokens(total.output_tokens)} output tokens`;
+  const figures = `${tokens(promptTokens(total, cacheWrites(total, input.ttl)))} input, ${tokens(total.output_tokens)} output tokens`;
   lines.push(`Cost: ${cost === undefined ? 'unknown for this model' : dollars(cost)} over ${requests} (${figures}).`);
   return lines.join('\n');
 }
